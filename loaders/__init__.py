@@ -1,0 +1,1 @@
+"""syriakg package."""

@@ -1,0 +1,10 @@
+"""Extraction component: casualties (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from syriakg.loaders.extract.base import Doc
+
+
+def component(doc: Doc) -> None:
+    """Add casualties facts to `doc.ex`."""
+    return None

@@ -1,0 +1,10 @@
+"""Extraction component: dates (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from syriakg.loaders.extract.base import Doc
+
+
+def component(doc: Doc) -> None:
+    """Add dates facts to `doc.ex`."""
+    return None
