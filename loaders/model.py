@@ -65,6 +65,7 @@ class RawDocument:
     url: str | None = None
     outlet: str | None = None
     raw_sha256: str | None = None  # hash of the bytes as read (HTML pages: the markup)
+    author: str | None = None  # from page metadata (HTML), when the page declares one
 
 
 @dataclass(frozen=True, slots=True)
