@@ -1,0 +1,448 @@
+"""Attribution: who states what, in one body sentence.
+
+Three Vietnamese reporting forms are recognised:
+
+* pre:   ``<SPEAKER> [date/adverbs] <verb> [rằng|là|:] <content>``
+          ("Bộ Quốc phòng Thổ Nhĩ Kỳ cho biết ...", "Ông X hôm 5/3 nhấn mạnh ...")
+* theo:  ``Theo <SPEAKER>, <content>`` ("Theo ông X, ...", "Theo hãng tin Interfax, ...")
+* post:  ``<content>, <SPEAKER> <verb>.`` ("“...”, ông X nói.", "..., tờ Y cho biết.")
+
+plus quotations running over several sentences: a sentence inside a quotation
+is attributed to the speaker named where the quotation closes (post form) or
+opens (``X nói: “...``), else to the speaker of the previous sentence or two
+(an unattributed quote paragraph continues the last cited speaker).
+
+The speaker is the entity of the nearest mention before the verb when only
+adverbs and date words separate them (`discourse.is_filler`); a mention that
+only modifies an unnamed person ("một quan chức Mỹ giấu tên cho biết", "nhà
+đàm phán Nga") names nobody, and the cue then has no speaker (it does *not*
+fall back to an earlier name).
+
+Public API (offsets are absolute code-point offsets into the article text, as
+in `Mention`):
+
+* `attributions(doc, i) -> list[Attribution]` (cached per Doc)
+* `attribution_at(doc, i, offset) -> Attribution | None`
+* `source_of(doc, i, before_offset) -> str | None`: the entity key of who
+  states the content that starts after `before_offset`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from syriakg.loaders.extract import discourse
+from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import Span, SpeechAct
+
+Form = Literal["pre", "theo", "post", "quote"]
+
+# verb as written (lower case) -> speech act.  Longest forms first in the regex.
+SPEECH_VERBS: dict[str, SpeechAct] = {
+    "ra thông báo cho biết": "announce",
+    "ra tuyên bố cho biết": "announce",
+    "ra thông báo": "announce",
+    "ra tuyên bố": "announce",
+    "thông báo": "announce",
+    "tuyên bố": "announce",
+    "công bố": "announce",
+    "loan báo": "announce",
+    "cho biết": "say",
+    "cho hay": "say",
+    "nói rằng": "say",
+    "nói": "say",
+    "phát biểu": "say",
+    "nêu rõ": "say",
+    "nhấn mạnh": "say",
+    "khẳng định": "say",
+    "bày tỏ": "say",
+    "cho rằng": "say",
+    "nhận định": "say",
+    "đánh giá": "say",
+    "tiết lộ": "say",
+    "nhắc nhở": "say",
+    "nhắc lại": "say",
+    "lưu ý": "say",
+    "chia sẻ": "say",
+    "giải thích": "say",
+    "trả lời": "say",
+    "viết trên": "say",
+    "đưa tin": "say",
+    "hy vọng": "say",
+    "ca ngợi": "say",
+    "hoan nghênh": "say",
+    "kết luận": "say",
+    "xác nhận": "confirm",
+    "thừa nhận": "confirm",
+    "phủ nhận": "deny",
+    "bác bỏ": "reject",
+    "bác": "reject",
+    "phản bác": "reject",
+    "từ chối": "reject",
+    "kêu gọi": "call_for",
+    "hối thúc": "call_for",
+    "thúc giục": "call_for",
+    "yêu cầu": "call_for",
+    "đề nghị": "call_for",
+    "đề xuất": "call_for",
+    "cảnh báo": "warn",
+    "cảnh cáo": "warn",
+    "cáo buộc": "accuse",
+    "tố cáo": "accuse",
+    "lên án": "accuse",
+    "chỉ trích": "accuse",
+}
+
+_VERB_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+# cheap prefilter: any of these substrings must occur for a sentence to hold a cue
+_PREFILTER = tuple(sorted({v.split()[0].lower() for v in SPEECH_VERBS} | {"theo"}))
+
+# a verb used as a noun or fixed phrase: "lời kêu gọi", "bản tuyên bố", "nói trên", "có thể nói"
+_NOMINAL_BEFORE_RE = re.compile(
+    r"(?:\b(?:lời|những|các|bản|một|trong|theo|sau|với|của|nhiều|bất\s+kỳ|mọi|sự|cuộc|qua|tại|hai|ba|"
+    r"có\s+thể|phải|muốn|được|bị|để|nhằm|khi|trước|ra\s+một)\s*)$",
+    re.IGNORECASE,
+)
+_NOMINAL_AFTER_RE = re.compile(
+    r"^\s*(?:trên|này|nói\s+trên|chung|của|được|đó|viết|nêu|cho\s+thấy|chuyện|riêng|dối|khác|là\s+"
+    r"(?:một|điều))\b",
+    re.IGNORECASE,
+)
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:chưa|không|chẳng|không\s+hề|chưa\s+hề|từ\s+chối|tránh)(?:\s+(?:chính\s+thức|công\s+khai|"
+    r"muốn|thể))?\s*)$",
+    re.IGNORECASE,
+)
+_NEG_REFUSE_COMMENT_RE = re.compile(r"^\s*(?:bình\s+luận|trả\s+lời|tiết\s+lộ|xác\s+nhận)", re.IGNORECASE)
+_CONTENT_LEAD_RE = re.compile(r"^\s*(?:thêm\s+)?(?:rằng|là)?\s*[:,]?\s*", re.IGNORECASE)
+_THEO_RE = re.compile(r"(?:^|(?<=[,;:(\-–—]\s)|(?<=[,;:]))\s*Theo\s+", re.IGNORECASE)
+_THEO_DESCRIPTOR_RE = re.compile(
+    r"^(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên|hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ|"
+    r"báo|kênh(?:\s+truyền\s+hình)?|truyền\s+hình|đài|trang|thông\s+báo\s+của|tuyên\s+bố\s+của|"
+    r"thông\s+cáo\s+của|phía|giới\s+chức)\s+)*$",
+    re.IGNORECASE,
+)
+_THEO_REJECT_RE = re.compile(
+    r"^\s*(?:đó|ghi\s+nhận|phóng\s+viên|nguồn\s+tin|một\s+nguồn|các\s+nguồn|thỏa\s+thuận|kế\s+hoạch|"
+    r"quy\s+định|dự\s+kiến|truyền\s+thống|số\s+liệu|thống\s+kê|ước\s+tính)",
+    re.IGNORECASE,
+)
+# a mention preceded by one of these nouns only modifies an unnamed person/source
+_UNNAMED_HEAD_RE = re.compile(
+    r"(?:\b(?:quan\s+chức|nhà\s+đàm\s+phán|nguồn\s+tin|chuyên\s+gia|giới\s+chức|giới|nhà\s+ngoại\s+giao|"
+    r"nhà\s+báo|phóng\s+viên|học\s+giả|người\s+dân|nhà\s+phân\s+tích|nhà\s+nghiên\s+cứu|binh\s+sĩ|"
+    r"sĩ\s+quan|lính|truyền\s+thông|báo\s+chí|một\s+số|nhiều|giới\s+phân\s+tích|cư\s+dân|người\s+tị\s+nạn|"
+    r"nhân\s+chứng|đại\s+diện|thành\s+viên|nhà\s+lập\s+pháp|nghị\s+sĩ|nhân\s+viên|công\s+dân|"
+    r"người\s+dân|tay\s+súng|chiến\s+binh|phiến\s+quân)"
+    r"(?:\s+(?:cấp\s+cao|quân\s+sự|quốc\s+phòng|ngoại\s+giao|an\s+ninh|chính\s+phủ|chính\s+quyền|"
+    r"giấu\s+tên|của|thuộc|trong))*\s*)$",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:\b(?:của|tại|ở|với|cho|về|từ|đến|tới|giữa|do|bởi|vào|thuộc|sang|khỏi|trên|dưới|như|và|hoặc|lẫn|"
+    r"cùng|chống|nhằm|qua|đối\s+với)\s*)$",
+    re.IGNORECASE,
+)
+_POST_TAIL_RE = re.compile(r"^\s*(?:thêm|nói\s+thêm|rõ)?\s*(?:[.!?…]+\s*[”\"]?\s*$|$|,)", re.IGNORECASE)
+_POST_SEP_RE = re.compile(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*$")
+_COORD_BEFORE_RE = re.compile(r"(?:\b(?:đồng\s+thời|và|cũng\s+như)(?:\s+(?:cũng|còn))?\s*|,\s*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reporting cue with its speaker (entity keys; empty when unnamed) and content span."""
+
+    sentence: int
+    form: Form
+    speakers: tuple[str, ...]
+    verb: str
+    act: SpeechAct
+    cue: Span  # the verb, or the "Theo X" words
+    content: Span  # what is reported
+    frame: Span  # speaker + verb (+ adverbials before the speaker): where statement date/place live
+    speaker_span: Span | None = None
+    negated: bool = False
+    outlet: bool = False
+    speaker_how: str = "name"
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def speaker(self) -> str | None:
+        """The single named speaker, or None (unnamed or plural)."""
+        return self.speakers[0] if len(self.speakers) == 1 else None
+
+    @property
+    def plural(self) -> bool:
+        return len(self.speakers) > 1
+
+
+def _cache(doc: Doc) -> dict:
+    c = doc.__dict__.get("_syriakg_attribution")
+    if c is None or c.get("_len") != len(doc.ex.mentions) or c.get("_sents") is not doc.ex.sentences:
+        c = {"_len": len(doc.ex.mentions), "_sents": doc.ex.sentences}
+        doc.__dict__["_syriakg_attribution"] = c
+    return c
+
+
+def attributions(doc: Doc, i: int) -> list[Attribution]:
+    """All reporting cues of sentence `i` (pre, theo and post forms), in text order."""
+    cache = _cache(doc)
+    if i in cache:
+        return cache[i]
+    res = _find(doc, i)
+    cache[i] = res
+    return res
+
+
+def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None, bool]:
+    """The subject group right before relative offset `rel`; (group, found_unnamed)."""
+    s = doc.ex.sentences[i]
+    groups = [g for g in discourse.groups(doc, i) if g.end - s.begin <= rel]
+    if not groups:
+        return None, False
+    for g in reversed(groups):
+        gap = s.text[g.end - s.begin: rel]
+        if not (discourse.is_filler(gap) or discourse.is_appositive(gap)):
+            # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
+            # by is_appositive on the earlier group; anything else ends the search
+            if _inside_appositive(s.text, g, s.begin, rel):
+                continue
+            return None, False
+        before = s.text[: g.begin - s.begin]
+        if _UNNAMED_HEAD_RE.search(before):
+            return None, True
+        if _PREPOSITION_BEFORE_RE.search(before):
+            if g.how == "name" and discourse.kind(doc, g.keys[0]) == "place":
+                continue
+            return None, False
+        return g, False
+    return None, False
+
+
+def _inside_appositive(text: str, g: discourse.Group, base: int, rel: int) -> bool:
+    """True when `g` lies inside a ", <role> ..." apposition that runs up to the verb at `rel`."""
+    head = text[: g.begin - base]
+    k = head.rfind(",")
+    if k < 0:
+        return False
+    return discourse.is_appositive(text[k:rel]) and not discourse.is_filler(text[k:rel])
+
+
+def _find(doc: Doc, i: int) -> list[Attribution]:
+    s = doc.ex.sentences[i]
+    text = s.text
+    lower = text.lower()
+    if not any(p in lower for p in _PREFILTER):
+        return []
+    out: list[Attribution] = []
+    n = len(text)
+    prev_cue_end = -1
+    prev: Attribution | None = None
+    for m in _VERB_RE.finditer(text):
+        b, e = m.start(), m.end()
+        verb = m.group(0)
+        key = re.sub(r"\s+", " ", verb.lower())
+        act = SPEECH_VERBS[key]
+        before = text[:b]
+        after = text[e:]
+        if _NOMINAL_BEFORE_RE.search(before) and not before.rstrip().endswith(","):
+            # "ra một tuyên bố" etc. are handled by the "ra ..." forms; "lời kêu gọi" is a noun
+            if not re.search(r"\b(?:đã|cũng|vừa|sẽ)\s*$", before, re.IGNORECASE):
+                continue
+        if _NOMINAL_AFTER_RE.match(after):
+            continue
+        if key == "nói" and re.match(r"^\s*(?:chuyện|chung|riêng|cách|về\s+việc\s+này)\b", after, re.IGNORECASE):
+            continue
+        if key in ("bác", "đánh giá", "yêu cầu", "đề nghị", "đề xuất", "trả lời", "hy vọng") and \
+                re.match(r"^\s*(?:bỏ)\b", after, re.IGNORECASE):
+            continue
+        if b < prev_cue_end + 3 and prev is not None and re.fullmatch(r"\s*", text[prev_cue_end:b]):
+            # "ra thông báo cho biết", "tuyên bố khẳng định": one cue
+            prev_cue_end = e
+            continue
+        negated = bool(_NEGATION_BEFORE_RE.search(before))
+        if key == "từ chối":
+            if _NEG_REFUSE_COMMENT_RE.match(after):
+                negated = True
+        # --- post form: "..., ông X nói." --------------------------------------------------------
+        subj, unnamed = _subject_before(doc, i, b)
+        tail = _POST_TAIL_RE.match(after)
+        if subj is not None and tail is not None and b > 0:
+            pre_subj = text[: subj.begin - s.begin]
+            sep = _POST_SEP_RE.search(pre_subj)
+            # tolerate a title word glued before the mention ("ông", "bà", "tờ", "hãng tin")
+            sep2 = re.search(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*(?:\w+\s+){0,3}$", pre_subj)
+            if (sep or sep2) and len(pre_subj.strip()) > 12:
+                cut = (sep or sep2).start()  # type: ignore[union-attr]
+                content = Span(s.begin, s.begin + cut)
+                att = _make(doc, i, "post", subj, verb, act, b, e, content,
+                            Span(subj.begin, s.begin + e), negated)
+                out.append(att)
+                prev, prev_cue_end = att, e
+                continue
+        if subj is None and not unnamed:
+            # coordinated verb sharing the previous cue's subject: "X lên án ..., đồng thời kêu gọi ..."
+            if prev is not None and prev.speakers and _COORD_BEFORE_RE.search(before):
+                cstart = e + _CONTENT_LEAD_RE.match(after).end()  # type: ignore[union-attr]
+                att = Attribution(i, prev.form if prev.form != "post" else "pre", prev.speakers, verb, act,
+                                  Span(s.begin + b, s.begin + e), Span(s.begin + min(cstart, n), s.end),
+                                  Span(s.begin + b, s.begin + e), prev.speaker_span, negated, prev.outlet,
+                                  prev.speaker_how)
+                out.append(att)
+                prev, prev_cue_end = att, e
+            continue
+        cstart = e + _CONTENT_LEAD_RE.match(after).end()  # type: ignore[union-attr]
+        content = Span(s.begin + min(cstart, n), s.end)
+        if subj is None:
+            att = Attribution(i, "pre", (), verb, act, Span(s.begin + b, s.begin + e), content,
+                              Span(s.begin, s.begin + e), None, negated)
+        else:
+            att = _make(doc, i, "pre", subj, verb, act, b, e, content, Span(s.begin, s.begin + e), negated)
+        out.append(att)
+        prev, prev_cue_end = att, e
+    out.extend(_theo(doc, i))
+    out.sort(key=lambda a: a.cue.begin)
+    return out
+
+
+def _make(doc: Doc, i: int, form: Form, g: discourse.Group, verb: str, act: SpeechAct, b: int, e: int,
+          content: Span, frame: Span, negated: bool) -> Attribution:
+    s = doc.ex.sentences[i]
+    return Attribution(i, form, g.keys, verb, act, Span(s.begin + b, s.begin + e), content, frame,
+                       Span(g.begin, g.end), negated, discourse.is_outlet(doc, g), g.how)
+
+
+def _theo(doc: Doc, i: int) -> list[Attribution]:
+    s = doc.ex.sentences[i]
+    text = s.text
+    if "heo" not in text:
+        return []
+    out: list[Attribution] = []
+    for m in _THEO_RE.finditer(text):
+        start = m.end()
+        if _THEO_REJECT_RE.match(text[start:]):
+            continue
+        comma = text.find(",", start)
+        if comma < 0 or comma - start > 120:
+            continue
+        gs = [g for g in discourse.groups(doc, i) if start <= g.begin - s.begin and g.end - s.begin <= comma]
+        if not gs:
+            continue
+        g = gs[0]
+        lead = text[start: g.begin - s.begin]
+        if not _THEO_DESCRIPTOR_RE.match(lead):
+            continue
+        # the rest up to the comma may hold a date, a place ("tại Moskva") or the person's title
+        rest = text[g.end - s.begin: comma]
+        if rest.strip() and not (discourse.is_filler(rest) or re.match(r"^\s*(?:tại|ở)\b", rest)):
+            # "Theo Bộ trưởng Quốc phòng Nga Sergei Shoigu" with two groups: take the last person
+            last = gs[-1]
+            rest2 = text[last.end - s.begin: comma]
+            if not rest2.strip() or discourse.is_filler(rest2):
+                g = last
+            else:
+                continue
+        if _UNNAMED_HEAD_RE.search(text[: g.begin - s.begin]) and not re.search(
+                r"(?:phát\s+ngôn)\s*$", lead, re.IGNORECASE):
+            continue
+        cstart = comma + 1
+        content = Span(s.begin + cstart, s.end)
+        out.append(Attribution(i, "theo", g.keys, "theo", "say", Span(s.begin + m.start(), s.begin + comma),
+                               content, Span(s.begin + m.start(), s.begin + comma), Span(g.begin, g.end),
+                               False, discourse.is_outlet(doc, g), g.how))
+    return out
+
+
+# --- lookups -------------------------------------------------------------------------------------
+
+
+def attribution_at(doc: Doc, i: int, offset: int) -> Attribution | None:
+    """The innermost attribution whose content covers `offset` in sentence `i` (None: the article's own voice).
+
+    A sentence inside a quotation with no cue of its own gets a `quote`-form
+    attribution to the quotation's speaker.
+    """
+    if not 0 <= i < len(doc.ex.sentences):
+        return None
+    s = doc.ex.sentences[i]
+    if offset < s.begin:  # tolerate an offset relative to the sentence
+        offset = s.begin + offset
+    best: Attribution | None = None
+    for a in attributions(doc, i):
+        if a.negated or not a.speakers:
+            continue
+        if a.form == "post":
+            inside = a.content.begin <= offset < a.content.end
+        else:
+            inside = a.content.begin <= offset < max(a.content.end, a.content.begin + 1) and a.cue.begin < offset
+        if not inside:
+            continue
+        if best is None or _better(a, best):
+            best = a
+    if best is not None:
+        return best
+    return quote_attribution(doc, i, offset)
+
+
+def _better(a: Attribution, b: Attribution) -> bool:
+    """Prefer a non-outlet speaker, then the innermost (latest-starting) content."""
+    if a.outlet != b.outlet:
+        return not a.outlet
+    return a.content.begin > b.content.begin
+
+
+def quote_attribution(doc: Doc, i: int, offset: int) -> Attribution | None:
+    """Attribution of text inside a quotation that has no cue in its own sentence."""
+    regions = [r for r in discourse.quote_regions(doc) if r[0] <= offset < r[1]]
+    if not regions:
+        return None
+    qb, qe = regions[-1]
+    sents = doc.ex.sentences
+    # 1. a post cue right after the closing mark
+    for j in range(i, min(len(sents), i + 8)):
+        if sents[j].begin > qe + 2:
+            break
+        for a in attributions(doc, j):
+            if a.form == "post" and a.speakers and not a.negated and a.content.end >= qe - 2 and \
+                    a.cue.begin >= qe - 1:
+                return _as_quote(a, i, qb, qe)
+    # 2. a pre cue whose content starts at the opening mark ("X nói: “...")
+    for j in range(i, max(-1, i - 8), -1):
+        if sents[j].end < qb - 2:
+            break
+        for a in attributions(doc, j):
+            if a.form in ("pre", "theo") and a.speakers and not a.negated and a.cue.end <= qb and \
+                    qb - a.cue.end <= 12:
+                return _as_quote(a, i, qb, qe)
+    # 3. an unattributed quotation continues the speaker cited in the previous one or two sentences
+    first = next((k for k, s in enumerate(sents) if s.end > qb), i)
+    for j in range(first - 1, max(-1, first - 3), -1):
+        named = [a for a in attributions(doc, j) if a.speakers and not a.negated and not a.outlet]
+        if named:
+            return _as_quote(named[-1], i, qb, qe)
+    return None
+
+
+def _as_quote(a: Attribution, i: int, qb: int, qe: int) -> Attribution:
+    return Attribution(i, "quote", a.speakers, a.verb, a.act, a.cue, Span(qb, qe), a.frame, a.speaker_span,
+                       a.negated, a.outlet, a.speaker_how, {"from_sentence": a.sentence})
+
+
+def source_of(doc: Doc, sentence_index: int, before_offset: int) -> str | None:
+    """Entity key of who states the content starting after `before_offset` (absolute offset) in the sentence.
+
+    "Bộ Quốc phòng Thổ Nhĩ Kỳ cho biết <...>" -> the ministry; "Theo ông X, <...>"
+    -> X; "<...>, ông X nói." -> X; text inside a quotation -> its speaker.
+    None when the article states it on its own authority, the speaker is
+    unnamed ("một quan chức giấu tên") or plural ("hai bên").
+    """
+    a = attribution_at(doc, sentence_index, before_offset)
+    if a is None:
+        return None
+    return a.speaker

@@ -1,0 +1,251 @@
+"""Shared text helpers for the meeting, statement and attribution families.
+
+Small, cheap building blocks over one body sentence:
+
+* `groups(doc, i)`: the sentence's entity mentions as *outermost* groups.  A
+  mention nested inside a longer one ("Nga" inside "Ngoại trưởng Nga Sergei
+  Lavrov") is dropped; mentions sharing one span (the actors component emits
+  one anaphor mention per referent for "hai bên", "hai ngoại trưởng") form one
+  plural group.
+* `is_filler(text)`: whether the words between a subject and its verb are only
+  adverbs and date words ("cùng ngày 25/2 đã", "hôm thứ Sáu cũng").
+* `quote_regions(doc)`: quotation spans over the article body, tolerant of
+  mixed curly/straight marks and of multi-paragraph quotes.
+
+All offsets here are absolute (into `Article.text`) unless a name says `rel`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import Mention, Sentence
+
+# Gazetteer keys of news outlets and agencies (sources of news, not speakers of
+# diplomatic statements); entities whose mention is preceded by an outlet noun
+# ("hãng tin", "tờ", "báo", "kênh truyền hình") count as outlets too.
+OUTLET_KEYS = frozenset({"afp", "reuters", "interfax", "tass", "ttxvn", "ap", "sputnik", "ria", "ria_novosti",
+                         "anadolu", "cnn", "bbc", "al_jazeera", "rt", "upi", "xinhua", "irna", "sana", "fars"})
+_OUTLET_NOUN_RE = re.compile(
+    r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ(?:\s+báo)?|báo|nhật\s+báo|tạp\s+chí|kênh(?:\s+truyền\s+hình)?|"
+    r"đài(?:\s+truyền\s+hình|\s+phát\s+thanh)?|truyền\s+hình|trang(?:\s+tin|\s+mạng)?|mạng\s+tin)"
+    r"(?:\s+(?:trực\s+tuyến|điện\s+tử|nhà\s+nước|quốc\s+gia|tư\s+nhân))?\s*$",
+    re.IGNORECASE,
+)
+
+_OUTLET_HEAD_RE = re.compile(
+    r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ|báo|nhật\s+báo|tạp\s+chí|kênh|đài|truyền\s+hình)\s",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Outermost mention(s) over one span; several entities = a plural reference."""
+
+    begin: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.entity not in seen:
+                seen.append(m.entity)
+        return tuple(seen)
+
+    @property
+    def plural(self) -> bool:
+        return len(self.keys) > 1
+
+    @property
+    def how(self) -> str:
+        return self.mentions[0].how
+
+
+def _cache(doc: Doc) -> dict:
+    c = doc.__dict__.get("_syriakg_discourse")
+    if c is None or c.get("_n") is not doc.ex.mentions or c.get("_len") != len(doc.ex.mentions):
+        c = {"_n": doc.ex.mentions, "_len": len(doc.ex.mentions)}
+        doc.__dict__["_syriakg_discourse"] = c
+    return c
+
+
+def groups(doc: Doc, i: int) -> list[Group]:
+    """Outermost mention groups of sentence `i`, in text order."""
+    cache = _cache(doc).setdefault("groups", {})
+    if i in cache:
+        return cache[i]
+    ms = sorted(doc.mentions_in(i), key=lambda m: (m.begin, -m.end))
+    out: list[Group] = []
+    for m in ms:
+        if out:
+            last = out[-1]
+            if m.begin == last.begin and m.end == last.end:
+                out[-1] = Group(last.begin, last.end, last.mentions + (m,))
+                continue
+            if last.begin <= m.begin and m.end <= last.end:
+                continue  # nested inside a longer mention
+            if m.begin < last.end:  # partial overlap: keep the earlier, longer one
+                continue
+        out.append(Group(m.begin, m.end, (m,)))
+    cache[i] = out
+    return out
+
+
+def sentence(doc: Doc, i: int) -> Sentence:
+    return doc.ex.sentences[i]
+
+
+def kind(doc: Doc, key: str) -> str | None:
+    return doc.kind_of(key)
+
+
+def is_outlet(doc: Doc, g: Group) -> bool:
+    """A news outlet/agency: known key, or named with an outlet noun ("hãng tin X", "tờ X")."""
+    if any(k in OUTLET_KEYS for k in g.keys):
+        return True
+    first = g.mentions[0].text
+    if _OUTLET_HEAD_RE.match(first):
+        return True
+    s = _sentence_of(doc, g)
+    if s is None:
+        return False
+    before = s.text[max(0, g.begin - s.begin - 40): g.begin - s.begin]
+    return bool(_OUTLET_NOUN_RE.search(before))
+
+
+def _sentence_of(doc: Doc, g: Group) -> Sentence | None:
+    idx = g.mentions[0].sentence
+    if 0 <= idx < len(doc.ex.sentences):
+        return doc.ex.sentences[idx]
+    return None
+
+
+# --- filler between a subject and its verb -------------------------------------------------------
+
+_FILL_WORDS = (
+    "cũng đã vừa mới còn lại đều thì vẫn từng đang sẽ hôm nay qua ngày cùng trước sau đó này sáng chiều tối "
+    "trưa đêm rạng khuya thứ hai ba tư năm sáu bảy chủ nhật tuần tháng vào cuối đầu giữa tới chính thức công "
+    "khai bất ngờ tiếp tục một lần nữa đây gần giờ địa phương mới rồi hồi lúc chiều nay sáng nay tối nay "
+    "trong ngay lập tức liền sau khi cũng vừa qua ra thêm lên tiếng chưa không hề chẳng"
+).split()
+_FILL_SET = frozenset(w.lower() for w in _FILL_WORDS)
+_NUMERIC_RE = re.compile(r"^\d+(?:[/\-.]\d+)*$")
+_PAREN_RE = re.compile(r"\([^()]{0,80}\)")
+_APPOSITIVE_RE = re.compile(
+    r"^\s*,\s*(?:người|thành\s+viên|chủ\s+tịch|phó|trưởng|giám\s+đốc|đại\s+diện|phát\s+ngôn|chuyên\s+gia|"
+    r"cố\s+vấn|nhà|quan\s+chức|đặc\s+phái\s+viên|đại\s+sứ|bộ\s+trưởng|thứ\s+trưởng|tướng|chỉ\s+huy|lãnh\s+đạo|"
+    r"thủ\s+lĩnh|thủ\s+tướng|tổng|ngoại\s+trưởng|nghị\s+sĩ|thượng\s+nghị\s+sĩ|một)\b[^,;:“”\"]{0,90}?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_filler(gap: str, max_words: int = 9) -> bool:
+    """True when `gap` holds only adverbs, date words, numbers, commas and short parentheticals."""
+    g = _PAREN_RE.sub(" ", gap)
+    words = _WORD_RE.findall(g)
+    if len(words) > max_words:
+        return False
+    rest = _WORD_RE.sub(" ", g)
+    if rest.strip(" ,/-.\u00a0\t"):
+        return False
+    for w in words:
+        lw = w.lower()
+        if lw in _FILL_SET or _NUMERIC_RE.match(w):
+            continue
+        return False
+    return True
+
+
+def is_appositive(gap: str) -> bool:
+    """", thành viên Trung tâm hòa giải của Nga tại tỉnh Latakia[,]" between a name and its verb."""
+    return bool(_APPOSITIVE_RE.match(gap))
+
+
+# --- quotations ----------------------------------------------------------------------------------
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+def quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Quoted spans (absolute, from the opening mark to just after the closing mark) over the body.
+
+    Curly marks open/close; a straight `"` closes an open quote and otherwise
+    opens one.  A quote left open at the end of a paragraph stays open when the
+    next paragraph starts with a quote mark (a multi-paragraph quotation) or
+    is closed at the end of its paragraph otherwise.
+    """
+    c = _cache(doc)
+    if "quotes" in c:
+        return c["quotes"]
+    text = doc.ex.article.text
+    sents = doc.ex.sentences
+    regions: list[tuple[int, int]] = []
+    if not sents:
+        c["quotes"] = regions
+        return regions
+    start = sents[0].begin
+    end = sents[-1].end
+    open_at: int | None = None
+    pos = start
+    chunk = text[start:end]
+    for k, ch in enumerate(chunk):
+        pos = start + k
+        if ch == "\n" and open_at is not None:
+            # paragraph break: keep open only if the next non-space char opens a quote again
+            j = k + 1
+            while j < len(chunk) and chunk[j] in " \n\t\u00a0":
+                j += 1
+            if j < len(chunk) and chunk[j] in "“\"":
+                continue
+            # also keep open if the closing mark is found later in the next paragraph and no opening before it
+            nxt = chunk[j:]
+            para_end = nxt.find("\n")
+            para = nxt if para_end < 0 else nxt[:para_end]
+            if _first_close_before_open(para):
+                continue
+            regions.append((open_at, pos))
+            open_at = None
+            continue
+        if ch == _OPEN:
+            if open_at is None:
+                open_at = pos
+        elif ch == _CLOSE:
+            if open_at is not None:
+                regions.append((open_at, pos + 1))
+                open_at = None
+        elif ch == '"':
+            if open_at is not None:
+                regions.append((open_at, pos + 1))
+                open_at = None
+            else:
+                open_at = pos
+    if open_at is not None:
+        regions.append((open_at, end))
+    c["quotes"] = regions
+    return regions
+
+
+def _first_close_before_open(para: str) -> bool:
+    """The paragraph's first quote mark closes (a quote continued from the previous paragraph)."""
+    for ch in para:
+        if ch == _CLOSE:
+            return True
+        if ch == _OPEN:
+            return False
+        if ch == '"':
+            # a straight mark followed by a comma/dash/end is a closing one
+            return True
+    return False
+
+
+def quotes_in(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """Quote regions overlapping sentence `i` (absolute spans)."""
+    s = doc.ex.sentences[i]
+    return [(b, e) for b, e in quote_regions(doc) if b < s.end and s.begin < e]
