@@ -1,0 +1,90 @@
+"""Request parsing shared by the protocol routes: media types, form bodies, parameters, bearer tokens."""
+
+from __future__ import annotations
+
+import hmac
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+from fastapi.responses import Response
+
+FORM = "application/x-www-form-urlencoded"
+
+
+class HTTPProblem(Exception):
+    """A client error answered as text/plain with the given status."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+    def response(self) -> Response:
+        return Response(
+            (self.message.rstrip("\n") + "\n").encode("utf-8"), status_code=self.status,
+            media_type="text/plain; charset=utf-8", headers=self.headers,
+        )
+
+
+def media_type(request: Request) -> tuple[str, dict[str, str]]:
+    """The request's media type (lower case) and its parameters; ("", {}) without Content-Type."""
+    raw = request.headers.get("content-type", "")
+    parts = [p.strip() for p in raw.split(";")]
+    params = {}
+    for p in parts[1:]:
+        k, _, v = p.partition("=")
+        params[k.strip().lower()] = v.strip().strip('"')
+    return parts[0].lower(), params
+
+
+def decode_utf8(body: bytes, params: dict[str, str], what: str) -> str:
+    """SPARQL protocol bodies are UTF-8; another declared charset or invalid bytes are a 4xx."""
+    charset = params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise HTTPProblem(415, f"The {what} must be encoded in UTF-8 (got charset={charset}).")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise HTTPProblem(400, f"The {what} is not valid UTF-8: {e}") from e
+
+
+def parse_form(body: bytes, params: dict[str, str]) -> list[tuple[str, str]]:
+    text = decode_utf8(body, params, "form body")
+    try:
+        return parse_qsl(text, keep_blank_values=True, strict_parsing=False, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError as e:
+        raise HTTPProblem(400, f"The form body has invalid percent-encoded UTF-8: {e}") from e
+
+
+def values(pairs: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in pairs if k == name]
+
+
+def one(pairs: list[tuple[str, str]], name: str) -> str | None:
+    """The single value of `name`; 400 if it is given more than once."""
+    vs = values(pairs, name)
+    if len(vs) > 1:
+        raise HTTPProblem(400, f"The '{name}' parameter must be given at most once (got {len(vs)}).")
+    return vs[0] if vs else None
+
+
+def require_writer(request: Request, token: str | None) -> None:
+    """Writes need a configured token and `Authorization: Bearer <token>`.
+
+    No token configured: writes are disabled (403).  Token configured but
+    missing or wrong credentials: 401 with `WWW-Authenticate: Bearer`.
+    """
+    if not token:
+        raise HTTPProblem(403, "Writes are disabled on this server (start it with --update-token or SYRIAKG_UPDATE_TOKEN).")
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPProblem(401, "This write needs 'Authorization: Bearer <token>'.", {"WWW-Authenticate": 'Bearer realm="syriakg"'})
+    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        raise HTTPProblem(401, "Invalid bearer token.", {"WWW-Authenticate": 'Bearer realm="syriakg", error="invalid_token"'})
+
+
+def service_url(request: Request, path: str) -> str:
+    """Absolute URL of one of our routes as the client sees it (used as base IRI and in descriptions)."""
+    return f"{request.url.scheme}://{request.url.netloc}{path}"

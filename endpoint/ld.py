@@ -1,0 +1,4 @@
+"""Linked-Data pages (placeholder; filled in below)."""
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,145 @@
+"""Per-process endpoint state (pools, cache, version tracking) and the one query path every route uses."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from syriakg.endpoint.cache import ResultCache
+from syriakg.endpoint.metrics import Metrics
+from syriakg.endpoint.pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
+from syriakg.endpoint.settings import Settings
+from syriakg.loaders.store import store_version, version_file
+
+
+class VersionTracker:
+    """The store's version token, re-read only when the version file changes (one stat per call)."""
+
+    def __init__(self, store: str) -> None:
+        self.store = store
+        self.file = version_file(store)
+        self._sig: tuple[int, int, int] | None = None
+        self._token = store_version(store)
+
+    def current(self) -> str:
+        try:
+            st = os.stat(self.file)
+            sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except FileNotFoundError:
+            sig = (0, 0, 0)
+        if sig != self._sig:
+            self._sig = sig
+            self._token = store_version(self.store)
+        return self._token
+
+
+@dataclass
+class Outcome:
+    """What a pool call came back with, already mapped to an HTTP status."""
+
+    status: int
+    body: bytes
+    ctype: str
+    data: dict = field(default_factory=dict)
+
+    def response(self, extra_headers: dict | None = None) -> Response:
+        headers = {"Vary": "Accept", **(extra_headers or {})}
+        if self.status in (204, 304):
+            return Response(status_code=self.status, headers=headers)
+        return Response(content=self.body, status_code=self.status, media_type=None, headers={"Content-Type": self.ctype, **headers})
+
+
+def text_outcome(status: int, message: str) -> Outcome:
+    return Outcome(status, (message.rstrip("\n") + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+
+class EndpointState:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool = WorkerPool(settings.store, settings.query_workers, "ro")
+        self.writer = WorkerPool(settings.store, 1, "rw")
+        self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
+        self.versions = VersionTracker(settings.store)
+        self.metrics = Metrics(settings.metrics_dir)
+        self.started = time.time()
+        self._memo: dict[Any, Any] = {}
+
+    def version(self) -> str:
+        return self.versions.current()
+
+    async def start(self) -> None:
+        await self.pool.ensure_started()
+
+    async def close(self) -> None:
+        await asyncio.gather(self.pool.close(), self.writer.close())
+
+    # --- reading ------------------------------------------------------------------
+    async def call(self, req: dict, *, write: bool = False, timeout: float | None = None, cache: bool = False) -> Outcome:
+        """Run one worker request; map timeouts and failures to clear HTTP errors; cache 200s if asked."""
+        version = self.version()
+        req = {**req, "version": version}
+        key = None
+        if cache and not write:
+            key = (json.dumps(req, sort_keys=True, default=str),)
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.metrics.inc("syriakg_cache_hits_total")
+                return Outcome(hit[0], hit[2], hit[1], hit[3])
+        t = self.settings.timeout if timeout is None else timeout
+        pool = self.writer if write else self.pool
+        try:
+            resp = await pool.run(req, t)
+        except QueryTimeout:
+            self.metrics.inc("syriakg_timeouts_total")
+            what = "update" if write else "query"
+            return text_outcome(
+                504,
+                f"The {what} was stopped after the server's time limit of {t:g} s (--timeout). "
+                "Its worker process was killed; the server keeps serving. Narrow the query or add a LIMIT.",
+            )
+        except PoolBusy:
+            self.metrics.inc("syriakg_busy_total")
+            return text_outcome(503, "All query workers are busy; try again shortly.")
+        except WorkerFailed as e:
+            return text_outcome(500, f"The query worker failed: {e}")
+        status = resp.get("status", 500)
+        if write and status < 300:
+            self.cache.clear()
+            self._memo.clear()
+        if "error" in resp:
+            return text_outcome(status, resp["error"])
+        out = Outcome(status, resp.get("body", b""), resp.get("ctype", ""), {k: v for k, v in resp.items() if k not in ("body",)})
+        if key is not None and status == 200:
+            self.cache.put(key, status, out.ctype, out.body, out.data)
+        return out
+
+    async def select(self, query: str, timeout: float | None = None) -> list[dict[str, dict]]:
+        """Run a SELECT and return its bindings as SPARQL-JSON term dicts; raises RuntimeError on failure.
+
+        Meant for routes built on the graph (Linked-Data pages, VoID, the /facts API).
+        """
+        out = await self.call(
+            {"op": "query", "query": query, "accept": "application/sparql-results+json", "max_results": 0},
+            timeout=timeout, cache=True,
+        )
+        if out.status != 200:
+            raise RuntimeError(out.body.decode("utf-8", "replace").strip())
+        return json.loads(out.body)["results"]["bindings"]
+
+    async def memo(self, key: Any, make: Any) -> Any:
+        """Cache a computed value (e.g. VoID statistics) until the store version changes."""
+        full = (key, self.version())
+        if full not in self._memo:
+            self._memo[full] = await make()
+        return self._memo[full]
+
+
+def get_state(request: Request) -> EndpointState:
+    return request.app.state.endpoint

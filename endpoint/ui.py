@@ -1,0 +1,45 @@
+"""The query UI: YASGUI (vendored in static/yasgui) at /, with the competency questions as example tabs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).resolve().parent / "static"
+QUERIES = STATIC / "queries"
+
+router = APIRouter(tags=["Query UI"])
+
+
+@router.get("/", include_in_schema=False)
+async def index() -> FileResponse:
+    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+
+def _title(path: Path, text: str) -> str:
+    """The example's tab name: its first comment line without the leading '# '."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            return re.sub(r"^#\s*", "", line).strip()
+    return path.stem
+
+
+def example_queries() -> list[dict[str, str]]:
+    out = []
+    for p in sorted(QUERIES.glob("*.rq")):
+        text = p.read_text(encoding="utf-8")
+        out.append({"id": p.stem, "name": p.stem, "title": _title(p, text), "query": text})
+    return out
+
+
+@router.get("/examples.json", summary="Example queries shown as tabs in the UI")
+async def examples() -> list[dict[str, str]]:
+    return example_queries()
+
+
+def mount_static(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,0 +1,74 @@
+"""SPARQL 1.1 Protocol update operation at /update (POST form-encoded or direct; bearer token)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from syriakg.endpoint.http_common import (
+    FORM,
+    HTTPProblem,
+    decode_utf8,
+    media_type,
+    one,
+    parse_form,
+    require_writer,
+    service_url,
+    values,
+)
+from syriakg.endpoint.sparqltext import add_using_clauses, update_has_dataset_clause
+from syriakg.endpoint.state import get_state
+
+router = APIRouter(tags=["SPARQL protocol"])
+
+
+@router.post(
+    "/update",
+    summary="SPARQL update (needs Authorization: Bearer <token>)",
+    openapi_extra={
+        "parameters": [
+            {"name": "using-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}}},
+            {"name": "using-named-graph-uri", "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string"}}},
+        ],
+        "requestBody": {"content": {FORM: {"schema": {"type": "object", "properties": {"update": {"type": "string"}}}},
+                                    "application/sparql-update": {"schema": {"type": "string"}}}},
+        "responses": {"204": {"description": "Done"}, "400": {"description": "Malformed update"},
+                      "401": {"description": "Missing or wrong bearer token"}, "403": {"description": "Writes disabled"},
+                      "415": {"description": "Unsupported media type"}, "504": {"description": "Stopped at --timeout"}},
+    },
+)
+async def update(request: Request) -> Response:
+    state = get_state(request)
+    try:
+        require_writer(request, state.settings.update_token)
+        mt, params = media_type(request)
+        url_pairs = list(request.query_params.multi_items())
+        body = await request.body()
+        if mt == FORM:
+            pairs = parse_form(body, params)
+            if values(pairs, "query"):
+                raise HTTPProblem(400, "Queries go to /sparql, not /update.")
+            text = one(pairs, "update")
+            if text is None:
+                raise HTTPProblem(400, "The form has no 'update' parameter.")
+            pairs += url_pairs
+        elif mt == "application/sparql-update":
+            if values(url_pairs, "update"):
+                raise HTTPProblem(400, "A direct POST carries the update in the body, not in an 'update' URL parameter.")
+            text = decode_utf8(body, params, "update")
+            pairs = url_pairs
+        elif not mt:
+            raise HTTPProblem(415, f"POST needs Content-Type {FORM} or application/sparql-update.")
+        else:
+            raise HTTPProblem(415, f"Unsupported media type {mt!r}: use {FORM} or application/sparql-update.")
+        using, using_named = values(pairs, "using-graph-uri"), values(pairs, "using-named-graph-uri")
+        if using or using_named:
+            if update_has_dataset_clause(text):
+                raise HTTPProblem(
+                    400, "using-graph-uri / using-named-graph-uri cannot be combined with USING, USING NAMED or WITH "
+                    "in the update (SPARQL 1.1 Protocol §2.2.3).")
+            text = add_using_clauses(text, using, using_named)
+        out = await state.call({"op": "update", "update": text, "base": service_url(request, "/update")}, write=True)
+        return out.response()
+    except HTTPProblem as p:
+        return p.response()
