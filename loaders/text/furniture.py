@@ -1,10 +1,435 @@
-"""Raw page -> Article: headline, body, captions, furniture and metadata (placeholder)."""
+"""Raw page -> Article: headline, lead, body paragraphs, captions, furniture and page metadata.
+
+The page is read as a list of paragraphs (non-blank lines).  In order:
+
+1. Header: date/time lines ('Thứ Năm, 27/02/2014 09:26', kept verbatim as
+   `header_date_text`) and breadcrumbs before the headline.
+2. Headline: the record's title (JSONL/HTML; its line is found in the text
+   when present) or the first paragraph (`.txt`).
+3. Each following paragraph is classified: repeated title (image alt text,
+   'X ảnh 1'), caption label ('Chú thích ảnh') and the caption after it, photo
+   caption (a short paragraph ending in a credit), duplicate of the previous
+   paragraph, glued teaser headlines, inline 'Xem thêm: ...', separators, or
+   body.  The body ends at the first byline/source line ('Theo Báo Tin tức',
+   'TTXVN/Tin Tức', 'Ngọc Hà (TTXVN)', a bare author name) or end marker
+   ('Đọc thêm', 'Chia sẻ:', 'BẠN CÓ THỂ QUAN TÂM', comment boxes, footers,
+   menus, a teaser headline printed twice) once at least one body paragraph
+   has been seen: everything after it -- teasers, whole unrelated articles --
+   is furniture.
+4. Inside body paragraphs (flattened pages put the whole body on one line):
+   photo credits ('... năm 2014. Ảnh: Reuters Trong khi đó ...') with the
+   caption sentence(s) right before them, bracketed related links, '[VIDEO]'
+   tags, separator rules, the headline repeated as a sentence, captions that
+   open with 'Quang cảnh', 'Toàn cảnh', 'Một góc'..., an outlet prefix
+   '(Ngày Nay) - ' at the start of the lead, and a byline glued to the end of
+   the last paragraph ('... ở Syria. Thúy Hà', '...châu Âu./. Hùng Cường/VOV.VN').
+
+All patterns run on an NFC view of the text (a Windows-1258 page decodes to
+combining tone marks) and every span is mapped back to offsets of the stored
+text, which is never changed.  Nothing here is keyed to particular articles:
+the vocabulary is that of Vietnamese news pages, and outlets and agencies
+come from `sources_gazetteer`.
+
+The publication date is *not* inferred here (the `dates` component does
+that from the text); `date_published` is only set from explicit metadata
+(a JSONL `date`, an HTML page's declared date), with precision "date".
+"""
 
 from __future__ import annotations
 
-from syriakg.loaders.model import Article, RawDocument
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from syriakg.loaders.model import Article, DateValue, RawDocument, Span
+from syriakg.loaders.text.bylines import Byline, parse_byline
+from syriakg.loaders.text.credits import Credit, find_credits
+from syriakg.loaders.text.markers import (
+    caption_label,
+    end_marker,
+    ends_like_sentence,
+    glued_headlines,
+    header_date,
+    inline_read_more,
+    inline_related,
+    inline_separators,
+    is_breadcrumb,
+    is_separator,
+    outlet_prefix,
+    repeats_title,
+    title_key,
+)
+from syriakg.loaders.text.normalize import nfc_view
+from syriakg.loaders.text.sentences import split_spans, trim_span
+from syriakg.loaders.text.sources_gazetteer import outlet_name
+
+__all__ = ["build_article"]
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_POSITION = re.compile(r"\((?:ở\s+|đứng\s+)?(?:trái|phải|giữa|thứ\s+\w+\s+từ\s+(?:trái|phải)|từ\s+trái\s+sang(?:\s+phải)?)\)",
+                       re.I)
+_CAPTION_OPENER = re.compile(r"^(?:Quang cảnh|Toàn cảnh|Ảnh minh h[ọo]a|Hình minh h[ọo]a|Một góc|Hình ảnh)\b")
+_CAPTION_MAX_CHARS = 400
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(slots=True)
+class _Par:
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Page:
+    """Spans found on the page, in the coordinates of the analysed (NFC) text."""
+
+    headline: str = ""
+    headline_span: tuple[int, int] | None = None
+    header_date_text: str | None = None
+    body: list[tuple[int, int]] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    furniture: list[tuple[int, int, str]] = field(default_factory=list)
+    body_end: int = 0
+    lead: tuple[int, int] | None = None
+    byline: Byline | None = None
+    top_byline: Byline | None = None
+    prefix_outlet: str | None = None
+    credits: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _paragraphs(t: str) -> list[_Par]:
+    out: list[_Par] = []
+    for m in _LINE.finditer(t):
+        b, e = trim_span(t, m.start(), m.end())
+        if b < e:
+            out.append(_Par(b, e, t[b:e]))
+    return out
+
+
+def _pieces(t: str, begin: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[begin, end) minus the cuts, trimmed; pieces without a letter or digit are dropped."""
+    out: list[tuple[int, int]] = []
+    pos = begin
+    for cb, ce in sorted(cuts):
+        if ce <= pos:
+            continue
+        b, e = trim_span(t, pos, max(pos, cb))
+        if b < e and any(c.isalnum() for c in t[b:e]):
+            out.append((b, e))
+        pos = max(pos, ce)
+    b, e = trim_span(t, pos, end)
+    if b < e and any(c.isalnum() for c in t[b:e]):
+        out.append((b, e))
+    return out
+
+
+class _Reader:
+    def __init__(self, raw: RawDocument, t: str) -> None:
+        self.raw = raw
+        self.t = t
+        self.page = _Page()
+
+    # -- helpers ---------------------------------------------------------------
+    def furn(self, b: int, e: int, kind: str) -> None:
+        b, e = trim_span(self.t, b, e)
+        if b < e:
+            self.page.furniture.append((b, e, kind))
+
+    def credit(self, c: Credit) -> None:
+        self.furn(c.begin, c.end, "photo_credit")
+        who = c.who.strip(" .:;,")
+        if who:
+            self.page.credits.append(who)
+
+    # -- the page ---------------------------------------------------------------
+    def read(self) -> _Page:
+        t, pg = self.t, self.page
+        paras = _paragraphs(t)
+        i = self._header(paras, 0)
+        i = self._headline(paras, i)
+        while i < len(paras) and header_date(paras[i].text):
+            pg.header_date_text = pg.header_date_text or paras[i].text
+            self.furn(paras[i].begin, paras[i].end, "header_date")
+            i += 1
+        body_pars, end_at = self._classify(paras[i:])
+        pg.body_end = end_at if end_at is not None else len(t)
+        self._inline(body_pars)
+        if pg.byline is None:
+            self._trailing_byline()
+        if not pg.body:
+            pg.warnings.append("no body text found")
+        return pg
+
+    def _header(self, paras: list[_Par], i: int) -> int:
+        while i + 1 < len(paras):
+            p = paras[i]
+            if header_date(p.text):
+                self.page.header_date_text = self.page.header_date_text or p.text
+                self.furn(p.begin, p.end, "header_date")
+            elif is_breadcrumb(p.text) and not self.raw.title:
+                self.furn(p.begin, p.end, "breadcrumb")
+            else:
+                break
+            i += 1
+        return i
+
+    def _headline(self, paras: list[_Par], i: int) -> int:
+        pg = self.page
+        title = (self.raw.title or "").strip()
+        if title:
+            pg.headline = title
+            if i < len(paras) and title_key(paras[i].text) == title_key(title):
+                pg.headline_span = (paras[i].begin, paras[i].end)
+                return i + 1
+            return i
+        if i < len(paras):
+            pg.headline = paras[i].text
+            pg.headline_span = (paras[i].begin, paras[i].end)
+            return i + 1
+        pg.warnings.append("no headline found")
+        return i
+
+    def _classify(self, rest: list[_Par]) -> tuple[list[tuple[_Par, str]], int | None]:
+        """Paragraph kinds up to the end of the body; returns (kept paragraphs, offset where the body ends)."""
+        pg = self.page
+        kept: list[tuple[_Par, str]] = []
+        body_count = 0
+        pending_caption = False
+        prev: _Par | None = None
+        end_index: int | None = None
+        for j, p in enumerate(rest):
+            tx = p.text
+            kind: str | None = None
+            if is_separator(tx):
+                kind = "separator"
+            elif pending_caption:
+                kind, pending_caption = "caption", False
+            elif prev is not None and title_key(tx) == title_key(prev.text):
+                kind = "duplicate"
+            elif repeats_title(tx, pg.headline):
+                kind = "repeated_title"
+            elif caption_label(tx):
+                kind, pending_caption = "caption_label", True
+            else:
+                marker = end_marker(tx)
+                byline = None if marker else parse_byline(tx)
+                if marker or byline:
+                    if body_count:
+                        end_index = j
+                        pg.byline = byline
+                        break
+                    kind = marker or "byline"
+                    if byline is not None and pg.top_byline is None:
+                        pg.top_byline = byline
+                elif inline_read_more(tx) or glued_headlines(tx):
+                    kind = "related"
+                elif self._caption_paragraph(p):
+                    kind = "caption"
+                elif self._credit_only(p):
+                    kind = "photo_credit"
+                elif (body_count and j + 1 < len(rest) and not ends_like_sentence(tx)
+                      and title_key(rest[j + 1].text) == title_key(tx)):
+                    end_index = j  # a teaser headline printed twice: the related box after the body
+                    break
+                else:
+                    kind = "body"
+                    body_count += 1
+            kept.append((p, kind))
+            prev = p
+        if end_index is None:
+            return kept, None
+        tail = rest[end_index:]
+        first = tail[0]
+        self.furn(first.begin, first.end, "byline" if pg.byline is not None else (end_marker(first.text) or "related"))
+        for p in tail[1:]:
+            kind = end_marker(p.text) or ("caption_label" if caption_label(p.text) else "related")
+            self.furn(p.begin, p.end, kind)
+        return kept, first.begin
+
+    def _caption_paragraph(self, p: _Par) -> bool:
+        """A short paragraph that ends with a photo credit ('... ngày 13/12. Ảnh: AFP/TTXVN')."""
+        if p.end - p.begin > _CAPTION_MAX_CHARS + 60:
+            return False
+        credits = find_credits(self.t, p.begin, p.end)
+        if not credits:
+            return False
+        last = credits[-1]
+        tail = self.t[last.end:p.end].strip(" .\u00a0")
+        return not tail and last.begin > p.begin and len(split_spans(self.t, p.begin, last.begin)) <= 3
+
+    def _credit_only(self, p: _Par) -> bool:
+        credits = find_credits(self.t, p.begin, p.end)
+        return len(credits) == 1 and credits[0].begin == p.begin and not self.t[credits[0].end:p.end].strip(" .")
+
+    # -- inside paragraphs ----------------------------------------------------------
+    def _inline(self, kept: list[tuple[_Par, str]]) -> None:
+        t, pg = self.t, self.page
+        first_body = True
+        for p, kind in kept:
+            if kind == "caption":
+                cuts = []
+                for c in find_credits(t, p.begin, p.end):
+                    self.credit(c)
+                    cuts.append((c.begin, c.end))
+                pg.captions.extend(_pieces(t, p.begin, p.end, cuts))
+                continue
+            if kind == "photo_credit":
+                for c in find_credits(t, p.begin, p.end):
+                    self.credit(c)
+                continue
+            if kind != "body":
+                self.furn(p.begin, p.end, kind)
+                continue
+            begin = p.begin
+            if first_body:
+                pref = outlet_prefix(p.text)
+                if pref is not None:
+                    length, name = pref
+                    self.furn(p.begin, p.begin + length, "outlet_prefix")
+                    pg.prefix_outlet = name
+                    begin = p.begin + length
+            pieces = self._body_pieces(begin, p.end)
+            if first_body and pieces:
+                pg.lead = pieces[0]
+            first_body = False
+            pg.body.extend(pieces)
+
+    def _body_pieces(self, begin: int, end: int) -> list[tuple[int, int]]:
+        t, pg = self.t, self.page
+        cuts: list[tuple[int, int]] = []
+        region = begin
+        for c in find_credits(t, begin, end):
+            self.credit(c)
+            at_end = not t[c.end:end].strip(" .\u00a0")
+            cap = self._caption_before(region, c.begin, begin, at_end)
+            if cap is not None:
+                pg.captions.append(cap)
+                cuts.append(cap)
+            cuts.append((c.begin, c.end))
+            region = c.end
+        for b, e, kind in inline_related(t, begin, end):
+            self.furn(b, e, kind)
+            cuts.append((b, e))
+        for b, e in inline_separators(t, begin, end):
+            self.furn(b, e, "separator")
+            cuts.append((b, e))
+        # sentence-level furniture in what is left
+        for pb, pe in _pieces(t, begin, end, cuts):
+            for sb, se in split_spans(t, pb, pe):
+                s = t[sb:se]
+                if repeats_title(s, pg.headline):
+                    self.furn(sb, se, "repeated_title")
+                    cuts.append((sb, se))
+                elif _CAPTION_OPENER.match(s) and len(s.split()) <= 40:
+                    pg.captions.append((sb, se))
+                    cuts.append((sb, se))
+        return _pieces(t, begin, end, cuts)
+
+    def _caption_before(self, region: int, credit_begin: int, par_begin: int, at_end: bool) -> tuple[int, int] | None:
+        """The caption a credit belongs to: the sentence(s) right before it in the same paragraph."""
+        t = self.t
+        sents = split_spans(t, region, credit_begin)
+        if not sents:
+            return None
+        if at_end and region == par_begin and len(sents) <= 3 and credit_begin - par_begin <= _CAPTION_MAX_CHARS:
+            return sents[0][0], sents[-1][1]
+        k = len(sents) - 1
+        while k > 0 and _POSITION.search(t, sents[k - 1][0], sents[k - 1][1]):
+            k -= 1
+        if k == len(sents) - 1 and _POSITION.search(t, sents[k][0], sents[k][1]) is None and len(t[sents[k][0]:sents[k][1]].split()) > 60:
+            return None  # a long sentence before a credit is body text, not a caption
+        return sents[k][0], sents[-1][1]
+
+    def _trailing_byline(self) -> None:
+        """A byline glued to the end of the last body paragraph ('... ở Syria. Thúy Hà')."""
+        pg = self.page
+        if not pg.body:
+            return
+        b, e = pg.body[-1]
+        sents = split_spans(self.t, b, e)
+        if len(sents) < 2:
+            return
+        sb, se = sents[-1]
+        byline = parse_byline(self.t[sb:se])
+        if byline is None:
+            return
+        pg.byline = byline
+        self.furn(sb, se, "byline")
+        nb, ne = trim_span(self.t, b, sb)
+        pg.body[-1] = (nb, ne)
+        pg.body_end = min(pg.body_end, sb)
+        if pg.lead == (b, e):
+            pg.lead = (nb, ne)
+
+
+def _date_value(raw_date: str | None, warnings: list[str]) -> DateValue | None:
+    if not raw_date:
+        return None
+    m = _ISO_DATE.match(raw_date.strip())
+    if m:
+        try:
+            date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            m = None
+    if not m:
+        warnings.append(f"publication date {raw_date!r} in the metadata is not an ISO date; ignored")
+        return None
+    return DateValue(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date", raw_date)
 
 
 def build_article(raw: RawDocument) -> Article:
     """Split a decoded page into headline, body paragraphs, captions and furniture."""
-    raise NotImplementedError
+    text = raw.text
+    view = nfc_view(text)
+    t = view.text if view is not None else text
+    pg = _Reader(raw, t).read()
+
+    def back(b: int, e: int) -> Span:
+        if view is None:
+            return Span(b, e)
+        return Span(*view.original_span(b, e))
+
+    def back_offset(i: int) -> int:
+        return i if view is None else view.original_offset(i)
+
+    headline_span = back(*pg.headline_span) if pg.headline_span else None
+    headline = text[headline_span.begin:headline_span.end] if headline_span else pg.headline
+    byline, top = pg.byline, pg.top_byline
+    outlet = (outlet_name(raw.outlet) or raw.outlet) if raw.outlet else None
+    outlet = outlet or pg.prefix_outlet or (byline.outlet if byline else None) or (top.outlet if top else None)
+    agency = None
+    for b in (byline, top):
+        if b is None:
+            continue
+        if b.agency:
+            agency = agency or b.agency
+        elif b.outlet and b.outlet != outlet:
+            agency = agency or b.outlet  # 'Theo X' when the page is published by another outlet
+    author = raw.author or (byline.author if byline else None) or (top.author if top else None)
+    header = pg.header_date_text
+    if header is not None and view is not None:
+        hb = t.find(header)
+        header = text[slice(*view.original_span(hb, hb + len(header)))] if hb >= 0 else header
+    warnings = list(pg.warnings)
+    article = Article(
+        raw=raw,
+        text=text,
+        headline=headline,
+        headline_span=headline_span,
+        lead=back(*pg.lead) if pg.lead else None,
+        body=sorted((back(b, e) for b, e in pg.body), key=lambda s: s.begin),
+        captions=sorted((back(b, e) for b, e in pg.captions), key=lambda s: s.begin),
+        furniture=sorted(((back(b, e), k) for b, e, k in pg.furniture), key=lambda x: x[0].begin),
+        body_end=back_offset(pg.body_end),
+        outlet=outlet,
+        wire_agency=agency,
+        author=author,
+        photo_credit=pg.credits[0] if pg.credits else None,
+        url=raw.url,
+        header_date_text=header,
+        date_published=_date_value(raw.date, warnings),
+        warnings=warnings,
+    )
+    return article
