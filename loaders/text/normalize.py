@@ -97,7 +97,7 @@ def normalize(text: str, *, fold_whitespace: bool = True, fold_quotes: bool = Fa
         if chunk[0].isspace() or chunk[0] in _ZERO_WIDTH:
             if not fold_whitespace:
                 _plain(chunk, s, out, starts, ends, fold_quotes, fold_case)
-            elif any(not (c in _ZERO_WIDTH) for c in chunk):
+            elif any(c not in _ZERO_WIDTH for c in chunk):
                 out.append(" ")
                 starts.append(s)
                 ends.append(e)
