@@ -1,0 +1,72 @@
+"""Regex helpers for Vietnamese text, shared by the dates, numbers, casualties and agreements families.
+
+Vietnamese news mixes two tone-mark placements in open syllables: the
+traditional "thỏa thuận", "hòa bình", "thủy" and the newer "thoả thuận",
+"hoà bình", "thuỷ" (about a third of the scale corpus uses the newer one).
+Patterns are written once, in either spelling, and `vi()` expands every such
+vowel pair into an alternation so both match.  Literal spaces in a pattern
+match any run of whitespace, no-break spaces included.
+
+Matching never changes the text: offsets of matches are offsets into the
+stored sentence text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+def _pairs() -> dict[str, str]:
+    """Map each toned pair in either placement to an alternation of both placements."""
+    out: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for a, b in ((first, second), (first.upper(), second), (first.upper(), second.upper())):
+                old = _with_tone(a, tone) + b  # tone on the first vowel: "ỏa"
+                new = a + _with_tone(b, tone)  # tone on the second vowel: "oả"
+                alt = f"(?:{old}|{new})"
+                out[old] = alt
+                out[new] = alt
+    return out
+
+
+_PAIRS = _pairs()
+_PAIR_RE = re.compile("|".join(sorted(map(re.escape, _PAIRS), key=len, reverse=True)))
+
+
+def vi(pattern: str) -> str:
+    """Expand tone-placement variants and make literal spaces match any whitespace.
+
+    Only use on pattern text outside character classes (the expansion inserts
+    groups).  " ?" means optional whitespace.  Escaped spaces (`\\ `) are left alone.
+    """
+    expanded = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], pattern)
+    expanded = re.sub(r"(?<!\\) \?", r"\\s*", expanded)  # "a ?b": optional whitespace
+    return re.sub(r"(?<!\\) +", r"\\s+", expanded)
+
+
+def compile_vi(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """`re.compile(vi(pattern), flags)`; case-insensitive unless told otherwise."""
+    return re.compile(vi(pattern), flags)
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A non-capturing alternation of literal phrases, longest first, each expanded by `vi`."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(vi(re.escape(w).replace("\\ ", " ")) for w in ordered) + ")"
+
+
+_CANON_PAIRS = {k: re.search(r"\(\?:([^|]+)\|", v).group(1) for k, v in _PAIRS.items()}  # type: ignore[union-attr]
+
+
+def canon(text: str) -> str:
+    """A lookup key for a phrase: NFC, lower case, one space between words, traditional tone placement."""
+    s = " ".join(unicodedata.normalize("NFC", text).split())
+    return _PAIR_RE.sub(lambda m: _CANON_PAIRS[m.group(0)], s).lower()
