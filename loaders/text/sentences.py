@@ -83,13 +83,22 @@ def _word_before(text: str, a: int, dot: int) -> str:
     return text[i:dot].lstrip("“\"‘'«([„")
 
 
-def _is_abbreviation(word: str) -> bool:
+def _next_word(text: str, i: int, end: int) -> str:
+    j = i
+    while j < end and text[j] not in _SPACE_CHARS:
+        j += 1
+    return text[i:j]
+
+
+def _is_abbreviation(word: str, following: str) -> bool:
     if not word:
         return False
     if word in ABBREVIATIONS:
         return True
     if _INITIAL.match(word):
-        return True
+        # an initial ('H. McMaster', 'George W. Bush') is followed by a foreign name, written without
+        # Vietnamese diacritics; 'Nguyễn Văn A. Cuộc họp ...' ends a sentence
+        return following.isascii()
     # "U.S" (of "U.S."), but not Vietnamese "v.v" (= etc.), which usually ends what it lists
     return bool(_DOTTED_ACRONYM.match(word)) and not word.islower()
 
@@ -104,7 +113,7 @@ def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
             continue
         mark = m.group(0)
         if mark.startswith(".") and not mark.startswith("..") and not mark.startswith("./."):
-            if _is_abbreviation(_word_before(text, a, m.start())):
+            if _is_abbreviation(_word_before(text, a, m.start()), _next_word(text, nxt, b)):
                 continue
         cuts.append(m.end())
     for m in _SOFT_BREAK.finditer(segment, a, b):
