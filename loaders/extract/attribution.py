@@ -296,7 +296,10 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
                                   prev.speaker_how)
                 out.append(att)
                 prev, prev_cue_end = att, e
-            continue
+                continue
+            if re.match(r"^\s*(?:với|tại|trước|sau|trong|ở)\b", after, re.IGNORECASE) and \
+                    re.fullmatch(r"\s*", before):
+                continue  # a fronted "Phát biểu tại ..., X nói": the main verb carries the cue
         cstart = e + _CONTENT_LEAD_RE.match(after).end()  # type: ignore[union-attr]
         content = Span(s.begin + min(cstart, n), s.end)
         if subj is None:

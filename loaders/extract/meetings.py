@@ -1,10 +1,969 @@
-"""Extraction component: meetings (placeholder until implemented)."""
+"""Extraction component: meetings and other diplomatic events (kg:Meeting and subclasses).
+
+For each body sentence, trigger words are found (`TRIGGER_RE`) and each is read
+in its clause:
+
+* kind: hội đàm -> talks; đàm phán / hòa đàm / vòng đàm phán -> negotiation;
+  cuộc gặp / cuộc họp / gặp mặt / gặp gỡ / hội kiến / X tiếp Y -> meeting;
+  điện đàm / cuộc điện thoại / cuộc gọi -> phone_call; thăm / chuyến thăm /
+  công du / X đến|tới|sang <place> -> visit; hội nghị thượng đỉnh, "cuộc gặp
+  N bên giữa lãnh đạo ..." -> summit ("cuộc họp 3 bên" of ministers stays a
+  meeting).  Travel with a purpose ("phái đoàn X sẽ đến Y để nối lại các cuộc
+  đàm phán", "X có thể đến Y để tiến hành một cuộc gặp") is ONE event of the
+  purpose's kind, placed at the destination.
+* actors: the subject of the trigger verb (or of the verb governing the
+  trigger noun: "tiến hành / tổ chức / bắt đầu cuộc ..."), the complement
+  ("giữa A và B", "với B", "của A", "gồm A, B", "do A đứng đầu", "có sự tham
+  dự của A"), a fronted phrase's main subject ("Trong cuộc điện đàm ..., hai
+  ngoại trưởng ..."), the speaker when the event is the content of his own
+  statement ("Nga cho biết sẽ tổ chức cuộc họp ..."), and plural anaphors
+  ("hai bên", "hai nhà lãnh đạo": the actors component's mentions, else the
+  last two persons/countries named).  Mentions after "tại/ở" are places; in
+  a topic or purpose phrase ("về tình hình ...", "để thảo luận ...") they are
+  neither.
+* place: the first "tại/ở <place>" of the clause (outside topic phrases), else
+  the travel destination.  Alternatives ("tại A hoặc ở B") never set a place:
+  the rule is to keep the broader place already known rather than guess one.
+* date: the date expression of the clause nearest the trigger, from
+  `doc.dates` (never one in the reporting frame: "Ngày 25/2, ông X thông báo
+  phái đoàn sẽ đến ngày 26/2" dates the event 26/2); an occurred event with
+  no date of its own, reported in the article's opening sentences and not as
+  background, takes the date of the article's lead sentence.
+* status: `factuality.status_of` over the clause and its reporting frame.
+
+An event mentioned again ("Cuộc gặp có thể diễn ra tại ...", "Tại cuộc gặp
+mặt giữa hai ngoại trưởng", "sau cuộc gặp", a visit that an earlier sentence
+announced and a later one says is unconfirmed) is merged into the earlier
+Event: its sentence is added as evidence and a later doubt or denial updates
+the status.  Events need actors: a bare "đàm phán hòa bình" (a process) is not
+an event; one with no actors needs both a place and a date.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from syriakg.loaders.extract import attribution, discourse, factuality
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import DateValue, Event, EventKind, Span
+
+# --- lexicon -------------------------------------------------------------------------------------
+
+_TRIGGERS: list[tuple[str, str]] = [
+    ("summit", r"hội\s+nghị\s+thượng\s+đỉnh|(?:cuộc\s+)?gặp(?:\s+gỡ|\s+mặt)?\s+thượng\s+đỉnh|thượng\s+đỉnh"),
+    ("phone_call", r"điện\s+đàm|cuộc\s+điện\s+thoại|cuộc\s+gọi(?:\s+điện(?:\s+thoại)?)?|gọi\s+điện(?:\s+thoại)?|"
+                   r"(?:nói\s+chuyện|trao\s+đổi|thảo\s+luận)\s+(?:qua|bằng)\s+điện\s+thoại"),
+    ("talks", r"hội\s+đàm"),
+    ("negotiation", r"h(?:òa|oà)\s+đàm|đàm\s+phán|thương\s+lượng|thương\s+thảo"),
+    ("meeting", r"gặp\s+mặt|gặp\s+gỡ|gặp\s+nhau|gặp|họp|hội\s+kiến|hội\s+nghị|tiếp\s+đón|tiếp\s+kiến|tiếp"),
+    ("visit", r"chuyến\s+thăm|chuyến\s+công\s+du|công\s+du|thăm|đến|tới|sang"),
+]
+TRIGGER_RE = re.compile(
+    "|".join(rf"(?P<{k}>(?<!\w)(?:{p})(?!\w))" for k, p in _TRIGGERS),
+    re.IGNORECASE,
+)
+_PREFILTER = ("đàm", "gặp", "họp", "thăm", "hội", "điện", "công du", "thượng đỉnh", "tiếp", "thương", "gọi")
+
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:\b(?:cuộc|vòng|chuyến|các|những|một|hai|ba|bốn|phiên|buổi|đợt|loạt)\s*)+$", re.IGNORECASE)
+_NOT_EVENT_AFTER = {
+    "meeting": re.compile(r"^\s*(?:báo|khó\s+khăn|phải|nạn|sự\s+cố|trở\s+ngại|rủi\s+ro|thất\s+bại|vấn\s+đề|"
+                          r"tục|cận|nhận|theo|diễn|tế|giáp|sức|quản|thu|tuyến|xúc\s+với\s+báo)\b", re.IGNORECASE),
+    "visit": re.compile(r"^\s*(?:dò|hỏi|khám|nay|đây|gần|mức|tận|từ|nơi|khi|lúc|cùng|năm|ngày|tháng|tuần|"
+                        r"việc|vấn\s+đề|hết|cả|các\s+bên|tay)\b", re.IGNORECASE),
+}
+_GENERIC_BEFORE_RE = re.compile(
+    r"(?:\b(?:tiến\s+trình|quá\s+trình|tiến\s+độ|bàn|giải\s+pháp|nỗ\s+lực|kết\s+quả|thành\s+quả|"
+    r"khuôn\s+khổ|cơ\s+chế|lập\s+trường|phái\s+đoàn|nhà|đoàn|trưởng\s+đoàn|đại\s+diện|phòng|vai\s+trò|"
+    r"định\s+dạng|hình\s+thức|thành\s+viên|ủng\s+hộ|thúc\s+đẩy|hy\s+vọng\s+về)\s*(?:(?:hòa\s+bình|hoà\s+bình)\s*)?)$",
+    re.IGNORECASE,
+)
+# verbs that take an event noun as object: their subject is the event's actor
+_PARTICIPATE_RE = re.compile(
+    r"(?:\b(?:tiến\s+hành|tổ\s+chức|bắt\s+đầu|có|nối\s+lại|mở|tham\s+dự|tham\s+gia|dự|chủ\s+trì|đồng\s+chủ\s+trì|"
+    r"kết\s+thúc|hoàn\s+tất|khởi\s+động|triệu\s+tập|thực\s+hiện|bước\s+vào|khai\s+mạc|tái\s+khởi\s+động|"
+    r"đang\s+có|đã\s+có|thảo\s+luận\s+trong|trao\s+đổi\s+trong|nhất\s+trí\s+trong)\s+"
+    r"(?:(?:thêm|một|các|những|hai|ba|bốn|nhiều|cuộc|vòng|chuyến|phiên|buổi|đợt)\s+)*)$",
+    re.IGNORECASE,
+)
+_FRONTED_PP_RE = re.compile(
+    r"^\s*(?:[^,]{0,40}?\b)?(?:trong|tại|sau|bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân|về|sau\s+khi)\s+"
+    r"(?:(?:khả\s+năng|việc|đề\s+xuất|ý\s+tưởng|kế\s+hoạch)\s+)?(?:(?:tiến\s+hành|tổ\s+chức)\s+)?"
+    r"(?:(?:một|các|những|hai|ba|cuộc|vòng|chuyến|phiên|buổi)\s+)*$",
+    re.IGNORECASE,
+)
+_ABOUT_POSSIBILITY_RE = re.compile(r"^\s*Về\s+(?:khả\s+năng|việc|đề\s+xuất|ý\s+tưởng|kế\s+hoạch)", re.IGNORECASE)
+_TOPIC_START_RE = re.compile(
+    r"(?<!\w)(?:để|nhằm|về|bàn\s+về|xoay\s+quanh|liên\s+quan\s+(?:đến|tới)|với\s+mục\s+(?:đích|tiêu)|trong\s+đó|"
+    r"hướng\s+tới|tập\s+trung\s+vào)(?!\w)",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(
+    r";|\s[–—-]\s|,\s*(?:nhưng|song|trong\s+khi|tuy\s+nhiên|còn|đồng\s+thời|sau\s+đó|trước\s+đó|và\s+(?:cho\s+biết|"
+    r"nói|khẳng\s+định))(?!\w)|(?<!\w)(?:nhưng|trong\s+khi)\s",
+    re.IGNORECASE,
+)
+_STOP_NP_RE = re.compile(
+    r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|nhất\s+trí|thống\s+nhất|"
+    r"cho\s+biết|khẳng\s+định|là|nhưng|kéo\s+dài|không|chưa|cũng|nhóm\s+họp\s+vào|tiếp\s+tục)(?!\w)",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE_RE = re.compile(
+    r"(?:\b(?:tại|ở|đến|tới|sang|thăm|công\s+du)(?:\s+(?:thủ\s+đô|thành\s+phố|thị\s+trấn|tỉnh|nước|khu\s+vực))?"
+    r"\s*)$",
+    re.IGNORECASE,
+)
+_AT_BEFORE_RE = re.compile(
+    r"(?:\b(?:tại|ở)(?:\s+(?:thủ\s+đô|thành\s+phố|thị\s+trấn|tỉnh|khu\s+vực))?\s*)$", re.IGNORECASE)
+_EXCLUDED_BEFORE_RE = re.compile(
+    r"(?:\b(?:theo\s+(?:sáng\s+kiến|đề\s+nghị|lời\s+mời|yêu\s+cầu)\s+của|cho|về|chống|nhằm\s+vào|"
+    r"với\s+sự\s+hậu\s+thuẫn\s+của|thuộc)(?:\s+(?:ông|bà))?\s*)$",
+    re.IGNORECASE,
+)
+_TOPIC_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:tình\s+hình|xung\s+đột|cuộc\s+chiến|khủng\s+hoảng|vấn\s+đề|chiến\s+sự|giao\s+tranh|an\s+ninh|"
+    r"hòa\s+bình|hoà\s+bình|căng\s+thẳng)\s*)$",
+    re.IGNORECASE,
+)
+_COORD_GAP_RE = re.compile(
+    r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
+    r"ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch)\s*)*$",
+    re.IGNORECASE,
+)
+_TITLE_ONLY_RE = re.compile(
+    r"^\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|nhà\s+lãnh\s+đạo|"
+    r"bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch|phái\s+đoàn|đoàn(?:\s+đại\s+biểu)?)\s*)*$",
+    re.IGNORECASE,
+)
+_EVENT_GAP_WORDS = frozenset(
+    "có thể sẽ dự kiến định đã vừa đang chuẩn bị lên kế hoạch muốn đồng ý nhất trí quyết tiếp tục cũng mới "
+    "lần đầu tiên thứ hai chính thức còn lại đều hôm ngày nay qua cùng trước sau đó này sáng chiều tối trưa đêm "
+    "tuần tháng năm vào cuối đầu giữa tới thì vẫn từng sắp lại một nữa đây gần rồi hồi lúc kỳ vọng hy vọng "
+    "rằng là mong được bắt".split()
+)
+_PP_PREDICATES = frozenset(
+    "thảo luận trao đổi nhất trí thống nhất bàn bạc khẳng định cam kết đạt được ký kí kết gặp nhau nói chuyện "
+    "bày tỏ nhấn mạnh ý kiến về đã cũng".split()
+)
+_DELEGATION_BEFORE_RE = re.compile(r"(?:\b(?:phái\s+đoàn|đoàn(?:\s+đại\s+biểu)?|đặc\s+phái\s+viên)\s*)$",
+                                   re.IGNORECASE)
+_PLURAL_RE = re.compile(
+    r"(?<!\w)(?:cả\s+)?(?:hai|ba|bốn)\s+(bên|nước|phía|quốc\s+gia|nhà\s+lãnh\s+đạo|nguyên\s+thủ|ngoại\s+trưởng|"
+    r"tổng\s+thống|bộ\s+trưởng|thủ\s+tướng|người|ông|nhà\s+ngoại\s+giao)(?!\w)",
+    re.IGNORECASE,
+)
+_PERSON_NOUNS = ("nhà lãnh đạo", "nguyên thủ", "ngoại trưởng", "tổng thống", "bộ trưởng", "thủ tướng", "người",
+                 "ông", "nhà ngoại giao")
+_BACKREF_AFTER_RE = re.compile(r"^\s*(?:này|trên|nói\s+trên|đó|lần\s+này|hôm\s+nay|vừa\s+qua|kể\s+trên)(?!\w)",
+                               re.IGNORECASE)
+_N_PARTIES_RE = re.compile(r"^\s*(?:(?:[3-9]|ba|bốn|năm|sáu)\s+bên|tứ\s+cường|đa\s+phương)", re.IGNORECASE)
+_LEADERS_RE = re.compile(r"(?<!\w)(?:lãnh\s+đạo|nguyên\s+thủ|tổng\s+thống|thượng\s+đỉnh)(?!\w)", re.IGNORECASE)
+_HOAC_RE = re.compile(r"^[^,;.]{0,40}?(?<!\w)hoặc(?!\w)", re.IGNORECASE)
+_BACKGROUND_START_RE = re.compile(
+    r"^\s*(?:trước\s+đó|trước\s+đây|hồi|từ|kể\s+từ|năm|tháng|vào\s+năm|vào\s+tháng|cách\s+đây|hôm\s+\d)",
+    re.IGNORECASE,
+)
+_STRONG_PAST_RE = re.compile(r"(?<!\w)(?:từng|trước\s+đây|năm\s+ngoái|hồi\s+(?:tháng|năm))(?!\w)", re.IGNORECASE)
+
+_FAMILY = {"meeting": "m", "talks": "m", "negotiation": "m", "summit": "m", "visit": "v", "phone_call": "p"}
+_ACTOR_KINDS = {"person", "country", "organization", "armed_group", None}
+# capitals used as metonyms for their government, when the actors component left them as places
+CAPITAL_OF = {"moscow": "russia", "ankara": "turkey", "washington": "usa", "damascus": "syria", "tehran": "iran",
+              "paris": "france", "berlin": "germany", "london": "uk", "beijing": "china", "amman": "jordan",
+              "riyadh": "saudi_arabia", "doha": "qatar", "baghdad": "iraq", "jerusalem": "israel"}
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    kind: EventKind
+    sentence: int
+    trigger: Span
+    lemma: str
+    actors: list[str] = field(default_factory=list)
+    place: str | None = None
+    place_alternatives: bool = False
+    date: DateValue | None = None
+    topic: str | None = None
+    fact: factuality.Factuality = field(default_factory=lambda: factuality.Factuality("occurred", "", False))
+    backref: bool = False
+    strict_backref: bool = False  # "cuộc gặp này / nói trên": never a new event
+    noun: bool = False
+    destination: str | None = None
+    background: bool = False
+
+
+def _groups_in(doc: Doc, i: int, b: int, e: int) -> list[discourse.Group]:
+    """Groups of sentence i inside the relative range [b, e)."""
+    s = doc.ex.sentences[i]
+    return [g for g in discourse.groups(doc, i) if b <= g.begin - s.begin and g.end - s.begin <= e]
+
+
+def _actor_keys(doc: Doc, g: discourse.Group) -> list[str]:
+    out: list[str] = []
+    for k in g.keys:
+        kind = doc.kind_of(k)
+        if kind == "place":
+            cap = CAPITAL_OF.get(k)
+            if cap and (g.how == "metonym" or cap in doc.ex.entities):
+                out.append(cap)
+            continue
+        if kind in _ACTOR_KINDS:
+            out.append(k)
+    return out
+
+
+def _gap_ok(gap: str, extra: frozenset[str] = frozenset()) -> bool:
+    if discourse.is_filler(gap, max_words=12):
+        return True
+    g = re.sub(r"\([^()]{0,80}\)", " ", gap)
+    words = re.findall(r"\w+", g)
+    if len(words) > 12:
+        return False
+    if re.sub(r"\w+", " ", g).strip(" ,/-.\u00a0\t"):
+        return False
+    for w in words:
+        lw = w.lower()
+        if lw in _EVENT_GAP_WORDS or lw in extra or re.match(r"^\d+(?:[/\-.]\d+)*$", w) or \
+                discourse.is_filler(w):
+            continue
+        return False
+    return True
+
+
+def _subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
+                   extra: frozenset[str] = frozenset()) -> list[str]:
+    """Actors coordinated right before relative offset `head` ("A và B đã ...", "A, B và C ...")."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    gs = [g for g in discourse.groups(doc, i) if lo <= g.begin - s.begin and g.end - s.begin <= head]
+    # an unresolved plural subject right before the verb: "hai bên đã ...", "hai nhà lãnh đạo sẽ ..."
+    for pm in _PLURAL_RE.finditer(text, lo, head):
+        if _gap_ok(text[pm.end(): head], extra) and not any(g.begin - s.begin <= pm.start() < g.end - s.begin
+                                                             for g in gs):
+            return _plural_fallback(doc, i, pm.start(), pm.end(), recent)
+    if not gs:
+        return []
+    k = len(gs) - 1
+    g = gs[k]
+    gap = text[g.end - s.begin: head]
+    if not _gap_ok(gap, extra):
+        return []
+    before = text[: g.begin - s.begin]
+    if _EXCLUDED_BEFORE_RE.search(before) or (_AT_BEFORE_RE.search(before) and
+                                              doc.kind_of(g.keys[0]) in ("place", "country")):
+        return []
+    chain = [g]
+    while k > 0:
+        prev = gs[k - 1]
+        gap = text[prev.end - s.begin: chain[-1].begin - s.begin]
+        if gap.strip() == "" or _TITLE_ONLY_RE.match(gap):
+            # "Nga" glued before "Sergei Lavrov" (a title's country): a modifier, keep scanning past it
+            if doc.kind_of(prev.keys[0]) in ("country", "place", "organization") and \
+                    doc.kind_of(chain[-1].keys[0]) == "person":
+                k -= 1
+                continue
+            break
+        if _COORD_GAP_RE.match(gap):
+            chain.append(prev)
+            k -= 1
+            continue
+        break
+    out: list[str] = []
+    for g in reversed(chain):
+        for key in _actor_keys(doc, g):
+            if key not in out:
+                out.append(key)
+    return out
+
+
+def _plural_fallback(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Event]) -> list[str]:
+    """Resolve "hai bên", "hai nhà lãnh đạo" ... in [rel_b, rel_e) when no mention covers it.
+
+    Persons for person nouns (restricted to holders of the named title when the
+    title is a ministerial one and positions are known), countries for "bên",
+    "nước", "phía"; else the actors of the last event when it has that many.
+    Nothing when the referents cannot be told: a wrong actor is worse than none.
+    """
+    s = doc.ex.sentences[i]
+    out: list[str] = []
+    for m in _PLURAL_RE.finditer(s.text, rel_b, rel_e):
+        covered = any(g.begin - s.begin <= m.start() < g.end - s.begin for g in discourse.groups(doc, i))
+        if covered:
+            continue
+        noun = m.group(1).lower()
+        words = m.group(0).lower().split()
+        num = {"hai": 2, "ba": 3, "bốn": 4}.get(words[1] if words[0] == "cả" else words[0], 2)
+        picked: list[str] = []
+        if noun in ("ngoại trưởng", "bộ trưởng", "thủ tướng", "tổng thống"):
+            picked = _recent_titled(doc, i, m.start(), noun, num)
+        elif any(noun.startswith(p) for p in _PERSON_NOUNS):
+            picked = _recent_entities(doc, i, m.start(), True, num)
+        else:
+            if recent and len(recent[-1].actors) == num and c_kinds(doc, recent[-1].actors) == {"country"}:
+                picked = list(recent[-1].actors)
+            else:
+                picked = _recent_entities(doc, i, m.start(), False, num)
+        if len(picked) == num:
+            out.extend(k for k in picked if k not in out)
+    return out
+
+
+def c_kinds(doc: Doc, keys: list[str]) -> set[str | None]:
+    return {doc.kind_of(k) for k in keys}
+
+
+_TITLE_KEYS = {"ngoại trưởng": ("foreign_minister", "secretary_of_state", "ngoại trưởng", "bộ trưởng ngoại giao"),
+               "bộ trưởng": ("minister", "bộ trưởng", "secretary"),
+               "thủ tướng": ("prime_minister", "thủ tướng"),
+               "tổng thống": ("president", "tổng thống")}
+
+
+def _recent_titled(doc: Doc, i: int, rel_before: int, title: str, n: int) -> list[str]:
+    """The last n distinct persons named with (or known to hold) the title, before the point."""
+    cues = _TITLE_KEYS[title]
+    holders = {h.holder for h in doc.ex.positions
+               if any(c in (h.position.key + " " + h.position.label_vi).lower() for c in cues)}
+    found: list[str] = []
+    for j in range(i, max(-1, i - 6), -1):
+        s = doc.ex.sentences[j]
+        gs = [g for g in discourse.groups(doc, j) if not g.plural and doc.kind_of(g.keys[0]) == "person"]
+        titled_here: list[str] = []
+        prev_title = False
+        for g in gs:  # forward: a counterpart ("người đồng cấp X") shares the previous person's title
+            k = g.keys[0]
+            near = " ".join(mm.text.lower() for mm in g.mentions) + " " + \
+                s.text[max(0, g.begin - s.begin - 30): g.begin - s.begin].lower()
+            counterpart = "người đồng cấp" in near or "người đồng nhiệm" in near
+            own = k in holders or (title in near and not counterpart)
+            is_titled = own or (counterpart and prev_title)
+            prev_title = is_titled
+            if is_titled and (j != i or g.end - s.begin <= rel_before):
+                titled_here.append(k)
+        for k in reversed(titled_here):
+            if k not in found:
+                found.append(k)
+                if len(found) == n:
+                    return list(reversed(found))
+    return list(reversed(found))
+
+
+def _recent_entities(doc: Doc, i: int, rel_before: int, person: bool, n: int) -> list[str]:
+    """The last n distinct persons (or countries) named before the point, this sentence then up to 3 back.
+
+    For countries, the last pair named together ("Washington và Moscow", "Nga-Mỹ") wins over the last
+    two named apart.
+    """
+    found: list[str] = []
+    for j in range(i, max(-1, i - 4), -1):
+        s = doc.ex.sentences[j]
+        gs = discourse.groups(doc, j)
+        if j == i:
+            gs = [g for g in gs if g.end - s.begin <= rel_before]
+        if not person and n == 2:
+            for a, b in zip(reversed(gs[:-1]), reversed(gs[1:]), strict=True):
+                ka, kb = _actor_keys(doc, a), _actor_keys(doc, b)
+                if len(ka) == 1 and len(kb) == 1 and ka != kb and \
+                        doc.kind_of(ka[0]) == doc.kind_of(kb[0]) == "country" and \
+                        re.fullmatch(r"\s*(?:và|,|-|–|với)\s*", s.text[a.end - s.begin: b.begin - s.begin]):
+                    return [ka[0], kb[0]]
+        for g in reversed(gs):
+            if g.plural:
+                continue
+            for k in _actor_keys(doc, g) if not person else g.keys[:1]:
+                kind = doc.kind_of(k)
+                if (person and kind == "person") or (not person and kind == "country"):
+                    if k not in found:
+                        found.append(k)
+                        if len(found) == n:
+                            return list(reversed(found))
+    return list(reversed(found))
+
+
+def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
+    """End of the trigger noun phrase's complement (relative)."""
+    limit = min(clause_end, topic_start)
+    m = _STOP_NP_RE.search(text, e, limit)
+    end = m.start() if m else limit
+    # a comma ends it unless a list or a complement continues
+    pos = e
+    while True:
+        c = text.find(",", pos, end)
+        if c < 0:
+            break
+        nxt = text[c + 1: c + 30].lstrip()
+        if re.match(r"(?:gồm|bao\s+gồm|tại|ở|với|giữa|do|cùng|và|[A-ZĐÀ-Ỹ])", nxt) and \
+                not re.match(r"(?:Ngoại\s+trưởng|Tổng\s+thống|Bộ\s+trưởng|Thủ\s+tướng|ông|bà|Ông|Bà|hai|Hai|các|"
+                             r"Các|phía|Phía|Thụy\s+Sĩ|Kazakhstan)\b", nxt):
+            pos = c + 1
+            continue
+        end = c
+        break
+    return end
+
+
+# --- main ----------------------------------------------------------------------------------------
 
 
 def component(doc: Doc) -> None:
-    """Add meetings facts to `doc.ex`."""
+    """Add meetings, talks, negotiations, phone calls, visits and summits to `doc.ex.events`."""
+    events: list[Event] = []
+    facts: dict[int, factuality.Factuality] = {}
+    lemmas: dict[int, set[str]] = {}
+    lead_date = _lead_date(doc)
+    for i, s in enumerate(doc.ex.sentences):
+        if s.kind != "body":
+            continue
+        low = s.text.lower()
+        if not any(p in low for p in _PREFILTER):
+            continue
+        for c in _candidates(doc, i, events):
+            _place_event(doc, c, events, facts, lemmas, lead_date)
+    doc.ex.events.extend(events)
+
+
+def _lead_date(doc: Doc) -> tuple[int, DateValue] | None:
+    """The date written in the article's first body sentence (the news date), with that sentence's index."""
+    if doc.dates is None:
+        return None
+    for s in doc.ex.sentences[:2]:
+        if s.kind != "body":
+            continue
+        ds = [d for d in doc.dates.for_sentence(s) if d.precision in ("date", "gMonthDay")]
+        if ds:
+            return s.index, ds[0]
     return None
+
+
+def _clause(doc: Doc, i: int, b: int, e: int) -> tuple[int, int, str]:
+    """(start, end, frame) of the clause holding the trigger [b, e) (relative offsets)."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    n = len(text)
+    cstart = 0
+    frame = ""
+    for a in attribution.attributions(doc, i):
+        if a.form in ("pre", "theo") and a.content.begin - s.begin <= b and a.cue.end - s.begin <= b:
+            if a.content.begin - s.begin >= cstart:
+                cstart = a.content.begin - s.begin
+                frame = text[max(0, a.frame.begin - s.begin): cstart]
+    semi = text.rfind(";", 0, b)
+    if semi >= 0 and semi + 1 > cstart:
+        cstart, frame = semi + 1, ""
+    ce = _CLAUSE_END_RE.search(text, e)
+    cend = ce.start() if ce else n
+    for a in attribution.attributions(doc, i):
+        cb = a.cue.begin - s.begin
+        if cb <= e:
+            continue
+        if a.form == "post":
+            cend = min(cend, a.content.end - s.begin)
+        elif a.form == "pre":
+            sb = a.speaker_span.begin - s.begin if a.speaker_span is not None else -1
+            cend = min(cend, sb if sb > e else cb)
+    return cstart, max(cend, e), frame
+
+
+_ATTENDEES_RE = re.compile(r"(?<!\w)(?:có|với)\s+sự\s+tham\s+(?:dự|gia)\s+của(?!\w)", re.IGNORECASE)
+_FRONT_PREFIX_RE = re.compile(
+    r"^\s*(?:(?:Phát\s+biểu|Trả\s+lời|Nói|Trao\s+đổi|Ngay|Chỉ|Đặc\s+biệt|Cũng|Hôm|Ngày|Sáng|Chiều|Tối|Vào)"
+    r"[^,]{0,50}?\s)?(?:trong|tại|sau|bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân|sau\s+khi|về)\s+"
+    r"(?:(?:khả\s+năng|việc|đề\s+xuất|ý\s+tưởng|kế\s+hoạch)\s+)?(?:(?:tiến\s+hành|tổ\s+chức)\s+)?"
+    r"(?:(?:một|các|những|hai|ba|cuộc|vòng|chuyến|phiên|buổi)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
+    s = doc.ex.sentences[i]
+    text = s.text
+    n = len(text)
+    atts = attribution.attributions(doc, i)
+    out: list[_Cand] = []
+    absorbed_until = -1
+    matches = list(TRIGGER_RE.finditer(text))
+    for idx, m in enumerate(matches):
+        kind = m.lastgroup or "meeting"
+        b, e = m.start(), m.end()
+        if b < absorbed_until:
+            continue
+        word = re.sub(r"\s+", " ", m.group(0).lower())
+        after = text[e:]
+        before = text[:b]
+        if kind in _NOT_EVENT_AFTER and _NOT_EVENT_AFTER[kind].match(after):
+            continue
+        if word == "họp" and re.match(r"^\s*báo", after, re.IGNORECASE):
+            continue
+        det = _DETERMINER_BEFORE_RE.search(before)
+        noun = bool(det) or word.startswith(("cuộc", "chuyến"))
+        head = det.start() if det else b
+        if _GENERIC_BEFORE_RE.search(text[:head]) and kind in ("negotiation", "talks", "meeting", "summit"):
+            continue
+        travel = kind == "visit" and word in ("đến", "tới", "sang")
+        if travel and re.match(r"^\s*(?:thăm|dự|tham\s+dự)\b", after, re.IGNORECASE):
+            continue  # "tới thăm X": the "thăm" trigger reads it
+        if word in ("tiếp", "tiếp đón", "tiếp kiến"):
+            nxt = _groups_in(doc, i, e, min(n, e + 12))
+            if not nxt or doc.kind_of(nxt[0].keys[0]) != "person":
+                continue
+        cstart, cend, frame = _clause(doc, i, b, e)
+        tm = _TOPIC_START_RE.search(text, e, cend)
+        tstart = tm.start() if tm else cend
+        cand = _Cand(kind, i, Span(s.begin + b, s.begin + e), word, noun=noun)  # type: ignore[arg-type]
+        if kind == "meeting" and noun and _N_PARTIES_RE.match(after) and \
+                _LEADERS_RE.search(text[e: min(tstart, e + 60)]):
+            cand.kind = "summit"
+        zone_b, zone_end = e, _np_end(text, e, cend, tstart)
+        purpose_comp: list[str] = []
+        purposed = False
+        # --- travel and visits: destination, purpose ------------------------------------------------
+        if kind == "visit":
+            dest = _groups_in(doc, i, e, min(n, e + 40))
+            g0 = dest[0] if dest else None
+            lead = text[e: g0.begin - s.begin] if g0 else ""
+            if g0 is None or not re.fullmatch(
+                    r"\s*(?:(?:thủ\s+đô|thành\s+phố|thị\s+trấn|tỉnh|nước|khu\s+vực|của|chính\s+thức|"
+                    r"cấp\s+nhà\s+nước|tới|đến|sang|làm\s+việc\s+tại|làm\s+việc\s+ở)\s*)*", lead, re.IGNORECASE):
+                if travel:
+                    continue
+            else:
+                dk = doc.kind_of(g0.keys[0])
+                if dk in ("place", "country") and not g0.plural:
+                    cand.destination = g0.keys[0]
+                elif dk in ("person", "organization") and word == "thăm":
+                    cand.actors.extend(_actor_keys(doc, g0))
+                elif travel:
+                    continue
+            if travel and cand.destination is None:
+                continue
+            for m2 in matches[idx + 1:]:
+                if m2.start() - e > 90:
+                    break
+                between = text[e: m2.start()]
+                if re.search(r"[;.]", between):
+                    break
+                k2 = m2.lastgroup or "meeting"
+                if k2 == "visit" or not re.search(r"(?<!\w)(?:để|nhằm)(?!\w)", between, re.IGNORECASE):
+                    continue
+                if k2 in _NOT_EVENT_AFTER and _NOT_EVENT_AFTER[k2].match(text[m2.end():]):
+                    continue
+                cand.kind = k2  # type: ignore[assignment]
+                if k2 == "meeting" and _N_PARTIES_RE.match(text[m2.end():]) and \
+                        _LEADERS_RE.search(text[m2.end(): m2.end() + 60]):
+                    cand.kind = "summit"
+                cand.lemma = re.sub(r"\s+", " ", m2.group(0).lower())
+                cand.trigger = Span(s.begin + b, s.begin + m2.end())
+                _, cend, _ = _clause(doc, i, m2.start(), m2.end())
+                tm = _TOPIC_START_RE.search(text, m2.end(), cend)
+                tstart = tm.start() if tm else cend
+                zone_b, zone_end = m2.end(), _np_end(text, m2.end(), cend, tstart)
+                purpose_comp = _complement_actors(doc, i, zone_b, zone_end, recent)
+                absorbed_until = m2.end()
+                purposed = True
+                break
+        # --- actors --------------------------------------------------------------------------------
+        fronted = noun and bool(_FRONT_PREFIX_RE.match(text[cstart:head]))
+        about_possibility = bool(_ABOUT_POSSIBILITY_RE.match(text[cstart:]))
+        comp = purpose_comp if purposed else ([] if kind == "visit" and cand.destination and not noun else
+                                              _complement_actors(doc, i, zone_b, zone_end, recent))
+        if kind == "visit" and cand.destination:
+            comp = [k for k in comp if k != cand.destination]
+        has_with = bool(re.search(r"(?<!\w)với(?!\w)", text[zone_b:zone_end], re.IGNORECASE))
+        subj: list[str] = []
+        pm = _PARTICIPATE_RE.search(text[cstart:head]) if noun else None
+        vhead = head
+        if pm is not None:
+            vhead = cstart + pm.start()
+            subj = _subject_chain(doc, i, vhead, cstart, recent)
+        elif not noun:
+            subj = _subject_chain(doc, i, head, cstart, recent)
+        elif not fronted:
+            pp = re.search(r"(?<!\w)(?:trong|qua|tại)\s+(?:(?:một|các|những|cuộc)\s+)*$", text[cstart:head],
+                           re.IGNORECASE)
+            if pp is not None:
+                vhead = cstart + pp.start()
+                subj = _subject_chain(doc, i, vhead, cstart, recent, _PP_PREDICATES)
+        if travel:
+            # the traveller must be a person or a delegation
+            gs = [g for g in discourse.groups(doc, i) if cstart <= g.begin - s.begin and g.end - s.begin <= head]
+            g = gs[-1] if gs else None
+            if not subj or g is None or not (doc.kind_of(g.keys[0]) == "person" or
+                                             _DELEGATION_BEFORE_RE.search(text[: g.begin - s.begin])):
+                continue
+        speaker: list[str] = []
+        with_one = noun and has_with and len(comp) == 1
+        if not subj and (pm is not None or not noun or purposed or with_one):
+            for a in atts:
+                if a.form in ("pre", "theo") and a.speakers and not a.negated and \
+                        a.content.begin - s.begin <= vhead and (with_one or _gap_ok(
+                            text[a.content.begin - s.begin: vhead])):
+                    speaker = list(a.speakers)
+        main: list[str] = []
+        if not subj and (fronted or about_possibility or (not noun and not speaker)):
+            main = _main_subject(doc, i, zone_end if noun else head, recent)
+        actors: list[str] = []
+        add = _adder(actors)
+        add(cand.actors)
+        if subj:
+            add(subj)
+            add(comp)
+        elif comp:
+            add(comp)
+            if has_with:
+                add(main or speaker)
+        else:
+            add(main or speaker)
+        if kind == "visit" and cand.destination and doc.kind_of(cand.destination) == "country" and \
+                (cand.kind == "visit" or not purpose_comp):
+            add([cand.destination])
+        att_m = _ATTENDEES_RE.search(text, cstart, cend)
+        attendees = _complement_actors(doc, i, att_m.end(), cend, recent) if att_m else []
+        add(attendees)
+        cand.actors = actors
+        # --- back-reference ----------------------------------------------------------------------------
+        if noun and not comp and not subj and not cand.actors[: len(cand.actors) - len(attendees)] or \
+                (noun and _BACKREF_AFTER_RE.match(after)):
+            cand.backref = True
+        elif noun and not comp and not subj and (
+                factuality.PRESUPPOSE_RE.search(text[cstart:b]) or not re.search(r"\w", text[cstart:head])):
+            cand.backref = True  # "Sau cuộc gặp, X nói": the same meeting, if one was reported
+        if _BACKREF_AFTER_RE.match(after):
+            cand.actors = [k for k in cand.actors if k in attendees]
+            cand.backref = cand.strict_backref = True
+        # --- place -----------------------------------------------------------------------------------
+        cand.place, cand.place_alternatives = _place(doc, i, cstart, e, tstart, cend)
+        if cand.destination and not cand.place_alternatives and (purposed or cand.place is None):
+            cand.place = cand.destination
+        # --- date --------------------------------------------------------------------------------------
+        cand.date = _date(doc, i, cstart, b, cand.trigger.end - s.begin, cend, tstart)
+        # --- topic -------------------------------------------------------------------------------------
+        if tm is not None and tm.group(0).lower() in ("về", "để", "nhằm", "bàn về", "xoay quanh"):
+            topic = text[tm.end(): cend]
+            topic = re.split(r"[,;:]", topic, maxsplit=1)[0].strip(" .")
+            topic = re.sub(r"^(?:thảo\s+luận|bàn(?:\s+bạc)?|trao\s+đổi|tìm\s+cách)\s+(?:về\s+)?", "", topic,
+                           flags=re.IGNORECASE)
+            if topic and len(topic) <= 200:
+                cand.topic = topic
+        # --- status ------------------------------------------------------------------------------------
+        scope = text if about_possibility else text[cstart: max(tstart, cand.trigger.end - s.begin)]
+        rel = _date_relation(doc, cand.date)
+        cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
+                                         after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
+        cand.background = bool(_BACKGROUND_START_RE.match(text[cstart:])) or bool(_STRONG_PAST_RE.search(scope))
+        out.append(cand)
+        if tm is not None and kind != "visit":
+            absorbed_until = max(absorbed_until, cend)
+    return out
+
+
+def _adder(actors: list[str]):  # noqa: ANN202
+    def add(keys: list[str]) -> None:
+        for k in keys:
+            if k not in actors:
+                actors.append(k)
+    return add
+
+
+def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Event]) -> list[str]:
+    """Actors named in the trigger noun's complement ("giữa A và B", "với B", "của A", "gồm A, B").
+
+    A mention counts when a complement word introduces it (giữa, với, của, gồm, do, cùng, "có sự tham
+    dự của") or it follows the trigger within a few words ("cuộc họp nhóm ... Nga, Thổ Nhĩ Kỳ và
+    Iran"), and list items continue such a mention.
+    """
+    s = doc.ex.sentences[i]
+    text = s.text
+    out: list[str] = []
+    last_end = rel_b
+    accepted_any = False
+    for g in _groups_in(doc, i, rel_b, rel_e):
+        gb = g.begin - s.begin
+        before = text[:gb]
+        between = text[last_end:gb]
+        k0 = g.keys[0]
+        kind = doc.kind_of(k0)
+        last_end_prev = last_end
+        last_end = g.end - s.begin
+        if _PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural:
+            continue
+        if kind in ("place", "country") and _PERSON_TITLE_BEFORE_RE.search(before):
+            continue  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
+        if _EXCLUDED_BEFORE_RE.search(before) or _TOPIC_NOUN_BEFORE_RE.search(before):
+            continue
+        if discourse.is_outlet(doc, g):
+            continue
+        intro = bool(_COMPLEMENT_INTRO_RE.search(between))
+        listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between))
+        near = last_end_prev == rel_b and len(re.findall(r"\w+", between)) <= 6 and \
+            not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", between, re.IGNORECASE)
+        if not (intro or listed or near):
+            continue
+        if kind == "place" and g.how == "name" and not _coordinated(text, s.begin, g):
+            continue
+        keys = _actor_keys(doc, g)
+        if keys:
+            accepted_any = True
+        for k in keys:
+            if k not in out:
+                out.append(k)
+    for k in _plural_fallback(doc, i, rel_b, rel_e, recent):
+        if k not in out:
+            out.append(k)
+    return out
+
+
+_PERSON_TITLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:người\s+đồng\s+(?:cấp|nhiệm)|ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+\w+){0,2}|"
+    r"thứ\s+trưởng(?:\s+\w+){0,2}|đặc\s+phái\s+viên(?:\s+của)?|đại\s+sứ|nhà\s+lãnh\s+đạo|người\s+đứng\s+đầu|"
+    r"tổng\s+thư\s+ký|người\s+phát\s+ngôn)\s*)$",
+    re.IGNORECASE,
+)
+_COMPLEMENT_INTRO_RE = re.compile(
+    r"(?<!\w)(?:giữa|với|của|gồm|bao\s+gồm|do|cùng|tham\s+dự\s+của|tham\s+gia\s+của|bảo\s+trợ\s+của|"
+    r"chủ\s+trì\s+của|lãnh\s+đạo|nguyên\s+thủ|các\s+nước|nước)(?!\w)[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+_LIST_GAP_RE = re.compile(
+    r"\s*(?:,|và|cùng|với|lẫn|-|–)\s*(?:(?:và|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|các\s+nước|nước|phía)\s*)*|"
+    r"\s*-\s*",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(text: str, base: int, g: discourse.Group) -> bool:
+    """A capital in an actor list ("giữa Moskva và Ankara") stands for its government."""
+    around = text[max(0, g.begin - base - 8): g.end - base + 6]
+    return bool(re.search(r"(?<!\w)(?:giữa|và)(?!\w)", around, re.IGNORECASE))
+
+
+def _main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list[str]:
+    """Subject of the main clause after a fronted phrase: the first group after the next comma."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    c = text.find(",", rel_after)
+    if c < 0:
+        return []
+    lead_m = re.match(r"\s*(?:(?:phía|cả|các)\s+)?", text[c + 1:])
+    lb = c + 1 + (lead_m.end() if lead_m else 0)
+    pm = _PLURAL_RE.match(text, lb)
+    if pm is not None and not any(g.begin - s.begin <= pm.start() < g.end - s.begin
+                                  for g in discourse.groups(doc, i)):
+        return _plural_fallback(doc, i, pm.start(), pm.end(), recent)
+    gs = _groups_in(doc, i, c + 1, len(text))
+    if not gs:
+        return []
+    g = gs[0]
+    lead = text[c + 1: g.begin - s.begin]
+    if not _TITLE_ONLY_RE.match(lead) and not re.fullmatch(r"\s*(?:phía|cả|các|hai)?\s*", lead, re.IGNORECASE):
+        return []
+    return _actor_keys(doc, g)
+
+
+def _place(doc: Doc, i: int, cstart: int, e: int, tstart: int, cend: int) -> tuple[str | None, bool]:
+    """First "tại/ở <place>" in the clause outside its topic phrase; (key, alternatives_seen)."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    cands: list[tuple[int, str, bool]] = []
+    for g in discourse.groups(doc, i):
+        rb = g.begin - s.begin
+        if rb < cstart or rb >= cend:
+            continue
+        if tstart <= rb and not _after_topic_np(text, tstart, rb):
+            continue
+        before = text[:rb]
+        if not _AT_BEFORE_RE.search(before):
+            continue
+        if _TOPIC_NOUN_BEFORE_RE.search(before[: _AT_BEFORE_RE.search(before).start()]):  # type: ignore[union-attr]
+            continue
+        k = g.keys[0]
+        if doc.kind_of(k) not in ("place", "country") and g.how != "metonym":
+            continue
+        if doc.kind_of(k) not in ("place", "country"):
+            continue
+        alt = bool(_HOAC_RE.match(text[g.end - s.begin:])) or bool(
+            re.search(r"(?<!\w)hoặc\s+(?:ở|tại)?\s*$", before[-20:], re.IGNORECASE))
+        cands.append((rb, k, alt))
+    if not cands:
+        return None, False
+    if any(c[2] for c in cands):
+        return None, True
+    after = [c for c in cands if c[0] >= e]
+    pick = after[0] if after else cands[-1]
+    return pick[1], False
+
+
+def _after_topic_np(text: str, tstart: int, rb: int) -> bool:
+    """A "tại X" after a short "về <NP>" topic still belongs to the event ("về Syria tại Astana")."""
+    seg = text[tstart:rb]
+    if not seg.lower().startswith("về"):
+        return False
+    return len(seg) < 30 and not _TOPIC_NOUN_BEFORE_RE.search(re.sub(r"\s*(?:tại|ở)\s*$", "", seg))
+
+
+def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int) -> DateValue | None:
+    if doc.dates is None:
+        return None
+    s = doc.ex.sentences[i]
+    try:
+        ds = doc.dates.for_sentence(s)
+    except Exception:  # a resolver bug must not lose the event
+        return None
+    best: tuple[int, DateValue] | None = None
+    for d in ds:
+        if d.span is None:
+            continue
+        rb, re_ = d.span.begin - s.begin, d.span.end - s.begin
+        if rb < cstart or re_ > cend:
+            continue
+        if rb >= e and tstart < rb:
+            # a date inside a purpose/topic phrase belongs to something else, unless introduced by "vào/ngày"
+            pre = s.text[max(0, rb - 6): rb].lower()
+            if not re.search(r"(?:vào|ngày|hôm|trong)\s*$", pre):
+                continue
+        dist = b - re_ if re_ <= b else rb - e
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _date_relation(doc: Doc, d: DateValue | None) -> int | None:
+    pub = doc.ex.article.date_published
+    if d is None or pub is None or d.precision != "date" or pub.precision != "date":
+        return None
+    return (d.value > pub.value) - (d.value < pub.value)
+
+
+_PREC = {"date": 4, "gMonthDay": 3, "gYearMonth": 2, "gYear": 1}
+
+
+def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    va, vb = a.value, b.value
+    if va == vb:
+        return True
+    if va.startswith("--") or vb.startswith("--"):
+        return va[-5:] == vb[-5:] if (len(va) >= 7 and len(vb) >= 7) else False
+    return va.startswith(vb) or vb.startswith(va)
+
+
+def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if _PREC.get(b.precision, 0) > _PREC.get(a.precision, 0) else a
+
+
+def _place_event(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factuality.Factuality],
+                 lemmas: dict[int, set[str]], lead_date: tuple[int, DateValue] | None) -> None:
+    # back-references and repeated reports merge into an earlier event
+    target = _find_target(doc, c, events, facts, lemmas)
+    if target is not None:
+        ev = target
+        k = id(ev)
+        if c.sentence not in ev.evidence:
+            ev.evidence.append(c.sentence)
+        for a in c.actors:
+            if a not in ev.actors:
+                ev.actors.append(a)
+        if ev.place is None and c.place:
+            ev.place = c.place
+        ev.date = _better_date(ev.date, c.date)
+        if not ev.topic and c.topic:
+            ev.topic = c.topic
+        facts[k] = factuality.merge(facts[k], c.fact)
+        ev.status = facts[k].status
+        lemmas[k].add(c.lemma)
+        if ev.kind == "visit" and c.kind != "visit" and not c.backref:
+            ev.kind = c.kind
+        return
+    if c.strict_backref or (c.backref and not c.actors):
+        return
+    if not _valid(doc, c):
+        return
+    date = c.date
+    if date is None and c.fact.status == "occurred" and lead_date is not None and not c.background and \
+            c.sentence <= lead_date[0] + 3:
+        date = lead_date[1]
+    ev = Event(kind=c.kind, status=c.fact.status, actors=list(c.actors), evidence=[c.sentence], place=c.place,
+               date=date, topic=c.topic, trigger=c.trigger)
+    events.append(ev)
+    facts[id(ev)] = c.fact
+    lemmas[id(ev)] = {c.lemma}
+
+
+def _valid(doc: Doc, c: _Cand) -> bool:
+    n = len(c.actors)
+    if c.kind == "visit":
+        return n >= 1 and (c.destination is not None or n >= 2)
+    if n >= 2:
+        return True
+    return c.place is not None and c.date is not None and c.kind in ("negotiation", "summit", "talks", "meeting")
+
+
+def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factuality.Factuality],
+                 lemmas: dict[int, set[str]]) -> Event | None:
+    fam = _FAMILY[c.kind]
+    if c.backref:
+        for ev in reversed(events):
+            if c.sentence - max(ev.evidence) > 12 or not factuality.compatible(facts[id(ev)], c.fact):
+                continue
+            if c.lemma in lemmas[id(ev)] or _lemma_core(c.lemma) in {_lemma_core(x) for x in lemmas[id(ev)]}:
+                return ev
+        for ev in reversed(events):
+            if c.sentence - max(ev.evidence) > 4 or not factuality.compatible(facts[id(ev)], c.fact):
+                continue
+            if _kinds_compatible(ev.kind, c.kind) or (fam == "m" and _FAMILY[ev.kind] == "v"):
+                return ev
+        if not c.actors:
+            return None
+    if not c.actors:
+        for ev in reversed(events):
+            if _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and ev.date and c.date and \
+                    _dates_compatible(ev.date, c.date):
+                return ev
+        return None
+    new = set(c.actors)
+    for ev in reversed(events):
+        efam = _FAMILY[ev.kind]
+        old = set(ev.actors)
+        if not factuality.compatible(facts[id(ev)], c.fact):
+            continue
+        if not _dates_compatible(ev.date, c.date):
+            continue
+        if ev.place and c.place and ev.place != c.place and doc.kind_of(ev.place) == doc.kind_of(c.place):
+            continue
+        if efam == fam and efam in ("m", "p"):
+            if not _kinds_compatible(ev.kind, c.kind):
+                continue
+            if new <= old or old <= new or len(new & old) >= 2:
+                return ev
+        elif {efam, fam} == {"m", "v"}:
+            visit, meet = (c, ev) if fam == "v" else (ev, c)
+            vis_actors = set(visit.actors) - ({visit.destination} if isinstance(visit, _Cand) else set())
+            meet_actors = set(meet.actors)
+            dest = visit.destination if isinstance(visit, _Cand) else visit.place
+            mplace = meet.place
+            if vis_actors & meet_actors and dest and mplace and (dest == mplace or dest in meet_actors):
+                return ev
+        elif efam == fam == "v":
+            if new & old and (c.destination is None or ev.place in (None, c.destination) or
+                              c.destination in old):
+                return ev
+    return None
+
+
+_KIND_PAIRS = {frozenset(p) for p in (("meeting", "talks"), ("meeting", "summit"), ("talks", "negotiation"),
+                                       ("meeting", "negotiation"))}
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in _KIND_PAIRS
+
+
+def _lemma_core(lemma: str) -> str:
+    return re.sub(r"^(?:cuộc|chuyến|vòng)\s+", "", lemma)

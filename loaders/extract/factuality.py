@@ -1,0 +1,169 @@
+"""Factuality of a reported event: occurred, planned, possible, proposed, cancelled or denied.
+
+The status comes from cue words *in the event's own scope* (the clause that
+governs the trigger, not a purpose or topic phrase hanging off it) and from
+the reporting frame around it:
+
+====================  ==============================================================
+denied                "phủ nhận", "bác bỏ thông tin/tin", "không hề có", "chưa từng có"
+cancelled             "hủy", "hủy bỏ", "hoãn" (without a new date; "hoãn sang <date>" is
+                      planned: the meeting still is to happen)
+proposed              "đề xuất", "đề nghị", "ý tưởng", "kêu gọi tổ chức", "chưa đạt được
+                      (sự) đồng thuận", "chưa thống nhất", "đang xem xét/thảo luận về việc"
+possible              "có thể", "có khả năng", "khả năng", "chưa xác nhận", "chưa rõ",
+                      "được cho là", "có lẽ", a frame "X chưa xác nhận (thông tin) ..."
+planned               "sẽ", "dự kiến", "dự định", "kế hoạch", "chuẩn bị", "sắp", "tới đây",
+                      "đang chờ", "giấy mời", "<date> tới", "trước thềm", "trước khi", a date
+                      after the article's date
+occurred              "đã", "vừa", "mới đây", "hôm qua", "đã kết thúc", "sau/trong/tại
+                      cuộc ..." (the phrase presupposes the event), a past date, and by
+                      default (completed narrative)
+====================  ==============================================================
+
+Priority when several cues are in scope: denied > cancelled > proposed >
+possible > planned > occurred, except that a presupposing phrase ("sau cuộc
+gặp", "trong cuộc điện đàm") fixes `occurred` unless the phrase itself is
+future ("trong cuộc gặp tới đây").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from syriakg.loaders.model import Status
+
+
+def _c(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.IGNORECASE)
+
+
+DENIED_RE = _c(r"(?<!\w)(?:phủ\s+nhận|bác\s+bỏ\s+(?:các\s+|những\s+)?(?:thông\s+tin|tin\s+tức|tin|báo\s+cáo)|"
+               r"bác\s+tin|không\s+hề\s+có|chưa\s+từng\s+có|không\s+có\s+(?:bất\s+kỳ\s+)?(?:cuộc|kế\s+hoạch))"
+               r"(?!\w)")
+CANCELLED_RE = _c(r"(?<!\w)(?:h[ủu]ỷ?\s+bỏ|hủy|huỷ|bị\s+hủy|hoãn|đình\s+hoãn|trì\s+hoãn|hoãn\s+lại|tạm\s+hoãn|"
+                  r"không\s+diễn\s+ra|không\s+còn\s+diễn\s+ra)(?!\w)")
+POSTPONED_TO_RE = _c(r"(?<!\w)hoãn(?:\s+lại)?\s+(?:sang|đến|tới|tới\s+ngày|đến\s+ngày|vào)\s+\S")
+PROPOSED_RE = _c(r"(?<!\w)(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng|kêu\s+gọi\s+(?:tổ\s+chức|tiến\s+hành|triệu\s+tập)|"
+                 r"sáng\s+kiến\s+(?:về\s+)?(?:tổ\s+chức|tiến\s+hành)|"
+                 r"chưa\s+(?:đạt\s+được|đạt|có)\s+(?:được\s+)?(?:sự\s+)?(?:đồng\s+thuận|nhất\s+trí|thống\s+nhất)|"
+                 r"chưa\s+(?:quyết\s+định|thống\s+nhất|nhất\s+trí|đồng\s+ý)|"
+                 r"đang\s+(?:được\s+)?(?:xem\s+xét|thảo\s+luận|bàn\s+bạc|cân\s+nhắc)\s+(?:về\s+)?(?:việc|khả\s+năng))"
+                 r"(?!\w)")
+POSSIBLE_RE = _c(r"(?<!\w)(?:có\s+thể|có\s+khả\s+năng|nhiều\s+khả\s+năng|khả\s+năng|chưa\s+(?:được\s+)?xác\s+nhận|"
+                 r"chưa\s+rõ|chưa\s+chắc|được\s+cho\s+là|có\s+lẽ|dường\s+như|có\s+tin|đồn\s+đoán|tin\s+đồn|"
+                 r"không\s+loại\s+trừ)(?!\w)")
+PLANNED_RE = _c(r"(?<!\w)(?:sẽ|dự\s+kiến|dự\s+định|kế\s+hoạch|chuẩn\s+bị|sắp|sắp\s+tới|tới\s+đây|đang\s+chờ|"
+                r"chờ\s+đợi|chờ|giấy\s+mời|lời\s+mời|được\s+mời|mời|trước\s+thềm|trước\s+khi|"
+                r"(?:tuần|tháng|năm)\s+(?:tới|sau)|vào\s+cuối\s+tuần\s+này|triệu\s+tập)(?!\w)")
+OCCURRED_RE = _c(r"(?<!\w)(?:đã|vừa|mới\s+đây|vừa\s+qua|hôm\s+qua|đã\s+kết\s+thúc|kết\s+thúc|diễn\s+ra\s+hôm|"
+                 r"từng|trước\s+đó|tuần\s+trước|tháng\s+trước|năm\s+ngoái|hồi)(?!\w)")
+# "<date> tới": "ngày 5/3 tới", "tháng 3 tới"
+DATE_FUTURE_RE = _c(r"\d[\d/\-.]*\s+tới(?!\s+(?:thăm|đây\s+là))(?!\w)|(?:tháng|tuần|năm)\s+(?:tới|sau|này)\b")
+# "sau/trong/tại/bên lề cuộc ..." presupposes the event took place
+PRESUPPOSE_RE = _c(r"(?<!\w)(?:sau|trong|tại|bên\s+lề|ngoài\s+lề|kết\s+thúc|sau\s+khi\s+kết\s+thúc)\s+"
+                   r"(?:(?:các|những|một|hai|ba)\s+)?(?:cuộc|vòng|phiên|chuyến)?\s*$")
+NEGATED_CONFIRM_RE = _c(r"(?<!\w)(?:chưa|không)\s+(?:chính\s+thức\s+)?(?:được\s+)?xác\s+nhận(?!\w)")
+CONFIRM_RE = _c(r"(?<!\w)(?:đã\s+)?xác\s+nhận(?!\w)")
+
+_ORDER: dict[Status, int] = {"denied": 6, "cancelled": 5, "proposed": 4, "possible": 3, "planned": 2,
+                             "occurred": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    status: Status
+    cue: str  # the words that decided it ("" = narrative default)
+    explicit: bool  # False when the status is only the narrative default
+
+    @property
+    def doubt(self) -> bool:
+        """A status that corrects an earlier report (unconfirmed, denied, cancelled, proposed)."""
+        return self.explicit and self.status in ("denied", "cancelled", "possible", "proposed")
+
+
+def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", frame: str = "",
+              date_relation: int | None = None) -> Factuality:
+    """Status of an event from its scope text.
+
+    `scope`: the clause governing the trigger (modals, tense markers), the
+    trigger included; `before_trigger`: the words right before the trigger
+    noun (to test presupposing phrases); `after_trigger`: the words right after
+    it (future "tới đây", "dự kiến diễn ra"); `frame`: the reporting frame
+    around the clause ("Moskva chưa xác nhận thông tin"); `date_relation`: the
+    event date compared with the article's date (-1 before, 0 same day, +1
+    after, None unknown).
+    """
+    # presupposed events
+    if PRESUPPOSE_RE.search(before_trigger):
+        head = after_trigger[:40]
+        if re.search(r"(?<!\w)(?:tới\s+đây|sắp\s+tới|sắp\s+diễn\s+ra|dự\s+kiến|tới)(?!\w)", head, re.IGNORECASE):
+            return Factuality("planned", "tới đây", True)
+        return Factuality("occurred", before_trigger.strip().split(" ")[-1] if before_trigger.strip() else "", True)
+    found: list[tuple[Status, str]] = []
+    for text in (frame, scope):
+        if not text:
+            continue
+        m = DENIED_RE.search(text)
+        if m:
+            found.append(("denied", m.group(0)))
+        m = POSTPONED_TO_RE.search(text)
+        if m:
+            found.append(("planned", m.group(0)))
+        else:
+            m = CANCELLED_RE.search(text)
+            if m:
+                found.append(("cancelled", m.group(0)))
+        m = PROPOSED_RE.search(text)
+        if m:
+            found.append(("proposed", m.group(0)))
+    m = NEGATED_CONFIRM_RE.search(frame) if frame else None
+    if m:
+        found.append(("possible", m.group(0)))
+    m = POSSIBLE_RE.search(scope)
+    if m:
+        found.append(("possible", m.group(0)))
+    if found:
+        best = max(found, key=lambda f: _ORDER[f[0]])
+        return Factuality(best[0], best[1], True)
+    m = PLANNED_RE.search(scope) or DATE_FUTURE_RE.search(scope)
+    if m:
+        return Factuality("planned", m.group(0), True)
+    if date_relation is not None and date_relation > 0:
+        return Factuality("planned", "date", True)
+    m = OCCURRED_RE.search(scope)
+    if m:
+        return Factuality("occurred", m.group(0), True)
+    if date_relation is not None and date_relation <= 0:
+        return Factuality("occurred", "date", True)
+    return Factuality("occurred", "", False)
+
+
+def merge(old: Factuality, new: Factuality) -> Factuality:
+    """Status of an event reported again: a later explicit doubt or denial corrects the earlier report.
+
+    A default (cue-less) status never overrides an explicit one; between two
+    explicit statuses the stronger in `denied > cancelled > proposed > possible
+    > planned > occurred` wins, so "X will come" + "Y has not confirmed it"
+    ends as possible, and "may meet" + "the Kremlin denied" as denied.
+    """
+    if not new.explicit:
+        return old
+    if not old.explicit:
+        return new
+    return new if _ORDER[new.status] > _ORDER[old.status] else old
+
+
+def compatible(old: Factuality, new: Factuality) -> bool:
+    """Could a new report with status `new` be about the event reported earlier with `old`?
+
+    Same status, or either one is the cue-less default, or the new report is a
+    correction (unconfirmed, denied, cancelled, proposed).  An earlier doubtful
+    report and a later firm one ("proposed" then "đã tiến hành") are two events,
+    like a planned round and the rounds already held.
+    """
+    if not old.explicit or not new.explicit:
+        return True
+    if old.status == new.status:
+        return True
+    return new.doubt
