@@ -299,22 +299,24 @@ class _Reader:
     def _body_pieces(self, begin: int, end: int) -> list[tuple[int, int]]:
         t, pg = self.t, self.page
         cuts: list[tuple[int, int]] = []
-        region = begin
-        for c in find_credits(t, begin, end):
-            self.credit(c)
-            at_end = not t[c.end:end].strip(" .\u00a0")
-            cap = self._caption_before(region, c.begin, begin, at_end)
-            if cap is not None:
-                pg.captions.append(cap)
-                cuts.append(cap)
-            cuts.append((c.begin, c.end))
-            region = c.end
         for b, e, kind in inline_related(t, begin, end):
             self.furn(b, e, kind)
             cuts.append((b, e))
         for b, e in inline_separators(t, begin, end):
             self.furn(b, e, "separator")
             cuts.append((b, e))
+        for c in find_credits(t, begin, end):
+            if any(cb < c.end and c.begin < ce for cb, ce in cuts):
+                continue
+            self.credit(c)
+            at_end = not t[c.end:end].strip(" .\u00a0")
+            # the caption lies between the previous cut (credit, link, rule) and this credit
+            region = max([begin] + [ce for _cb, ce in cuts if ce <= c.begin])
+            cap = self._caption_before(region, c.begin, begin, at_end)
+            if cap is not None:
+                pg.captions.append(cap)
+                cuts.append(cap)
+            cuts.append((c.begin, c.end))
         # sentence-level furniture in what is left
         for pb, pe in _pieces(t, begin, end, cuts):
             for sb, se in split_spans(t, pb, pe):

@@ -59,12 +59,13 @@ _FOOTER = re.compile(
     r"tổng biên tập\b|các đơn vị thông tin\b|cơ quan chủ quản\b)",
     re.I,
 )
-# short lines only: these words also open ordinary sentences
-_FOOTER_SHORT = re.compile(
-    r"^(?:liên hệ\s*:|hotline\b|email\s*:|điện thoại\s*:|địa chỉ\s*:|trang chủ\b|về đầu trang|lên đầu trang|"
-    r"quay lại\b|xem bản (?:đầy đủ|mobile|desktop)|rss\b|đăng nhập\b|đăng ký\b|tải ứng dụng|theo dõi .{0,40} trên)",
+# whole short lines only: these words also open ordinary sentences ('Đăng ký kết hôn ...')
+_FOOTER_LINE = re.compile(
+    r"^(?:trang chủ|về đầu trang|lên đầu trang|quay lại|xem bản (?:đầy đủ|mobile|desktop)|rss|đăng nhập|"
+    r"đăng ký(?: nhận tin)?|tải ứng dụng|theo dõi chúng tôi(?: trên .{1,30})?)\s*[:.]?$",
     re.I,
 )
+_CONTACT = re.compile(r"^(?:liên hệ|hotline|email|e-mail|điện thoại|địa chỉ|fax|đường dây nóng)\s*:", re.I)
 _CAPTION_LABEL = re.compile(r"^(?:chú thích ảnh|chú thích|ảnh minh họa|ảnh minh hoạ|hình minh họa|hình minh hoạ|"
                             r"ảnh|hình ảnh|photo|video)\s*:?$", re.I)
 _SEPARATOR = re.compile(r"^[\s_=*~#•·\-–—.]{3,}$")
@@ -108,7 +109,7 @@ def end_marker(par: str) -> str | None:
         return "comments"
     if _TAGS.match(t):
         return "tags"
-    if _FOOTER.match(t) or (len(t) <= 50 and _FOOTER_SHORT.match(t)):
+    if _FOOTER.match(t) or _FOOTER_LINE.match(t) or (len(t) <= 100 and _CONTACT.match(t)):
         return "footer"
     if _nav_bar(t):
         return "footer"
