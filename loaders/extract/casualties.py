@@ -1,10 +1,383 @@
-"""Extraction component: casualties (placeholder until implemented)."""
+"""Extraction component: casualty and displacement claims ("ít nhất 16 binh sĩ ... đã thiệt mạng").
+
+A claim needs three things in one clause of a body sentence:
+
+* a quantity (`numbers.find_quantities`: "ít nhất 16", "hơn 290.000",
+  "khoảng ba triệu", or a vague "hàng triệu" / "hàng nghìn");
+* right after it, a noun for people ("người", "binh sĩ", "dân thường",
+  "quân nhân", "tay súng", "gia đình", ...): the victims as written;
+* an outcome that applies to those people: a verb after them in the same
+  clause ("... đã thiệt mạng", "... bị thương", "... phải sơ tán",
+  "... mất tích", "... bị bắt cóc"), an outcome noun ("người tị nạn"), a
+  causative verb before the number that names the outcome ("sát hại",
+  "giết chết", "cướp đi sinh mạng của", "làm bị thương", "bắt cóc"), or
+  "số người thiệt mạng ... lên tới N".
+
+So troop numbers ("rút khoảng 2.000 quân"), people merely present ("có
+khoảng ba triệu thường dân khi ..."), vehicles, money, years and percentages
+give no claim: they lack a people noun or an outcome.  A negated outcome
+("không có binh sĩ nào thiệt mạng") gives none either.
+
+Each claim keeps `count_text` as written, `victims` as written, the place (a
+place or country mentioned after "ở/tại/trong/trên" in the clause, else in the
+clause at all, else a locative of the previous sentence of the paragraph), the
+claimant (`attribution.source_of`: "Bộ Quốc phòng X cho biết ...", "Theo X,
+...", "..., X cho biết", quotations; None when the article states it
+itself), the clause's date, and the sentence index as evidence.  The same
+figure stated twice in one article (lead and body) is one claim with both
+sentences as evidence.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.extract.numbers import Quantity, find_quantities
+from syriakg.loaders.extract.vi_regex import alternation, canon, vi
+from syriakg.loaders.model import CasualtyClaim, DateValue, Outcome, Sentence, Span
+
+try:  # who states a figure; owned by the statements family
+    from syriakg.loaders.extract.attribution import source_of as _source_of
+except ImportError:  # pragma: no cover - only while that module is missing
+    _source_of = None
+
+# outcome verbs/phrases that follow the victims ("... đã thiệt mạng")
+OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
+    "killed": ("thiệt mạng", "tử vong", "tử nạn", "chết", "bị giết", "bị giết chết", "bị giết hại", "bị sát hại",
+               "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng"),
+    "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
+    "displaced": ("sơ tán", "di tản", "tản cư", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
+                  "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
+                  "di dời", "di cư", "tha hương", "vô gia cư", "bỏ chạy khỏi"),
+    "refugees": ("tị nạn", "tỵ nạn", "rời bỏ đất nước", "rời khỏi đất nước", "chạy sang nước ngoài",
+                 "chạy ra nước ngoài", "sống lưu vong"),
+    "missing": ("mất tích",),
+    "captured": ("bị bắt", "bị bắt giữ", "bị bắt cóc", "bị bắt làm con tin", "bị bắt làm tù binh", "bị giam giữ",
+                 "bị bắt sống"),
+}
+# verbs before the number that carry the outcome themselves ("sát hại 12 người")
+OUTCOME_BEFORE: dict[Outcome, tuple[str, ...]] = {
+    "killed": ("giết", "giết chết", "giết hại", "sát hại", "tiêu diệt", "hành quyết", "làm thiệt mạng", "làm chết",
+               "cướp đi sinh mạng của", "cướp đi sinh mạng", "cướp đi mạng sống của", "cướp đi mạng sống",
+               "cướp đi tính mạng của", "cướp đi tính mạng", "gây ra cái chết của", "gây ra cái chết cho",
+               "cướp sinh mạng của", "làm", "khiến"),
+    "injured": ("làm bị thương",),
+    "displaced": ("buộc", "buộc phải"),
+    "refugees": ("tiếp nhận", "đón nhận", "tiếp đón"),
+    "missing": (),
+    "captured": ("bắt cóc", "bắt giữ", "bắt sống", "bắt làm con tin", "giam giữ"),
+}
+# "làm"/"khiến"/"buộc" only cause: the outcome must follow the victims
+_CAUSE_ONLY = frozenset(map(canon, ("làm", "khiến", "buộc", "buộc phải")))
+# nouns of those who fall victim; order does not matter (longest match first)
+PEOPLE = (
+    "người", "người dân", "dân thường", "thường dân", "dân", "cư dân", "binh sĩ", "binh sỹ", "binh lính", "lính",
+    "quân nhân", "quân", "quân lính", "chiến binh", "tay súng", "phiến quân", "chiến sĩ", "chiến sỹ", "sĩ quan",
+    "sỹ quan", "cảnh sát", "nhân viên", "nhà báo", "phóng viên", "trẻ em", "trẻ", "em", "phụ nữ", "nạn nhân",
+    "công dân", "tù nhân", "thành viên", "dân quân", "du kích", "phần tử", "kẻ", "tên", "người lính", "lính đánh thuê",
+    "học sinh", "sinh viên", "bác sĩ", "y tá", "tình nguyện viên", "quan chức", "nhà ngoại giao", "công nhân",
+    "thủy thủ", "phi công", "hành khách", "con tin", "gia đình", "hộ gia đình", "hộ dân", "thanh niên", "nông dân",
+    "ngư dân", "du khách", "người tị nạn", "người di cư", "nhân viên cứu trợ", "lính thủy đánh bộ", "người biểu tình",
+    "chiến binh IS", "nghi phạm", "tù binh", "cố vấn", "chuyên gia", "nhân viên y tế",
+)
+# "người tị nạn": the noun says the outcome
+OUTCOME_NOUNS: dict[str, Outcome] = {
+    canon("người tị nạn"): "refugees", canon("người tỵ nạn"): "refugees", canon("người di tản"): "displaced",
+    canon("người sơ tán"): "displaced", canon("người tản cư"): "displaced", canon("người mất tích"): "missing",
+    canon("người chết"): "killed", canon("người thiệt mạng"): "killed", canon("người bị thương"): "injured",
+    canon("tù binh"): "captured", canon("con tin"): "captured",
+}
+
+_OUT_AFTER = {canon(w): o for o, ws in OUTCOME_AFTER.items() for w in ws}
+_OUT_BEFORE = {canon(w): o for o, ws in OUTCOME_BEFORE.items() for w in ws}
+_OUT_AFTER_RE = re.compile(r"(?<!\w)" + alternation([w for ws in OUTCOME_AFTER.values() for w in ws]) + r"(?!\w)",
+                           re.IGNORECASE)
+_PREFILTER = re.compile(
+    alternation([w for ws in OUTCOME_AFTER.values() for w in ws]
+                + [w for ws in OUTCOME_BEFORE.values() for w in ws if canon(w) not in _CAUSE_ONLY]),
+    re.IGNORECASE,
+)
+_HEAD_RE = re.compile(
+    r"\s+(?:(?:các|những)\s+)?(?P<head>" + alternation(PEOPLE) + r")(?!\w)(?!\s+lửa)", re.IGNORECASE
+)
+# words that may sit between the victims and their outcome ("binh sĩ nước này đã thiệt mạng")
+_FILLERS = frozenset(map(canon, (
+    "đã", "bị", "đều", "cũng", "phải", "vừa", "mới", "có", "thể", "được", "cho", "là", "khác", "nữa", "đang", "sẽ",
+    "hoặc", "vẫn", "bị", "buộc", "đành", "lần", "lượt", "và", "cùng",
+)))
+_NEG_RE = re.compile(vi(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|không có ai|không ai)(?!\w)"), re.IGNORECASE)
+# a clause or a new predicate begins: the victims' noun phrase cannot reach past it
+_STOP_RE = re.compile(
+    vi(r"[,;:()\[\]“”\"–—]|(?<!\w)(?:khi|nhưng|song|trong khi|sau khi|trước khi|để|nhằm|vì|mà|nơi|nếu|rằng|tuy|"
+       r"dù|còn|sinh sống|sống|đang sống|tham gia|được triển khai|triển khai|có mặt|hiện diện|gồm|khiến|làm)(?!\w)"),
+    re.IGNORECASE,
+)
+_APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có)\s"),
+                            re.IGNORECASE)
+_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào)\s+(?:(?:tỉnh|thành phố|thị trấn|"
+                             r"làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ)\s+)?$"), re.IGNORECASE)
+# "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
+_WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
+                        re.IGNORECASE)
+_NP_END_RE = re.compile(vi(r"\s(?:ở|tại|trong|trên|khắp|từ|do|vì|bởi)\s"), re.IGNORECASE)
+_COUNT_OF_RE = re.compile(
+    vi(r"(?:số|con số|tổng số)\s+(?P<what>người\s+(?:thiệt mạng|chết|tử vong|bị thương|mất tích|tị nạn|sơ tán|"
+       r"di tản|bị bắt)|nạn nhân|thương vong|binh sĩ\s+thiệt mạng|dân thường\s+thiệt mạng)"
+       r"[^,;:.]{0,60}?(?:đã\s+)?(?:lên tới|lên đến|tăng lên|tăng lên tới|là|ở mức|đạt|vượt)\s*$"),
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|,(?=\s)|(?<!\w)(?:nhưng|song|trong khi)(?!\w)", re.IGNORECASE)
+_DATE_BOUND_RE = re.compile(vi(r"(?:(?<!\w)(?:kể từ|từ khi|từ|trước khi|sau khi|đến|tới)(?!\w)[^,;]{0,30})$"),
+                            re.IGNORECASE)
+MAX_GAP_WORDS = 8
+
+
+@dataclass(slots=True)
+class _Found:
+    outcome: Outcome
+    q: Quantity
+    victims: str
+    outcome_end: int  # relative to the sentence
 
 
 def component(doc: Doc) -> None:
-    """Add casualties facts to `doc.ex`."""
+    """Add casualty and displacement claims to `doc.ex.casualties`."""
+    merged: list[CasualtyClaim] = []
+    for s in doc.ex.sentences:
+        if not _PREFILTER.search(s.text):
+            continue
+        for f in find_claims(s.text):
+            claim = _claim(doc, s, f)
+            _merge_into(merged, claim)
+    doc.ex.casualties.extend(merged)
+
+
+def find_claims(text: str) -> list[_Found]:
+    """The casualty figures of one sentence (no entities needed), in text order."""
+    out: list[_Found] = []
+    qs = find_quantities(text)
+    for k, q in enumerate(qs):
+        if q.percent:
+            continue
+        f = _read(text, q, qs[k + 1].begin if k + 1 < len(qs) else len(text))
+        if f is not None and not any(o.q.begin == q.begin for o in out):
+            out.append(f)
+    return out
+
+
+def _read(text: str, q: Quantity, limit: int) -> _Found | None:
+    head = _HEAD_RE.match(text, q.num_end)
+    if head is None:
+        return None
+    head_text = canon(head.group("head"))
+    before = text[max(0, q.begin - 80) : q.begin]
+    # 1. an outcome noun: "người tị nạn", "người chết"
+    noun_outcome = _noun_outcome(text, head)
+    # 2. a verb before the number that names the outcome: "sát hại 12 người", "làm bị thương 5 người"
+    cause = _cause_before(before)
+    # 3. "số người thiệt mạng đã lên tới 500 người"
+    count_of = _COUNT_OF_RE.search(text[max(0, q.begin - 80) : q.num_begin])
+    if _NEG_RE.search(text[max(0, q.begin - 25) : q.begin]):
+        return None  # "chưa ghi nhận 10 người nào thiệt mạng"
+    after = _outcome_after(text, head.end(), limit)
+    outcome: Outcome | None = None
+    end = head.end()
+    if cause is not None and cause not in _CAUSE_ONLY:
+        outcome = _OUT_BEFORE[cause]
+        after = None
+    elif after is not None:
+        outcome, end = after
+    elif noun_outcome is not None:
+        outcome, end = noun_outcome
+    elif count_of is not None:
+        what = canon(count_of.group("what"))
+        outcome = next((o for w, o in _OUT_AFTER.items() if w in what), None)
+        if outcome is None and "nạn nhân" in what:
+            outcome = "killed"
+    if outcome is None:
+        return None
+    if head_text in (canon("con tin"), canon("tù binh")) and outcome not in ("captured", "killed"):
+        return None
+    victims = _victims(text, head.start("head"), end if after is not None else None, noun_outcome is not None)
+    return _Found(outcome, q, victims, end)
+
+
+def _noun_outcome(text: str, head: re.Match[str]) -> tuple[Outcome, int] | None:
+    h = canon(head.group("head"))
+    if h in OUTCOME_NOUNS:
+        return OUTCOME_NOUNS[h], head.end()
+    if h == canon("người"):
+        m = re.match(r"\s+(\w+(?:\s+\w+)?)", text[head.end() :])
+        if m:
+            for n in (2, 1):
+                words = " ".join(m.group(1).split()[:n])
+                key = canon("người " + words)
+                if key in OUTCOME_NOUNS and OUTCOME_NOUNS[key] in ("refugees", "displaced", "missing"):
+                    return OUTCOME_NOUNS[key], head.end() + m.start(1) + len(words)
     return None
+
+
+def _cause_before(before: str) -> str | None:
+    m = re.search(r"(?<!\w)(" + alternation([w for ws in OUTCOME_BEFORE.values() for w in ws]) + r")"
+                  r"(?:\s+(?:thêm|cho|tổng cộng|tổng số|tới|đến|ít nhất|khoảng|hơn|gần|chừng|có))*\s*$",
+                  before, re.IGNORECASE)
+    if m is None:
+        return None
+    return canon(m.group(1))
+
+
+def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | None:
+    """The outcome verb that follows the victims within the clause (before `limit`: the next figure)."""
+    pos = start
+    words = 0
+    while pos < limit:
+        m = _OUT_AFTER_RE.search(text, pos, limit)
+        stop = _STOP_RE.search(text, pos)
+        appos = _APPOSITION_RE.match(text, stop.start()) if stop else None
+        if appos is not None and (m is None or appos.start() < m.start()):
+            # ", gồm cả ..., ": an apposition; the noun phrase goes on after its closing comma
+            close = text.find(",", appos.end(), limit)
+            pos = close + 1 if close >= 0 else appos.end()
+            words = 0
+            continue
+        if m is None or (stop is not None and stop.start() < m.start()):
+            return None
+        gap = text[pos : m.start()]
+        words += len(gap.split())
+        if words > MAX_GAP_WORDS or _NEG_RE.search(gap) or _NEG_RE.search(text[max(start, m.start() - 12) : m.start()]):
+            return None
+        return _OUT_AFTER[canon(m.group(0))], m.end()
+    return None
+
+
+def _victims(text: str, head_begin: int, outcome_end: int | None, noun: bool = False) -> str:
+    """The victims as written: the people noun and its modifiers, before any filler verb or locative."""
+    if outcome_end is None:
+        limit = len(text)
+        stop = _STOP_RE.search(text, head_begin)
+        if stop:
+            limit = stop.start()
+        m_out = None if noun else _OUT_AFTER_RE.search(text, head_begin, limit)
+        if m_out:
+            limit = m_out.start()
+    else:
+        m_out = _OUT_AFTER_RE.search(text, head_begin, outcome_end)
+        limit = m_out.start() if m_out else outcome_end
+    span = text[head_begin:limit]
+    cut = _STOP_RE.search(span)
+    if cut:
+        span = span[: cut.start()]
+    loc = _NP_END_RE.search(span)
+    if loc:
+        span = span[: loc.start()]
+    words = span.rstrip(" .!?…").split()
+    while len(words) > 1 and canon(words[-1]) in _FILLERS:
+        words.pop()
+    # "người tị nạn Syria ở ...": keep at most 6 words
+    return " ".join(words[:8])
+
+
+# --- entities, claimant, date ---------------------------------------------------------------------------------------
+
+
+def _clause(text: str, q: Quantity, outcome_end: int) -> tuple[int, int]:
+    """The clause around a figure: from the last break before it to the first break after its outcome."""
+    b = 0
+    for m in _CLAUSE_BREAK_RE.finditer(text, 0, q.begin):
+        b = m.end()
+    m = _CLAUSE_BREAK_RE.search(text, outcome_end)
+    e = m.start() if m else len(text)
+    return b, e
+
+
+def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: tuple[int, int] = (0, 0),
+           locative_only: bool = True) -> str | None:
+    """The place or country mentioned in s.text[rel_b:rel_e] nearest to `anchor`, after "ở/tại/..." when asked."""
+    best: tuple[int, str] | None = None
+    for m in doc.mentions_in(s.index):
+        mb, me = m.begin - s.begin, m.end - s.begin
+        if not (rel_b <= mb and me <= rel_e) or (exclude[0] <= mb < exclude[1]):
+            continue
+        if doc.kind_of(m.entity) not in ("place", "country"):
+            continue
+        before = s.text[max(0, mb - 30) : mb]
+        if not (_LOCATIVE_RE.search(before) if locative_only else _WAR_OF_RE.search(before)):
+            continue
+        dist = abs(mb - anchor)
+        if best is None or dist < best[0]:
+            best = (dist, m.entity)
+    return best[1] if best else None
+
+
+def _previous_place(doc: Doc, s: Sentence) -> str | None:
+    if s.index == 0:
+        return None
+    prev = doc.ex.sentences[s.index - 1]
+    if prev.paragraph != s.paragraph:
+        return None
+    return _place(doc, prev, 0, len(prev.text), len(prev.text))
+
+
+def _date(doc: Doc, s: Sentence, rel_b: int, rel_e: int, q: Quantity) -> DateValue | None:
+    if doc.dates is None or not hasattr(doc.dates, "expressions"):
+        return None
+    best = None
+    for r in doc.dates.expressions(s):  # type: ignore[attr-defined]
+        if r.value is None or r.value.precision not in ("date", "gMonthDay"):
+            continue  # a month or a year bounds a running toll ("từ tháng 9/2015"), it does not date it
+        if _DATE_BOUND_RE.search(s.text[max(0, r.expr.begin - 40) : r.expr.begin]):
+            continue
+        if r.expr.begin < q.begin or r.expr.begin < rel_e:
+            dist = abs(r.expr.begin - q.begin)
+            if best is None or dist < best[0]:
+                best = (dist, r.value)
+    return best[1] if best else None
+
+
+def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
+    rel_b, rel_e = _clause(s.text, f.q, f.outcome_end)
+    victims = (f.q.num_end, f.q.num_end + 1 + len(f.victims))  # the victims' own nationality is not the place
+    n = len(s.text)
+    place = (
+        _place(doc, s, rel_b, rel_e, f.q.begin, victims)
+        or _place(doc, s, 0, n, f.q.begin, victims)
+        or _place(doc, s, rel_b, rel_e, f.q.begin, victims, locative_only=False)
+        or _place(doc, s, 0, n, f.q.begin, victims, locative_only=False)
+        or _previous_place(doc, s)
+    )
+    claimant = _source_of(doc, s.index, s.begin + f.q.begin) if _source_of is not None else None
+    return CasualtyClaim(
+        outcome=f.outcome,
+        qualifier=f.q.qualifier,
+        count_text=f.q.text,
+        evidence=[s.index],
+        count=f.q.value,
+        victims=f.victims or None,
+        place=place,
+        claimant=claimant,
+        date=_date(doc, s, rel_b, rel_e, f.q),
+        span=Span(s.begin + f.q.begin, s.begin + f.outcome_end),
+    )
+
+
+def _merge_into(claims: list[CasualtyClaim], new: CasualtyClaim) -> None:
+    """The same figure twice in an article (lead and body) is one claim with both sentences."""
+    for c in claims:
+        if (c.outcome, c.count, c.qualifier) != (new.outcome, new.count, new.qualifier):
+            continue
+        if c.count is None and canon(c.victims or "") != canon(new.victims or ""):
+            continue
+        if (c.claimant and new.claimant and c.claimant != new.claimant) or (
+            c.place and new.place and c.place != new.place
+        ):
+            continue
+        for i in new.evidence:
+            if i not in c.evidence:
+                c.evidence.append(i)
+        c.claimant = c.claimant or new.claimant
+        c.place = c.place or new.place
+        c.date = c.date or new.date
+        return
+    claims.append(new)

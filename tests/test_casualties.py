@@ -1,0 +1,166 @@
+"""Casualty and displacement claims (loaders/extract/casualties.py) on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from syriakg.loaders.extract import casualties, dates
+from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import Entity
+from tests.extract_helpers import add_mention, doc_from_sentences
+
+KINDS = {
+    "iraq": "country", "yemen": "country", "lebanon": "country", "jordan": "country", "syria": "country",
+    "mosul": "place", "hama": "place", "deir_ez_zor": "place", "sohr": "organization", "who": "organization",
+    "un": "organization", "iraq_mod": "organization", "ocha": "organization", "guterres": "person",
+}
+
+
+def mention(doc: Doc, i: int, surface: str, key: str, nth: int = 0) -> None:
+    add_mention(doc, i, surface, key, nth=nth)
+    doc.ex.entities.setdefault(key, Entity(key, KINDS[key], surface))  # type: ignore[arg-type]
+
+
+def claims(sentences: list[str], mentions: list[tuple[int, str, str]] = (), date: str | None = None):
+    doc = doc_from_sentences(sentences, date=date)
+    for i, surface, key in mentions:
+        mention(doc, i, surface, key)
+    dates.component(doc)
+    casualties.component(doc)
+    return doc.ex.casualties
+
+
+def summary(c) -> tuple:
+    return (c.outcome, c.qualifier, c.count, c.count_text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "victims"),
+    [
+        ("Ít nhất 27 dân thường đã thiệt mạng trong vụ nổ.", ("killed", "at_least", 27, "Ít nhất 27"), "dân thường"),
+        ("Hơn 1.400 người bị thương sau trận động đất.", ("injured", "more_than", 1400, "Hơn 1.400"), "người"),
+        ("Khoảng bốn nghìn gia đình phải sơ tán khỏi thị trấn.", ("displaced", "about", 4000, "Khoảng bốn nghìn"),
+         "gia đình"),
+        ("Gần 2,1 triệu người tị nạn Iraq đang sống tại các trại.", ("refugees", "about", 2100000, "Gần 2,1 triệu"),
+         "người tị nạn Iraq"),
+        ("Hàng nghìn người đã phải rời bỏ nhà cửa.", ("displaced", "vague", None, "Hàng nghìn"), "người"),
+        ("Có 12 nhân viên cứu trợ mất tích sau cuộc tấn công.", ("missing", "exactly", 12, "12"), "nhân viên cứu trợ"),
+        ("Tám nhà báo nước ngoài bị bắt cóc ở miền bắc.", ("captured", "exactly", 8, "Tám"), "nhà báo nước ngoài"),
+        ("Phiến quân đã sát hại 14 người dân làng.", ("killed", "exactly", 14, "14"), "người dân làng"),
+        ("Vụ đánh bom làm bị thương 31 người.", ("injured", "exactly", 31, "31"), "người"),
+        ("Trận lũ đã cướp đi sinh mạng của gần 90 người.", ("killed", "about", 90, "gần 90"), "người"),
+        ("Cuộc giao tranh khiến ít nhất 60 tay súng thiệt mạng.", ("killed", "at_least", 60, "ít nhất 60"), "tay súng"),
+        ("Số người thiệt mạng trong vụ tấn công đã lên tới 73 người.", ("killed", "exactly", 73, "lên tới 73"),
+         "người"),
+        ("Ba binh sĩ Jordan hy sinh khi làm nhiệm vụ.", ("killed", "exactly", 3, "Ba"), "binh sĩ Jordan"),
+        ("Chiến dịch đã tiêu diệt hơn 200 phần tử khủng bố.", ("killed", "more_than", 200, "hơn 200"),
+         "phần tử khủng bố"),
+        ("Hàng trăm binh lính, gồm cả lính đánh thuê, đã thiệt mạng tại đây.",
+         ("killed", "vague", None, "Hàng trăm"), "binh lính"),
+    ],
+)
+def test_claims(sentence: str, expected: tuple, victims: str) -> None:
+    (c,) = claims([sentence])
+    assert summary(c) == expected
+    assert c.victims == victims
+    assert c.evidence == [0]
+    assert c.claimant is None  # the article's own authority
+
+
+def test_two_outcomes_in_one_sentence() -> None:
+    got = claims(["Năm người chết và 19 người khác bị thương trong vụ pháo kích."])
+    assert [summary(c) for c in got] == [("killed", "exactly", 5, "Năm"), ("injured", "exactly", 19, "19")]
+
+
+def test_killed_and_displaced_joined_by_khien() -> None:
+    got = claims(["Cuộc chiến đã giết chết khoảng 10.000 người và khiến hàng triệu người phải rời bỏ đất nước."])
+    assert [summary(c)[:3] for c in got] == [("killed", "about", 10000), ("refugees", "vague", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Washington sẽ rút khoảng 3.000 quân khỏi Iraq trong năm nay.",  # troops withdrawn
+        "Có khoảng hai triệu thường dân khi thành phố bị bao vây.",  # people merely present
+        "Khu vực này có hơn 1,5 triệu người sinh sống.",
+        "Nga đã triển khai khoảng 4.000 binh sĩ tới căn cứ.",
+        "Cuộc tấn công khiến 12 chiếc xe tăng bị phá hủy.",  # vehicles
+        "Gói viện trợ trị giá 300 triệu USD.",  # money
+        "Không có binh sĩ nào thiệt mạng trong vụ việc.",  # no figure, negated
+        "Tổ chức này cho biết 30% dân số phải sơ tán.",  # a percentage
+        "Từ năm 2014, hàng chục chuyến bay đã bị hủy.",
+        "Hai nước có 5 tàu chiến bị hư hại.",
+        "Hai bên chưa ghi nhận 10 người nào thiệt mạng.",
+    ],
+)
+def test_not_casualty_claims(sentence: str) -> None:
+    assert claims([sentence]) == []
+
+
+def test_claimant_place_and_date() -> None:
+    s = "Ngày 3/11, Bộ Quốc phòng Iraq cho biết ít nhất 45 dân thường đã thiệt mạng ở Mosul."
+    got = claims([s], [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Mosul", "mosul")], date="2016-11-04")
+    (c,) = got
+    assert (c.claimant, c.place) == ("iraq_mod", "mosul")
+    assert c.date is not None and c.date.value == "2016-11-03"
+    assert c.span is not None
+
+
+def test_theo_and_trailing_attribution() -> None:
+    got = claims(
+        ["Theo SOHR, hơn 70 người đã thiệt mạng tại Hama.", "Khoảng 900 người phải sơ tán, OCHA cho biết."],
+        [(0, "SOHR", "sohr"), (0, "Hama", "hama"), (1, "OCHA", "ocha")],
+    )
+    assert [(c.claimant, c.place, c.outcome) for c in got] == [("sohr", "hama", "killed"), ("ocha", None, "displaced")]
+
+
+def test_place_is_not_the_victims_nationality() -> None:
+    (c,) = claims(
+        ["Hai binh sĩ Iraq thiệt mạng tại Deir ez-Zor."],
+        [(0, "Iraq", "iraq"), (0, "Deir ez-Zor", "deir_ez_zor")],
+    )
+    assert c.place == "deir_ez_zor"
+    (c,) = claims(["Hai binh sĩ Iraq thiệt mạng."], [(0, "Iraq", "iraq")])
+    assert c.place is None
+
+
+def test_refugees_hosted_in_a_country() -> None:
+    (c,) = claims(
+        ["Hiện có khoảng 1,5 triệu người tị nạn Syria ở Lebanon."],
+        [(0, "Syria", "syria"), (0, "Lebanon", "lebanon")],
+    )
+    assert summary(c) == ("refugees", "about", 1500000, "khoảng 1,5 triệu")
+    assert c.place == "lebanon" and c.victims == "người tị nạn Syria"
+
+
+def test_war_toll_takes_the_war_country_from_the_previous_sentence_of_the_paragraph() -> None:
+    doc = doc_from_sentences(["Cuộc xung đột kéo dài gần 4 năm ở Yemen chưa có hồi kết.", "Hơn 10.000 người đã thiệt mạng."])
+    mention(doc, 0, "Yemen", "yemen")
+    dates.component(doc)
+    casualties.component(doc)
+    assert doc.ex.casualties[0].place is None  # another paragraph: not carried over
+    doc.ex.sentences[:] = [replace(s, paragraph=0) for s in doc.ex.sentences]
+    doc.ex.casualties.clear()
+    casualties.component(doc)
+    (c,) = doc.ex.casualties
+    assert c.place == "yemen" and c.evidence == [1]
+
+
+def test_same_figure_in_lead_and_body_is_one_claim() -> None:
+    s = "Ít nhất 14 người đã thiệt mạng trong vụ không kích."
+    got = claims([s, "Hãng tin cho biết thêm, " + s[0].lower() + s[1:]])
+    assert len(got) == 1 and got[0].evidence == [0, 1]
+
+
+def test_different_figures_from_different_sources_stay_apart() -> None:
+    got = claims(
+        ["Theo SOHR, 40 người thiệt mạng.", "Tuy nhiên, Liên hợp quốc cho biết 25 người thiệt mạng."],
+        [(0, "SOHR", "sohr"), (1, "Liên hợp quốc", "un")],
+    )
+    assert [(c.count, c.claimant) for c in got] == [(40, "sohr"), (25, "un")]
+
+
+def test_casualty_words_without_a_number_give_nothing() -> None:
+    assert claims(["Nhiều dân thường đã thiệt mạng và bị thương trong các cuộc không kích."]) == []
