@@ -208,6 +208,8 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
         return None, False
     for g in reversed(groups):
         gap = s.text[g.end - s.begin: rel]
+        if "," in gap and not re.search(r"\w", gap):
+            return None, False  # "X gặp Y, cho biết ...": Y is not the subject
         if not (discourse.is_filler(gap) or discourse.is_appositive(gap)):
             # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
             # by is_appositive on the earlier group; anything else ends the search

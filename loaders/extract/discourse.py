@@ -152,7 +152,7 @@ def is_filler(gap: str, max_words: int = 9) -> bool:
     if len(words) > max_words:
         return False
     rest = _WORD_RE.sub(" ", g)
-    if rest.strip(" ,/-.\u00a0\t"):
+    if rest.strip(" ,/-.()\u00a0\t"):
         return False
     for w in words:
         lw = w.lower()

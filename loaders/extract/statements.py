@@ -1,10 +1,280 @@
-"""Extraction component: statements (placeholder until implemented)."""
+"""Extraction component: statements (kg:Statement) — who said, announced, confirmed, denied, called for,
+rejected, warned or accused, when, where, with the quoted words.
+
+Built on `attribution`: every reporting cue with a named speaker becomes a
+statement, except
+
+* negated cues ("chưa xác nhận", "từ chối bình luận") — nothing was said;
+* plural speakers ("hai bên khẳng định") — a joint position, not one speaker's words;
+* a country named as a whole ("Nga cho biết", "Thổ Nhĩ Kỳ cho rằng") — not a
+  named speaker; its ministries, leaders and spokespeople are (set
+  `COUNTRY_SPEAKERS = True` to keep them);
+* news outlets and agencies ("Theo hãng tin Interfax", "tờ X đưa tin") — sources
+  of news, not diplomatic speakers;
+* cues in background subordinate clauses ("sau khi Mỹ tuyên bố rút quân", "việc X cảnh báo");
+* a figure already recorded as a `CasualtyClaim` with this speaker as claimant
+  (the claim carries it; the statement would only duplicate it).
+
+What one speaker says on one occasion in an article is ONE statement: the
+sentences are its evidence (consecutive remarks, "Theo ông X, ...", a quote
+continued over several sentences and closed by ", ông X nói.").  Statements
+of the same speaker merge unless their dates or places differ.
+
+`date`: a date written in the reporting frame ("Ngày 25/2, ông X thông báo",
+"X hôm 14/12 cho biết", "..., ông X nói hôm 5/3") — never a date inside the
+reported content.  `place`: "Phát biểu tại <nơi>", "trả lời báo giới ở <nơi>".
+`quote`: the words inside quotation marks attributed to the speaker.
+"""
 
 from __future__ import annotations
 
+import re
+
+from syriakg.loaders.extract import attribution, discourse
+from syriakg.loaders.extract.attribution import Attribution
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import DateValue, Span, SpeechAct, Statement
+
+COUNTRY_SPEAKERS = False
+
+_SUBORDINATE_BEFORE_RE = re.compile(
+    r"(?:\b(?:sau\s+khi|trước\s+khi|khi|việc|vì|do|nếu|bởi|nhằm|để|mà|cũng\s+như\s+việc|kể\s+từ\s+khi)"
+    r"(?:\s+(?:mà|các|những|phía))?\s*)$",
+    re.IGNORECASE,
+)
+_DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
+                             re.IGNORECASE)
+_VENUE_RE = re.compile(
+    r"(?<!\w)(?:phát\s+biểu|trả\s+lời|nói|trao\s+đổi|họp\s+báo|cuộc\s+họp\s+báo|thông\s+báo|tuyên\s+bố|"
+    r"phiên\s+họp|hội\s+nghị|diễn\s+đàn)[^,.;]{0,60}?(?<!\w)(?:tại|ở)\s+$",
+    re.IGNORECASE,
+)
+# content that opens with a casualty figure ("ít nhất 16 binh sĩ đã thiệt mạng ..."): a claim, not a statement
+_FIGURE_RE = re.compile(
+    r"^\s*(?:có\s+)?(?:ít\s+nhất|hơn|khoảng|gần|tới|lên\s+tới|trên|tổng\s+cộng)?\s*\d[\d.,]*\s+(?:\S+\s+){0,6}?"
+    r"(?:đã\s+|bị\s+)?(?:thiệt\s+mạng|tử\s+vong|thương\s+vong|bị\s+thương|chết|sơ\s+tán|tị\s+nạn|mất\s+tích)",
+    re.IGNORECASE,
+)
+_AT_RE = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:thủ\s+đô|thành\s+phố))?\s+$", re.IGNORECASE)
 
 
 def component(doc: Doc) -> None:
-    """Add statements facts to `doc.ex`."""
-    return None
+    """Add statements to `doc.ex.statements` (one per speaker and occasion, with every evidence sentence)."""
+    out: list[Statement] = []
+    claimed = _casualty_claimants(doc)
+    for i, s in enumerate(doc.ex.sentences):
+        if s.kind != "body":
+            continue
+        for a in attribution.attributions(doc, i):
+            st = _statement(doc, a, claimed)
+            if st is not None:
+                _merge_into(out, st)
+        # a sentence inside a quotation with no cue of its own: evidence of the quoted speaker's statement
+        if not attribution.attributions(doc, i):
+            q = _quote_only(doc, i)
+            if q is not None:
+                _merge_into(out, q)
+    doc.ex.statements.extend(out)
+
+
+def _casualty_claimants(doc: Doc) -> set[tuple[int, str]]:
+    out: set[tuple[int, str]] = set()
+    for c in doc.ex.casualties:
+        if c.claimant:
+            for i in c.evidence:
+                out.add((i, c.claimant))
+    return out
+
+
+def speaker_ok(doc: Doc, a: Attribution) -> bool:
+    """Whether the cue's speaker is one named speaker that statements record."""
+    if a.negated or a.plural or not a.speakers or a.outlet:
+        return False
+    kind = doc.kind_of(a.speakers[0])
+    if kind == "country" and not COUNTRY_SPEAKERS:
+        return False
+    return kind not in ("place", "ethnic_group")
+
+
+def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> Statement | None:
+    if not speaker_ok(doc, a):
+        return None
+    i = a.sentence
+    s = doc.ex.sentences[i]
+    speaker = a.speakers[0]
+    text = s.text
+    if a.speaker_span is not None and a.form == "pre":
+        before = text[: a.speaker_span.begin - s.begin]
+        if _SUBORDINATE_BEFORE_RE.search(before):
+            return None
+    if ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
+            doc.ex.article.text[a.content.begin:a.content.end]))) and not _has_other_content(doc, a):
+        return None
+    act: SpeechAct = a.act
+    if a.verb.lower().startswith("bác") and _DENY_OBJECT_RE.match(text[a.cue.end - s.begin:]):
+        act = "deny"
+    evidence = [i]
+    quote = _quote(doc, a)
+    if quote is not None:
+        qtext, qsents = quote
+        for j in qsents:
+            if j not in evidence:
+                evidence.append(j)
+        evidence.sort()
+    frame = _frame_span(doc, a)
+    date = _frame_date(doc, i, frame, a.speaker_span)
+    place = _venue(doc, i, frame)
+    span_b = min(a.cue.begin, a.speaker_span.begin if a.speaker_span else a.cue.begin, a.content.begin)
+    span_e = max(a.cue.end, a.content.end)
+    return Statement(speaker=speaker, act=act, evidence=evidence, verb=a.verb, quote=quote[0] if quote else None,
+                     date=date, place=place, span=Span(span_b, span_e))
+
+
+def _has_other_content(doc: Doc, a: Attribution) -> bool:
+    """Does the reported content say more than the casualty figure (a further clause after ";" or ", đồng thời")?"""
+    text = doc.ex.article.text[a.content.begin:a.content.end]
+    return bool(re.search(r";|,\s*(?:đồng\s+thời|đồng\s+thời\s+khẳng\s+định|và\s+(?:khẳng\s+định|cho\s+rằng))", text))
+
+
+def _frame_span(doc: Doc, a: Attribution) -> Span:
+    """Where the statement's own date and place are written: the frame, not the reported content."""
+    s = doc.ex.sentences[a.sentence]
+    if a.form == "post":
+        return Span(a.content.end, s.end)
+    if a.form == "theo":
+        return a.cue
+    return Span(s.begin, max(s.begin, min(a.content.begin, s.end)))
+
+
+def _frame_date(doc: Doc, i: int, frame: Span, speaker: Span | None = None) -> DateValue | None:
+    """The date of the speaking: in the speaker's own segment of the frame ("X ngày 21/2 cho biết") or in
+    a fronted segment that is only a date ("Ngày 25/2, X ..."), not in a fronted topic ("Về ... tháng 3 tới, X")."""
+    if doc.dates is None or len(frame) == 0:
+        return None
+    s = doc.ex.sentences[i]
+    try:
+        ds = doc.dates.in_span(s, frame)
+    except Exception:  # a resolver bug must not lose the statement
+        return None
+    text = doc.ex.article.text
+    keep: list[DateValue] = []
+    for d in ds:
+        if d.span is None:
+            continue
+        # the comma-delimited segment of the frame holding the date
+        seg_b = text.rfind(",", frame.begin, d.span.begin) + 1 or frame.begin
+        seg_b = max(seg_b, frame.begin)
+        k = text.find(",", d.span.end, frame.end)
+        seg_e = k if k >= 0 else frame.end
+        holds_speaker = speaker is not None and seg_b <= speaker.begin < seg_e
+        seg = text[seg_b:seg_e]
+        if holds_speaker or discourse.is_filler(seg, max_words=8) or seg_e == frame.end:
+            keep.append(d)
+    return keep[-1] if keep else None
+
+
+def _venue(doc: Doc, i: int, frame: Span) -> str | None:
+    """"Phát biểu tại Hội đồng Nhân quyền LHQ ở Geneva, ông X ..." -> Geneva (a place first, else the venue body)."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    places: list[str] = []
+    bodies: list[str] = []
+    for g in discourse.groups(doc, i):
+        if g.begin < frame.begin or g.end > frame.end:
+            continue
+        before = text[: g.begin - s.begin]
+        if not _AT_RE.search(before):
+            continue
+        if not _VENUE_RE.search(before) and not _VENUE_RE.search(
+                before[: max(0, len(before) - 80)] + before[-80:]):
+            # "tại X" right after a place already accepted ("tại Hội đồng ... ở Geneva") also counts
+            if not (places or bodies):
+                continue
+        k = g.keys[0]
+        kind = doc.kind_of(k)
+        if kind in ("place", "country"):
+            places.append(k)
+        elif kind == "organization":
+            bodies.append(k)
+    if places:
+        return places[0]
+    return bodies[0] if bodies else None
+
+
+def _quote(doc: Doc, a: Attribution) -> tuple[str, list[int]] | None:
+    """Quoted words attributed by this cue and the sentences the quotation spans."""
+    regions = discourse.quote_regions(doc)
+    text = doc.ex.article.text
+    picked: list[tuple[int, int]] = []
+    if a.form == "post":
+        for b, e in regions:
+            if b >= a.content.begin - 1 and e <= a.cue.begin + 1:
+                picked.append((b, e))
+        if not picked:
+            # a quotation opened in an earlier sentence and closed in this one
+            for b, e in regions:
+                if b < a.content.begin and a.content.begin <= e <= a.cue.begin + 1:
+                    picked.append((b, e))
+    else:
+        for b, e in regions:
+            if a.content.begin - 2 <= b < a.content.end:
+                picked.append((b, e))
+    if not picked:
+        return None
+    words = []
+    sents: list[int] = []
+    for b, e in picked:
+        inner = text[b:e].strip().strip("“”\"").strip()
+        if len(inner) < 3:
+            continue
+        words.append(inner)
+        for s in doc.ex.sentences:
+            if s.begin < e and b < s.end and s.index not in sents:
+                sents.append(s.index)
+    if not words:
+        return None
+    return " … ".join(words), sents
+
+
+def _quote_only(doc: Doc, i: int) -> Statement | None:
+    """A sentence inside a quotation without a cue: evidence of the quoted speaker (no new statement)."""
+    s = doc.ex.sentences[i]
+    qs = discourse.quotes_in(doc, i)
+    if not qs:
+        return None
+    a = attribution.quote_attribution(doc, i, max(s.begin, qs[0][0]))
+    if a is None or not speaker_ok(doc, a):
+        return None
+    return Statement(speaker=a.speakers[0], act=a.act, evidence=[i], verb=a.verb, quote=None, date=None,
+                     place=None, span=Span(s.begin, s.end))
+
+
+def _dates_ok(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value[-5:] == b.value[-5:] and (a.value.startswith("--") or b.value.startswith("--") or
+                                              a.value == b.value)
+
+
+def _merge_into(out: list[Statement], st: Statement) -> None:
+    for old in out:
+        if old.speaker != st.speaker:
+            continue
+        if not _dates_ok(old.date, st.date):
+            continue
+        if old.place and st.place and old.place != st.place:
+            continue
+        for j in st.evidence:
+            if j not in old.evidence:
+                old.evidence.append(j)
+        old.evidence.sort()
+        if old.date is None:
+            old.date = st.date
+        if old.place is None:
+            old.place = st.place
+        if st.quote and (old.quote is None or st.quote not in old.quote):
+            old.quote = st.quote if old.quote is None else old.quote + " … " + st.quote
+        return
+    if not st.verb and not st.quote:
+        return
+    out.append(st)
