@@ -1,0 +1,216 @@
+"""Side-by-side SPARQL endpoint benchmark: syriakg vs `oxigraph serve-read-only` vs rdflib-endpoint.
+
+One run, one store, the same queries: a cheap 10-row lookup and a heavy
+aggregate, each at 1 and 8 concurrent keep-alive clients; requests/second and
+p50/p99 latency, with ratios to Oxigraph.  A third scenario, the cheap lookup
+on a different article at every request, shows the speed without the result
+cache.  Loopback only; every loop is bounded by --duration.
+
+    /tmp/venv/bin/python benchmarks/endpoint/bench.py --store data/store          # a loaded store
+    /tmp/venv/bin/python benchmarks/endpoint/bench.py --synthetic 36000            # ≈1.5M quads, built once
+
+Needs (benchmark only, not runtime deps): `pip install oxigraph rdflib-endpoint`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import loadgen  # noqa: E402
+
+PREFIXES = (
+    "PREFIX schema: <https://schema.org/> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+)
+BASE = "https://w3id.org/syriakg/resource/"
+CHEAP = PREFIXES + (
+    "SELECT ?s ?b ?e ?text WHERE { ?s nif:referenceContext <%s> ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text } "
+    "ORDER BY ?b LIMIT 10"
+)
+HEAVY = PREFIXES + (
+    "SELECT ?year (COUNT(?s) AS ?sentences) (COUNT(DISTINCT ?a) AS ?articles) WHERE { "
+    "?a schema:datePublished ?d . ?s nif:referenceContext ?a . BIND(YEAR(?d) AS ?year) } GROUP BY ?year ORDER BY ?year"
+)
+ACCEPT = "application/sparql-results+json"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str, timeout: float = 600) -> tuple[int, bytes]:
+    req = urllib.request.Request(url, headers={"Accept": ACCEPT})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+class Server:
+    def __init__(self, name: str, cmd: list[str], port: int, log: Path, env: dict | None = None) -> None:
+        self.name, self.port = name, port
+        self.logf = open(log, "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(cmd, stdout=self.logf, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+                                     start_new_session=True)
+
+    def url(self, query: str) -> str:
+        return f"/sparql?query={urllib.parse.quote(query)}"
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}; see its log")
+            try:
+                status, _ = get(f"http://127.0.0.1:{self.port}{self.url('ASK {}')}", timeout=5)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{self.name} not ready after {timeout}s")
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)  # its own session: the server and the workers it started
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(10)
+        self.logf.close()
+
+
+def rows(body: bytes) -> int:
+    return len(json.loads(body)["results"]["bindings"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", help="a syriakg store (e.g. loaded with `syriakg load`)")
+    ap.add_argument("--synthetic", type=int, default=36000, help="articles of the synthetic store built when --store is not given")
+    ap.add_argument("--duration", type=float, default=8.0, help="seconds per measurement")
+    ap.add_argument("--clients", default="1,8")
+    ap.add_argument("--servers", default="syriakg,oxigraph,rdflib")
+    ap.add_argument("--workers", type=int, default=2, help="syriakg HTTP workers")
+    ap.add_argument("--query-workers", type=int, default=2, help="syriakg query workers per HTTP worker")
+    ap.add_argument("--json", type=Path, help="write the raw numbers here")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="syriakg-bench-"))
+    store = Path(args.store) if args.store else Path(tempfile.gettempdir()) / f"syriakg-bench-synthetic-{args.synthetic}"
+    if not args.store and not store.exists():
+        print(f"building a synthetic store of {args.synthetic} articles at {store} ...", flush=True)
+        subprocess.run([sys.executable, "-m", "syriakg.endpoint.sample", "--store", str(store), "--articles", str(args.synthetic)], check=True)
+    from pyoxigraph import Store
+
+    ro = Store.read_only(str(store))
+    nquads = len(ro)
+    articles = [r["a"].value for r in ro.query(
+        "SELECT ?a WHERE { ?a a <https://schema.org/NewsArticle> } ORDER BY ?a LIMIT 60000", use_default_graph_as_union=True)]
+    del ro
+    print(f"store {store}: {nquads} quads; {len(articles)} articles for the lookups", flush=True)
+    cheap = CHEAP % articles[len(articles) // 2]
+    # one query text per request (as long as the run has fewer requests than articles): no cache hits
+    varied = [CHEAP % a + f" # {i}" for i, a in enumerate(articles)]
+
+    oxbin = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    wanted = args.servers.split(",")
+    servers: list[Server] = []
+    try:
+        if "syriakg" in wanted:
+            p = free_port()
+            servers.append(Server("syriakg", [sys.executable, "-m", "syriakg.endpoint.server", "--store", str(store), "--port", str(p),
+                                              "--workers", str(args.workers), "--query-workers", str(args.query_workers), "--timeout", "300",
+                                              "--max-results", "0"], p, tmp / "syriakg.log"))
+        if "oxigraph" in wanted:
+            p = free_port()
+            servers.append(Server("oxigraph", [oxbin, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{p}",
+                                               "--union-default-graph"], p, tmp / "oxigraph.log"))
+        if "rdflib" in wanted:
+            dump = tmp / "dump.nq"
+            print("dumping N-Quads for rdflib ...", flush=True)
+            Store.read_only(str(store)).dump(str(dump), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+            p = free_port()
+            servers.append(Server("rdflib-endpoint", [sys.executable, str(HERE / "rdflib_server.py"), str(dump), str(p)], p, tmp / "rdflib.log"))
+        for s in servers:
+            s.wait_ready(1800 if s.name.startswith("rdflib") else 120)
+            print(f"{s.name} ready on port {s.port}", flush=True)
+
+        # same answers everywhere
+        expect: dict[str, int] = {}
+        for s in servers:
+            for qname, q in (("cheap", cheap), ("heavy", HEAVY)):
+                t = time.perf_counter()
+                status, body = get(f"http://127.0.0.1:{s.port}{s.url(q)}")
+                assert status == 200, (s.name, qname, status, body[:300])
+                n = rows(body)
+                expect.setdefault(qname, n)
+                assert n == expect[qname], (s.name, qname, n, expect[qname])
+                print(f"  {s.name} {qname}: {n} rows, first call {1000 * (time.perf_counter() - t):.0f} ms", flush=True)
+
+        results = []
+        scenarios = [("cheap lookup (10 rows)", [cheap]), ("heavy aggregate", [HEAVY]), ("cheap lookup, new article each request", varied)]
+        for label, queries in scenarios:
+            for clients in [int(c) for c in args.clients.split(",")]:
+                for s in servers:
+                    if s.name.startswith("rdflib") and label.startswith("cheap lookup, new"):
+                        continue
+                    paths = [s.url(q) for q in queries]
+                    res = asyncio.run(loadgen.run("127.0.0.1", s.port, paths, ACCEPT, clients, args.duration))
+                    row = {"scenario": label, "clients": clients, "server": s.name, "rps": res.rps(), "ok": res.ok,
+                           "p50_ms": 1000 * res.pct(50), "p99_ms": 1000 * res.pct(99), "statuses": res.statuses, "errors": res.errors}
+                    results.append(row)
+                    print(f"  {label:40s} c={clients} {s.name:16s} {row['rps']:9.1f} req/s  p50 {row['p50_ms']:8.1f} ms  "
+                          f"p99 {row['p99_ms']:8.1f} ms  {res.statuses} err={res.errors}", flush=True)
+    finally:
+        for s in servers:
+            s.stop()
+
+    print()
+    print(f"Store: {nquads:,} quads. Machine: {os.cpu_count()} CPUs. {args.duration:g} s per cell; syriakg with "
+          f"{args.workers} HTTP workers x {args.query_workers} query workers.")
+    print()
+    print("| scenario | clients | server | req/s | p50 ms | p99 ms | × Oxigraph |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        ox = next((x for x in results if x["scenario"] == r["scenario"] and x["clients"] == r["clients"] and x["server"] == "oxigraph"), None)
+        ratio = f"{r['rps'] / ox['rps']:.2f}" if ox and ox["rps"] else "–"
+        print(f"| {r['scenario']} | {r['clients']} | {r['server']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {ratio} |")
+    rd = {(r["scenario"], r["clients"]): r for r in results if r["server"].startswith("rdflib")}
+    lines = []
+    for r in results:
+        other = rd.get((r["scenario"], r["clients"]))
+        if r["server"] == "syriakg" and other:
+            lines.append(f"- {r['scenario']}, {r['clients']} clients: syriakg / rdflib-endpoint = "
+                         + (f"{r['rps'] / other['rps']:.0f}×" if other["rps"] else f"∞ (rdflib-endpoint completed {other['ok']} requests)"))
+    if lines:
+        print()
+        print("\n".join(lines))
+    if args.json:
+        args.json.write_text(json.dumps({"quads": nquads, "results": results}, indent=1))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
