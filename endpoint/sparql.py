@@ -122,8 +122,14 @@ def service_triples(request: Request) -> list[Triple]:
         Triple(ep, _sd("feature"), _sd("BasicFederatedQuery")),
         Triple(ep, NamedNode(DCT + "title"), Literal("syriakg SPARQL endpoint")),
     ]
-    if state.settings.update_token:
-        t.append(Triple(ep, _sd("supportedLanguage"), _sd("SPARQL11Update")))
+    if state.settings.update_token:  # updates have their own endpoint: describe it as a second service
+        up = NamedNode(service_url(request, "/update"))
+        t += [
+            Triple(up, RDF_TYPE, _sd("Service")),
+            Triple(up, _sd("endpoint"), up),
+            Triple(up, _sd("supportedLanguage"), _sd("SPARQL11Update")),
+            Triple(ep, NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), up),
+        ]
     for f in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
               "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG", "N-Quads", "N3"):
         t.append(Triple(ep, _sd("resultFormat"), NamedNode(FORMATS + f)))

@@ -51,7 +51,7 @@ class Outcome:
 
     def response(self, extra_headers: dict | None = None) -> Response:
         headers = {"Vary": "Accept", **(extra_headers or {})}
-        if self.status in (204, 304):
+        if self.status in (204, 304) or (not self.body and not self.ctype):
             return Response(status_code=self.status, headers=headers)
         return Response(content=self.body, status_code=self.status, media_type=None, headers={"Content-Type": self.ctype, **headers})
 

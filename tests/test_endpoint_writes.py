@@ -258,3 +258,11 @@ def test_gsp_get_whole_dataset(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/n-quads")
     graphs = {q.graph_name.value for q in parse(r.content, format=RdfFormat.N_QUADS) if hasattr(q.graph_name, "value")}
     assert "https://w3id.org/syriakg/resource/graph/article/mau-1" in graphs
+
+
+def test_service_description_names_the_update_service(client):
+    r = client.get("/sparql", headers={"accept": "application/n-triples"})
+    triples = list(parse(r.content, format=RdfFormat.N_TRIPLES))
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    upd = [t.subject.value for t in triples if t.predicate.value == sd + "supportedLanguage" and t.object.value == sd + "SPARQL11Update"]
+    assert upd == ["http://testserver/update"]
