@@ -63,7 +63,8 @@ TRIGGER_RE = re.compile(
     "|".join(rf"(?P<{k}>(?<!\w)(?:{p})(?!\w))" for k, p in _TRIGGERS),
     re.IGNORECASE,
 )
-_PREFILTER = ("đàm", "gặp", "họp", "thăm", "hội", "điện", "công du", "thượng đỉnh", "tiếp", "thương", "gọi")
+_PREFILTER = ("đàm", "gặp", "họp", "thăm", "hội", "điện", "công du", "thượng đỉnh", "tiếp", "thương", "gọi", "tới",
+              "đến", "sang")
 
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:\b(?:cuộc|vòng|chuyến|các|những|một|hai|ba|bốn|phiên|buổi|đợt|loạt)\s*)+$", re.IGNORECASE)
@@ -127,7 +128,8 @@ _TOPIC_NOUN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _COORD_GAP_RE = re.compile(
-    r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
+    r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+[^\s,]+){0,3}?|ông|bà|ngài|"
+    r"các\s+nước|nước|phía|"
     r"ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch)\s*)*$",
     re.IGNORECASE,
 )
@@ -689,7 +691,8 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
         last_end = g.end - s.begin
         if _PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural:
             continue
-        if kind in ("place", "country") and _PERSON_TITLE_BEFORE_RE.search(before):
+        pt = _PERSON_TITLE_BEFORE_RE.search(before) if kind in ("place", "country") else None
+        if pt is not None and not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):
             continue  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
         if _EXCLUDED_BEFORE_RE.search(before) or _TOPIC_NOUN_BEFORE_RE.search(before):
             continue
