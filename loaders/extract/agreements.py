@@ -1,10 +1,531 @@
-"""Extraction component: agreements (placeholder until implemented)."""
+"""Extraction component: agreements the articles refer to, accords reached in them, and violation claims.
+
+Three things are read from body sentences:
+
+1. **Known agreements** (`data/agreements.tsv`, see `agreement_catalogue`):
+   every agreement noun ("thỏa thuận", "bản ghi nhớ", "hiệp định", "lệnh
+   ngừng bắn", "nghị quyết 2254", ...) is matched against the catalogue from
+   the words after it (and, after a signing verb, before it).  One `Agreement`
+   per catalogue key per article, with every sentence that mentions it as
+   evidence; the RDF layer merges the same key across articles.  "tiến trình
+   Astana" (the talks) is a process, not the memorandum: only agreement nouns
+   count.
+2. **Accords reached in the article** (`Agreement(key=None)`): "A và B (đã)
+   nhất trí / thống nhất / đồng ý <joint action>" (coordinate, cooperate,
+   share, set up, cease fire, evacuate, ...; not "nhất trí ủng hộ", a shared
+   stance) and "A (đã) ký / đạt được một thỏa thuận ..." for agreements the
+   catalogue does not know.  Negated or unrealised ones ("không đạt thỏa
+   thuận", "sẽ ký", "hy vọng đạt được thỏa thuận") are left out.  Parties are
+   the entities of the subject (persons stand for their countries when their
+   position says so); "hai bên" / "hai nước" take the countries of the nearest
+   earlier sentence that names two.  Accords of one article with the same
+   parties are one node.
+3. **Violation and obstruction claims**: "<X> vi phạm / phá vỡ / chà đạp
+   <agreement>", "cản trở / ngăn cản / phá hoại <agreement>" (obstruction),
+   "<agreement> bị vi phạm".  The claimant is who says so
+   (`attribution.source_of`), the accused the entities of the clause's subject
+   before the verb.  Talk of preventing or monitoring violations ("ngăn chặn
+   những vi phạm lệnh ngừng bắn") and negated ones are not claims.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from syriakg.loaders.extract import agreement_catalogue as cat
+from syriakg.loaders.extract import discourse
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.extract.vi_regex import canon, vi
+from syriakg.loaders.model import Agreement, DateValue, Mention, Sentence, Span, ViolationClaim
+
+try:  # who says so; owned by the statements family
+    from syriakg.loaders.extract import attribution as _attribution
+except ImportError:  # pragma: no cover - only while that module is missing
+    _attribution = None  # type: ignore[assignment]
+
+
+def _r(p: str) -> re.Pattern[str]:
+    return re.compile(vi(p), re.IGNORECASE)
+
+
+PREFILTER = _r(r"thỏa thuận|ghi nhớ|hiệp định|hiệp ước|ngừng bắn|ngưng bắn|đình chiến|nghị quyết|thông cáo|nhất trí|"
+               r"thống nhất|đồng ý")
+NOUN_RE = _r(
+    r"(?<!\w)(?:thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|hiệp định|hiệp ước|"
+    r"(?:lệnh|chế độ|cơ chế) (?:ngừng bắn|ngưng bắn|đình chiến|ngừng chiến|hưu chiến)|"
+    r"nghị quyết(?: số)? \d{3,4}|thông cáo Geneva)(?!\w)"
+)
+# the agreement's noun phrase ends where the clause does, or where a predicate starts ("... đã có hiệu lực")
+_WINDOW_STOP = _r(r"[;.!?“”\"]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng thời|trong bối cảnh|đã|đang|sẽ|vẫn|"
+                  r"bắt đầu|là)(?!\w)")
+MAX_WINDOW_WORDS = 30
+_SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với)"
+                     r"(?: được)?(?: (?:một|các|những|hai|bản|văn bản|lại))?\s*$")
+_UNREALISED = _r(r"(?<!\w)(?:không|chưa|chẳng|sẽ|có thể|dự kiến|hy vọng|muốn|mong muốn|nhằm|để|tiến tới|hướng tới|khi|"
+                 r"cần|phải|kêu gọi|đề nghị|nếu|sớm|chuẩn bị|đang đàm phán|nỗ lực|tìm cách|chờ|trước khi|"
+                 r"không thể|thất bại trong việc)(?:\s+\S+){0,2}\s*$")
+# --- violations ---
+_VIOLATION_BEFORE = _r(
+    r"(?<!\w)(?P<v>vi phạm|phá vỡ|chà đạp(?: lên)?|không tuân thủ|không tôn trọng|đi ngược lại|"
+    r"cố cản trở|cản trở|ngăn cản|phá hoại|phá hỏng|làm chệch hướng)"
+    r"(?P<adv>(?: (?:nghiêm trọng|trắng trợn|rõ ràng|trực tiếp|thô bạo|cả|lên|việc thực hiện|việc thực thi|"
+    r"tiến trình thực hiện|các điều khoản của|điều khoản của|tinh thần của|nội dung của))*)\s+$"
+)
+_OBSTRUCTION = frozenset(map(canon, ("cố cản trở", "cản trở", "ngăn cản", "phá hoại", "phá hỏng", "làm chệch hướng")))
+_PASSIVE_VIOLATION = _r(r"(?<!\w)bị (?:vi phạm|phá vỡ|chà đạp)(?!\w)")
+_NOMINAL = _r(r"(?<!\w)(?:những|các|mọi|vụ|hành vi|hành động|trường hợp|lần|sự|số|nhiều)\s*$")
+_ACCUSING = _r(r"(?<!\w)(?:cáo buộc|tố cáo|ghi nhận|phát hiện|lên án|tố)(?!\w)")
+_PREVENTING = _r(r"(?<!\w)(?:ngăn chặn|kiểm soát|giám sát|theo dõi|tránh|xử lý|điều tra|báo cáo về|chưa xảy ra|"
+                 r"không có|chưa có|không xảy ra|hạn chế|không bên nào|chưa bên nào)(?!\w)[^,;.]{0,40}$")
+_NEGATED_VERB = _r(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|sẽ|có thể|nếu|không được|không nên|nhằm|để)\s*$")
+# --- accords reached in the article ---
+_ACCORD_RE = _r(
+    r"(?<!\w)(?P<v>nhất trí|thống nhất|đồng ý|đạt được (?:sự )?(?:đồng thuận|nhất trí))"
+    r"(?: (?:với nhau|cao))?(?: (?:về|rằng|là))?(?P<skip>(?: (?:việc|cách thức|các biện pháp|biện pháp|một|các|những|"
+    r"cùng nhau|sẽ))*) (?P<obj>\S+(?: \S+){0,2})"
+)
+JOINT_ACTIONS = tuple(map(canon, (
+    "phối hợp", "hợp tác", "chia sẻ", "thành lập", "thiết lập", "lập", "triển khai", "tổ chức", "ngừng bắn",
+    "ngưng bắn", "sơ tán", "trao đổi", "rút", "mở", "cơ chế", "kế hoạch", "lộ trình", "ký", "tuân thủ",
+    "tăng cường hợp tác", "tăng cường phối hợp", "cùng", "tuần tra", "giám sát", "xây dựng", "cung cấp", "nối lại",
+    "gia hạn", "duy trì", "thực hiện", "áp dụng", "tiến hành tuần tra", "tiến hành đàm phán", "trao trả",
+    "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua",
+)))
+_ANAPHOR_COUNT = {canon("hai"): 2, canon("ba"): 3, canon("bốn"): 4}
+_COORD = _r(r"\s*(?:,|và|cùng|với|lẫn|cũng như|-|–|\(|\))?\s*(?:\(|\))?\s*(?:(?:ông|bà|ngài|người đồng cấp)\s+)?")
+_SUBJECT_TAIL = _r(r"\s*\)?\s*(?:(?:đã|cũng|đều|vừa|mới|hôm nay|cùng ngày|trước đó|sau đó|bất ngờ|chính thức|cuối cùng|"
+                   r"ngày \S+|hôm \S+|vào \S+|tại \S+)\s*)*")
+_ANAPHOR = _r(r"(?<!\w)(?:hai|ba|bốn|các) (?:bên|nước|quốc gia|ngoại trưởng|nhà lãnh đạo|tổng thống|bộ trưởng|phái đoàn|"
+              r"nước bảo trợ|nước bảo lãnh)(?!\w)")
+_REPORTING = _r(r"(?<!\w)(?:cho biết|cho rằng|cho hay|khẳng định|tuyên bố|nói rằng|nói|thông báo|cáo buộc|tố cáo|"
+                r"nhấn mạnh|xác nhận|nêu rõ|đưa tin)(?: rằng| là)?\s*[,:]?\s*")
+# where the subject's predicate starts: entities after it are objects, not the accused
+_PREDICATE = _r(r"(?<!\w)(?:đã|đang|vừa|tiến hành|thực hiện|mở|phát động|bắn|tấn công|nã)(?!\w)")
+_OBLIQUE = _r(r"(?<!\w)(?:tại|ở|trong|về|từ|với|cho|đối với|nhằm vào|chống|theo|giữa|tới|đến|sang|khỏi)\s+$")
+_KIND_WORDS = [
+    (_r(r"cơ chế|nhóm công tác|ủy ban"), "mechanism"),
+    (_r(r"ngừng bắn|ngưng bắn|đình chiến"), "ceasefire"),
+    (_r(r"sơ tán|di tản"), "evacuation"),
+    (_r(r"chia sẻ (?:thông tin|tình báo)|tình báo"), "intelligence_sharing"),
+    (_r(r"phối hợp|hợp tác"), "coordination_accord"),
+    (_r(r"kinh tế|thương mại|đầu tư|dầu|khí đốt|hợp đồng|cảng|căn cứ"), "economic_or_basing"),
+]
+_PARTY_KINDS = ("country", "organization", "armed_group", "person", "place")
+
+
+@dataclass(slots=True)
+class _NounMention:
+    sentence: Sentence
+    begin: int  # relative to the sentence
+    end: int
+    window_end: int
+    entry: cat.CatalogueEntry | None
+    atoms: frozenset[str] = frozenset()
+    accord: bool = False  # an accord reached in the article, not a reference
 
 
 def component(doc: Doc) -> None:
-    """Add agreements facts to `doc.ex`."""
+    """Add agreements (catalogue and accords) to `doc.ex.agreements`, violation claims to `doc.ex.violations`."""
+    entries = cat.load_catalogue()
+    known: dict[str, Agreement] = {}
+    accords: list[Agreement] = []
+    pending: list[_NounMention] = []
+    for s in doc.ex.sentences:
+        if not PREFILTER.search(s.text):
+            continue
+        nouns = _nouns(doc, s, entries)
+        for n in nouns:
+            if n.entry is not None:
+                _mention_known(known, n)
+            elif (a := _signed_accord(doc, n, accords)) is not None:
+                _merge_accord(accords, a)
+                n.accord = True
+        for a in _agreed(doc, s, nouns, accords):
+            _merge_accord(accords, a)
+        pending.extend(nouns)
+    for n in pending:  # generic references to an agreement the article names elsewhere
+        if n.entry is None:
+            n.entry = _same_as_named(n, known, entries)
+            if n.entry is not None:
+                _mention_known(known, n)
+    for n in pending:
+        v = _violation(doc, n, known)
+        if v is not None:
+            doc.ex.violations.append(v)
+    doc.ex.agreements.extend(known.values())
+    doc.ex.agreements.extend(accords)
+
+
+# --- known agreements -----------------------------------------------------------------------------------------------
+
+
+def _nouns(doc: Doc, s: Sentence, entries: tuple[cat.CatalogueEntry, ...]) -> list[_NounMention]:
+    out: list[_NounMention] = []
+    covered = -1
+    for m in NOUN_RE.finditer(s.text):
+        if m.start() < covered:
+            continue  # "lệnh ngừng bắn ... do A, B thỏa thuận": one mention
+        w_end = _window_end(s.text, m.start())
+        covered = w_end
+        ev = _evidence(doc, s, m.start(), m.end(), w_end)
+        out.append(_NounMention(s, m.start(), m.end(), w_end, cat.identify(ev, entries), frozenset(ev.atoms)))
+    return out
+
+
+def _window_end(text: str, begin: int) -> int:
+    """End of the agreement's noun phrase: the clause end, at most MAX_WINDOW_WORDS words."""
+    pos = begin
+    for _ in range(MAX_WINDOW_WORDS):
+        m = re.compile(r"\S+\s*").match(text, pos)
+        if not m:
+            break
+        stop = _WINDOW_STOP.search(text, pos, m.end())
+        if stop and stop.start() > begin:
+            return stop.start()
+        nxt = m.end()
+        token = m.group(0).rstrip()
+        if token.endswith(",") and pos > begin:
+            following = text[nxt : nxt + 1]
+            if not following.isupper():  # ", Iran và ..." continues a list of names; ", sau đó" ends the phrase
+                return pos + len(token) - 1
+        pos = nxt
+    return pos
+
+
+def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence:
+    window = s.text[b:w_end]
+    atoms = cat.text_features(window)
+    spans = [(b, w_end)]
+    before = s.text[max(0, b - 120) : b]
+    if _SIGNING_BEFORE.search(before):
+        clause_b = max(s.text.rfind(";", 0, b), s.text.rfind(":", 0, b), 0)
+        spans.append((clause_b, b))
+        atoms |= {f for f in cat.text_features(s.text[clause_b:b]) if f.startswith("name:")}
+    for key in _parties_in(doc, s, spans):
+        atoms.add(f"party:{key}")
+    stated: tuple[int, int | None] | None = None
+    dates = doc.dates
+    if dates is not None and hasattr(dates, "expressions"):
+        first_words_end = _nth_word_end(s.text, e, 8)
+        for r in dates.expressions(s):  # type: ignore[attr-defined]
+            rb, re_ = r.span.begin - s.begin, r.span.end - s.begin
+            if not any(sb <= rb and re_ <= se for sb, se in spans):
+                continue
+            y, mo = _year_month(dates.estimate(r, s) if hasattr(dates, "estimate") else r.value, r.expr)
+            if y is not None:
+                atoms.add(f"year:{y}")
+            if mo is not None:
+                atoms.add(f"month:{mo}")
+            if stated is None and e <= rb < first_words_end and (y is not None or mo is not None):
+                stated = (y, mo) if y is not None else None
+    window_dates = dates.time_window() if dates is not None and hasattr(dates, "time_window") else (None, None)
+    return cat.Evidence(atoms, window_dates, stated)
+
+
+def _nth_word_end(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        m = re.compile(r"\s*\S+").match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    return pos
+
+
+def _year_month(v: DateValue | None, expr) -> tuple[int | None, int | None]:
+    if v is None:
+        return None, expr.month
+    if v.precision == "gMonthDay":
+        return None, int(v.value[2:4])
+    y = int(v.value[:4])
+    mo = int(v.value[5:7]) if v.precision in ("date", "gYearMonth") else None
+    return y, mo
+
+
+def _mention_known(known: dict[str, Agreement], n: _NounMention) -> None:
+    e = n.entry
+    assert e is not None
+    a = known.get(e.key)
+    if a is None:
+        a = Agreement(
+            key=e.key, label=e.label_vi, evidence=[], parties=list(e.parties),
+            date=DateValue(e.date.isoformat(), "date") if e.date else None,
+            label_en=e.label_en, qid=e.qid, kind=e.kind,
+            trigger=Span(n.sentence.begin + n.begin, n.sentence.begin + n.end),
+        )
+        known[e.key] = a
+    if n.sentence.index not in a.evidence:
+        a.evidence.append(n.sentence.index)
+
+
+_GENERIC_BEFORE = _r(r"(?:(?<!\w)(?:nhiều|các|những|mọi|bất kỳ|bất cứ|một số|hy vọng|mong|muốn|có thể|sẽ|nếu|"
+                     r"kêu gọi|đề xuất|đề nghị|cần|tiến tới|hướng tới|nhằm|chưa|không)(?!\w)[^,;.]{0,25})$")
+_GENERIC_AFTER = _r(r"(?:\s+\S+){0,2}\s+(?:khác|mới)(?!\w)")
+_TOPICS = ("topic:dezone", "topic:safezone", "topic:ceasefire", "topic:evacuation", "topic:cessation",
+           "topic:demilitarised", "topic:air_safety")
+
+
+def _same_as_named(n: _NounMention, known: dict[str, Agreement],
+                   entries: tuple[cat.CatalogueEntry, ...]) -> cat.CatalogueEntry | None:
+    """ "thỏa thuận về vùng an toàn" in an article that names the Astana memorandum elsewhere: the same one.
+
+    Only when exactly one named agreement of the article has cues over one of the
+    mention's topics, and none of the mention's names or places contradicts it.
+    """
+    if n.accord:
+        return None
+    s = n.sentence
+    if _GENERIC_BEFORE.search(s.text[max(0, n.begin - 40) : n.begin]) or _GENERIC_AFTER.match(s.text, n.end):
+        return None  # "nhiều lệnh ngừng bắn", "có thể đạt được thỏa thuận ...", "các thỏa thuận khác"
+    topics = {a for a in n.atoms if a in _TOPICS}
+    if not topics:
+        return None
+    found = []
+    for e in entries:
+        if e.key not in known:
+            continue
+        cue_atoms = {a.name for alt in e.cues for a in alt if not a.negated}
+        specific = {a for a in n.atoms if a.startswith(("name:", "place:", "scope:"))}
+        if topics & cue_atoms and specific <= cue_atoms:
+            found.append(e)
+    return found[0] if len(found) == 1 else None
+
+
+# --- entities --------------------------------------------------------------------------------------------------------
+
+
+def _outermost(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if not any(o is not m and o.begin <= m.begin and m.end <= o.end and len(o.text) > len(m.text)
+                                     for o in ms)]
+
+
+def _person_country(doc: Doc, key: str) -> str | None:
+    """The country a person acts for, when a position of theirs says so ("foreign_minister_of_russia")."""
+    for h in doc.ex.positions:
+        if h.holder != key:
+            continue
+        pk = h.position.key
+        if pk in ("us_secretary_of_state", "president_of_the_united_states"):
+            return "usa"
+        m = re.search(r"_of_([a-z_]+)$", pk)
+        if m and doc.kind_of(m.group(1)) == "country":
+            return m.group(1)
+    return None
+
+
+def _as_party(doc: Doc, key: str) -> str | None:
+    key = cat.CAPITAL_OF.get(key, key)
+    kind = doc.kind_of(key)
+    if kind == "person":
+        return _person_country(doc, key) or key
+    return key if kind in _PARTY_KINDS else None
+
+
+def _parties_in(doc: Doc, s: Sentence, spans: list[tuple[int, int]]) -> list[str]:
+    out: list[str] = []
+    for m in _outermost(doc.mentions_in(s.index)):
+        mb, me = m.begin - s.begin, m.end - s.begin
+        if any(b <= mb and me <= e for b, e in spans):
+            p = _as_party(doc, m.entity)
+            if p and p not in out:
+                out.append(p)
+    return out
+
+
+def _countries_before(doc: Doc, s: Sentence, need: int = 2) -> list[str]:
+    """The last `need` countries of the nearest earlier sentence (up to three back) that names that many."""
+    for prev in reversed(doc.ex.sentences[max(0, s.index - 3) : s.index]):
+        found: list[str] = []
+        for m in _outermost(doc.mentions_in(prev.index)):
+            k = cat.CAPITAL_OF.get(m.entity, m.entity)
+            if doc.kind_of(k) == "person":
+                k = _person_country(doc, k) or k
+            if doc.kind_of(k) == "country" and k not in found:
+                found.append(k)
+        if len(found) >= need:
+            return found[-need:]
+    return []
+
+
+def _content_begin(doc: Doc, s: Sentence, offset: int) -> int:
+    """Where the reported content holding `offset` starts (after "X cho biết"), relative to the sentence."""
+    if _attribution is not None and hasattr(_attribution, "attribution_at"):
+        a = _attribution.attribution_at(doc, s.index, s.begin + offset)
+        if a is not None and a.content.begin <= s.begin + offset:
+            return max(0, a.content.begin - s.begin)
+    last = None
+    for m in _REPORTING.finditer(s.text, 0, offset):
+        last = m
+    return last.end() if last else 0
+
+
+def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
+    if _attribution is None:
+        return None
+    return _attribution.source_of(doc, s.index, s.begin + offset)
+
+
+# --- accords ---------------------------------------------------------------------------------------------------------
+
+
+def _kind_of(text: str) -> str:
+    for rx, kind in _KIND_WORDS:
+        if rx.search(text):
+            return kind
+    return "accord"
+
+
+def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agreement]) -> list[str]:
+    """The entities of the subject right before a verb: "Nga và Thổ Nhĩ Kỳ ngày 29/12 | nhất trí"."""
+    start = max(_content_begin(doc, s, verb_begin), s.text.rfind(";", 0, verb_begin) + 1)
+    parties: list[str] = []
+    right = verb_begin
+    for g in reversed([g for g in discourse.groups(doc, s.index) if start <= g.begin - s.begin and
+                       g.end - s.begin <= verb_begin]):
+        gap = s.text[g.end - s.begin : right]
+        if right == verb_begin:
+            if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap)):
+                break
+        elif not _COORD.fullmatch(gap):
+            break
+        for k in g.keys:
+            p = _as_party(doc, k)
+            if p and p not in parties:
+                parties.insert(0, p)
+        right = g.begin - s.begin
+    ana = _ANAPHOR.search(s.text[start:verb_begin])
+    if len(parties) < 2 and ana:
+        # "hai bên", "ba nước": the parties of the last accord of that size, else the countries named just before
+        n = _ANAPHOR_COUNT.get(canon(ana.group(0).split()[0]), 2)
+        earlier = [a.parties for a in accords if len(a.parties) == n]
+        parties = earlier[-1][:] if earlier else (_countries_before(doc, s, n) or parties)
+    return parties
+
+
+def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end: int,
+            extra_parties: list[str], accords: list[Agreement]) -> Agreement | None:
+    parties = _subject_parties(doc, s, verb_begin, accords)
+    for p in extra_parties:
+        if p not in parties:
+            parties.append(p)
+    if len(parties) < 2:
+        return None
+    label = " ".join(s.text[label_begin:label_end].split()[:16]).rstrip(" ,")
+    date = None
+    if doc.dates is not None and hasattr(doc.dates, "clause_date"):
+        date = doc.dates.clause_date(s, s.begin + verb_begin, max_distance=60)  # type: ignore[attr-defined]
+    return Agreement(key=None, label=label, evidence=[s.index], parties=parties, date=date,
+                     kind=_kind_of(label), trigger=Span(s.begin + verb_begin, s.begin + label_end))
+
+
+def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agreement]) -> list[Agreement]:
+    """ "A và B nhất trí phối hợp ...": accords on joint action."""
+    out: list[Agreement] = []
+    for m in _ACCORD_RE.finditer(s.text):
+        obj = canon(m.group("obj"))
+        if not any(obj == j or obj.startswith(j + " ") for j in JOINT_ACTIONS):
+            continue  # "nhất trí ủng hộ ...", "thống nhất các hướng giải quyết": a shared stance, not an accord
+        if _UNREALISED.search(s.text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _NOMINAL.search(s.text[max(0, m.start() - 10) : m.start()]):
+            continue  # "sự thống nhất", "những nhất trí"
+        if any(n.entry is not None and n.begin <= m.start() < n.window_end for n in nouns):
+            continue  # part of a known agreement's description
+        end = _window_end(s.text, m.start("v"))
+        a = _accord(doc, s, m.start("v"), m.start("v"), end, [], accords)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agreement | None:
+    """ "A và B đã ký một thỏa thuận ...": an accord the catalogue does not know."""
+    s = n.sentence
+    before = s.text[max(0, n.begin - 60) : n.begin]
+    m = _SIGNING_BEFORE.search(before)
+    if m is None or canon(m.group("v")).startswith(("nhất trí", "thống nhất", "đồng ý")):
+        return None
+    verb_begin = max(0, n.begin - 60) + m.start("v")
+    if _UNREALISED.search(s.text[max(0, verb_begin - 40) : verb_begin]):
+        return None
+    extra = []
+    w = s.text[n.begin : n.window_end]
+    with_m = re.search(vi(r"(?<!\w)với (?P<x>(?:\S+ ){0,4}\S+)"), w, re.IGNORECASE)
+    if with_m:
+        first = [g for g in discourse.groups(doc, s.index)
+                 if n.begin + with_m.start("x") <= g.begin - s.begin < n.begin + with_m.end("x")]
+        if first:
+            extra = [p for k in first[0].keys if (p := _as_party(doc, k))]
+    return _accord(doc, s, verb_begin, n.begin, n.window_end, extra, accords)
+
+
+def _merge_accord(accords: list[Agreement], new: Agreement) -> None:
+    for a in accords:
+        if set(a.parties) == set(new.parties):
+            for i in new.evidence:
+                if i not in a.evidence:
+                    a.evidence.append(i)
+            a.date = a.date or new.date
+            if a.kind == "accord" and new.kind != "accord":
+                a.kind = new.kind
+            return
+    accords.append(new)
+
+
+# --- violations ------------------------------------------------------------------------------------------------------
+
+
+def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement]) -> ViolationClaim | None:
+    if n.entry is None:
+        return None
+    s = n.sentence
+    agreement = known[n.entry.key]
+    before = s.text[max(0, n.begin - 80) : n.begin]
+    m = _VIOLATION_BEFORE.search(before)
+    if m is not None:
+        verb_b = max(0, n.begin - 80) + m.start("v")
+        verb = canon(m.group("v"))
+        pre = s.text[max(0, verb_b - 40) : verb_b]
+        if _NEGATED_VERB.search(pre) or _PREVENTING.search(pre):
+            return None
+        if _NOMINAL.search(pre) and not _ACCUSING.search(s.text[:verb_b]):
+            return None  # "những vi phạm lệnh ngừng bắn" talked about, nobody accused
+        obstruction = verb in _OBSTRUCTION
+        subj_b = max(_content_begin(doc, s, verb_b), s.text.rfind(";", 0, verb_b) + 1)
+        predicate = _PREDICATE.search(s.text, subj_b, verb_b)
+        subj_e = predicate.start() if predicate and s.text[subj_b : predicate.start()].strip() else verb_b
+        claimant = _claimant(doc, s, verb_b)
+        accused = [p for p in _accused(doc, s, subj_b, subj_e) if p != claimant]
+        return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index], accused=accused,
+                              obstruction=obstruction, date=_claim_date(doc, s, verb_b))
+    p = _PASSIVE_VIOLATION.search(s.text, n.end, n.window_end)
+    if p is not None and not _NEGATED_VERB.search(s.text[max(0, p.start() - 15) : p.start()]):
+        claimant = _claimant(doc, s, n.begin)
+        by = re.search(vi(r"(?<!\w)bởi (?P<x>.+)$"), s.text[p.end() : n.window_end], re.IGNORECASE)
+        accused = _accused(doc, s, p.end() + by.start("x"), n.window_end) if by else []
+        return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
+                              accused=[a for a in accused if a != claimant], date=_claim_date(doc, s, p.start()))
+    return None
+
+
+def _accused(doc: Doc, s: Sentence, b: int, e: int) -> list[str]:
+    """Entities named in s.text[b:e] (the subject before the verb), not those in a place or object phrase."""
+    out: list[str] = []
+    for m in _outermost(doc.mentions_in(s.index)):
+        mb, me = m.begin - s.begin, m.end - s.begin
+        if not (b <= mb and me <= e) or _OBLIQUE.search(s.text[max(b, mb - 20) : mb]):
+            continue
+        if doc.kind_of(m.entity) in ("country", "organization", "armed_group", "person", "ethnic_group"):
+            key = cat.CAPITAL_OF.get(m.entity, m.entity)
+            if key not in out:
+                out.append(key)
+    return out
+
+
+def _claim_date(doc: Doc, s: Sentence, offset: int) -> DateValue | None:
+    if doc.dates is None or not hasattr(doc.dates, "clause_date"):
+        return None
+    v = doc.dates.clause_date(s, s.begin + offset, max_distance=80)  # type: ignore[attr-defined]
+    if v is not None and v.precision in ("date", "gMonthDay"):
+        return v
     return None

@@ -235,6 +235,31 @@ class ArticleDates:
     def year_known(self) -> bool:
         return self.anchor.date is not None
 
+    def estimate(self, r: ResolvedDate, sentence: Sentence) -> DateValue | None:
+        """`r`'s value, or - when the article's year is not established but its context date is
+        (`context_range` of one day, e.g. from a loose war age) - a value against that date.
+
+        For telling things apart (which agreement "hồi tháng 2" means), never to date a fact.
+        """
+        if r.value is not None and r.value.precision != "gMonthDay":
+            return r.value
+        if self.anchor.date is None and self.context_range and self.context_range[0] == self.context_range[1]:
+            return self._resolve(r.expr, sentence, Anchor(date=self.context_range[0], basis="context"))
+        return r.value
+
+    def time_window(self) -> tuple[dt.date | None, dt.date | None]:
+        """When the article was written, as far as its text tells: (earliest, latest), each None if unknown.
+
+        The anchor or the context range when known; otherwise the earliest is the
+        latest full date the body mentions that is not a future one.
+        """
+        if self.anchor.date is not None:
+            return self.anchor.date, self.anchor.date
+        if self.context_range:
+            return self.context_range
+        past = [d for d, _t, fut in self._year_evidence(with_direction=True) if not fut]
+        return (max(past) if past else None), None
+
     # --- expressions and their values ---------------------------------------
     def _exprs(self, sentence: Sentence) -> list[DateExpr]:
         key = (sentence.kind, sentence.index)
@@ -244,16 +269,16 @@ class ArticleDates:
             self._raw[key] = got
         return got
 
-    def _resolve(self, e: DateExpr, sentence: Sentence) -> DateValue | None:
+    def _resolve(self, e: DateExpr, sentence: Sentence, anchor: Anchor | None = None) -> DateValue | None:
         span = Span(sentence.begin + e.begin, sentence.begin + e.end)
-        a = self.anchor
+        a = anchor or self.anchor
         if e.kind == "dmy":
             d = _safe_date(e.year or 0, e.month or 0, e.day or 0)
             return DateValue(d.isoformat(), "date", e.text, span) if d else None
         if e.kind == "dm":
             assert e.day is not None and e.month is not None
             if a.date is not None:
-                d = self._year_for_day(e.month, e.day, e.direction)
+                d = self._year_for_day(e.month, e.day, e.direction, a.date)
                 if d is not None:
                     return DateValue(d.isoformat(), "date", e.text, span)
             return DateValue(f"--{e.month:02d}-{e.day:02d}", "gMonthDay", e.text, span)
@@ -271,7 +296,7 @@ class ArticleDates:
         today = a.date
         if e.kind == "m":
             assert e.month is not None
-            y = self._year_for_month(e.month, e.direction, e.year_offset)
+            y = self._year_for_month(e.month, e.direction, e.year_offset, today)
             return DateValue(f"{y:04d}-{e.month:02d}", "gYearMonth", e.text, span)
         if e.kind == "rel_year":
             return DateValue(f"{today.year + e.offset:04d}", "gYear", e.text, span)
@@ -281,7 +306,7 @@ class ArticleDates:
         if e.kind == "rel_day":
             return DateValue((today + dt.timedelta(days=e.offset)).isoformat(), "date", e.text, span)
         if e.kind == "weekday":
-            return DateValue(self._weekday(e).isoformat(), "date", e.text, span)
+            return DateValue(self._weekday(e, today).isoformat(), "date", e.text, span)
         if e.kind == "same_day":
             return self._same_day(e, sentence, span)
         return None  # "tuần tới", "trước đó": no calendar value
@@ -300,9 +325,8 @@ class ArticleDates:
             return DateValue(f"--{md[0]:02d}-{md[1]:02d}", "gMonthDay", e.text, span) if md else None
         return None
 
-    def _year_for_day(self, month: int, day: int, direction: str | None) -> dt.date | None:
-        today = self.anchor.date
-        assert today is not None
+    @staticmethod
+    def _year_for_day(month: int, day: int, direction: str | None, today: dt.date) -> dt.date | None:
         cands = [c for y in (today.year - 1, today.year, today.year + 1) if (c := _safe_date(y, month, day))]
         if not cands:
             return None
@@ -315,9 +339,8 @@ class ArticleDates:
             return max(earlier) if earlier else None
         return min(cands, key=lambda c: (abs((c - today).days), c > today))
 
-    def _year_for_month(self, month: int, direction: str | None, year_offset: int | None) -> int:
-        today = self.anchor.date
-        assert today is not None
+    @staticmethod
+    def _year_for_month(month: int, direction: str | None, year_offset: int | None, today: dt.date) -> int:
         if year_offset is not None:
             return today.year + year_offset
         if direction == "future":
@@ -327,9 +350,9 @@ class ArticleDates:
         return min((today.year - 1, today.year, today.year + 1),
                    key=lambda y: (abs((y * 12 + month) - (today.year * 12 + today.month)), y))
 
-    def _weekday(self, e: DateExpr) -> dt.date:
-        today = self.anchor.date
-        assert today is not None and e.weekday is not None
+    @staticmethod
+    def _weekday(e: DateExpr, today: dt.date) -> dt.date:
+        assert e.weekday is not None
         if e.offset:
             monday = today - dt.timedelta(days=today.weekday())
             return monday + dt.timedelta(days=7 * e.offset + e.weekday)
@@ -348,15 +371,18 @@ class ArticleDates:
                     return e, s
         return None
 
-    def _year_evidence(self) -> list[tuple[dt.date, str]]:
-        """Full dates (and months of a year, as their 15th) in the body and the captions."""
-        out = []
+    def _year_evidence(self, with_direction: bool = False) -> list:
+        """Full dates (and months of a year, as their 1st) in the body and the captions: (date, text[, future])."""
+        out: list = []
         for s in [*self.doc.ex.sentences, *self.doc.ex.captions]:
             for e in self._exprs(s):
-                if e.kind == "dmy" and (d := _safe_date(e.year or 0, e.month or 0, e.day or 0)):
-                    out.append((d, e.text))
+                d = None
+                if e.kind == "dmy":
+                    d = _safe_date(e.year or 0, e.month or 0, e.day or 0)
                 elif e.kind == "my" and e.year and e.month:
-                    out.append((dt.date(e.year, e.month, 15), e.text))
+                    d = dt.date(e.year, e.month, 15 if not with_direction else 1)
+                if d is not None:
+                    out.append((d, e.text, e.direction == "future") if with_direction else (d, e.text))
         return out
 
     def _ages(self) -> list[tuple[dt.date, dt.date, bool, str]]:
