@@ -1,10 +1,1278 @@
-"""Extraction component: actors (placeholder until implemented)."""
+"""Extraction component `actors`: entities, their mentions, and positions held.
+
+Reads only body sentences (`doc.ex.sentences`); fills `doc.ex.entities`
+(key -> Entity), `doc.ex.mentions` and `doc.ex.positions`.
+
+How a sentence is read (left to right, first rule that applies wins):
+
+1. **Titles** (`positions.tsv`): `Tổng thống Thổ Nhĩ Kỳ Tayyip Erdogan`,
+   `Ngoại trưởng nước này Sergei Lavrov` (country = the last one mentioned),
+   `Đại sứ Mỹ tại Liên Hợp Quốc Nikki Haley`, `Đặc phái viên LHQ về vấn đề
+   Syria, ông Staffan de Mistura`, `phái đoàn Thổ Nhĩ Kỳ do Ngoại trưởng X`
+   (country of the delegation).  A title with a scope and a name makes a
+   `PositionHolding` (span = title..name); a title with a name but no scope
+   borrows the scope from the same person's other statements in the article;
+   a title without a name is a role anaphor (`Ngoại trưởng Nga nói` -> the
+   Russian foreign minister met before).  `hai ngoại trưởng` -> the two most
+   recent foreign ministers.  `cựu`/`nguyên` (former) titles make no holding.
+2. **Counterparts**: `người đồng cấp/đồng nhiệm <Country> [,ông] <Name>`: the
+   office of the titled person nearest in the sentence (before, else after,
+   else earlier in the article), for the other country.  Without a name, the
+   known holder of that office (how="counterpart").
+3. **Role nouns**: `nhà lãnh đạo Nga` -> the Russian leader met before;
+   `người đứng đầu Bộ Ngoại giao Nga` -> Russia's foreign minister; `hai nhà
+   lãnh đạo`, `hai bên`, `hai nước`, `hai nhà ngoại giao` -> the two referents
+   most recently named together (else the two latest persons/countries): one
+   Mention per referent, same span, how="anaphor".
+4. **Honorifics and person cues**: `ông/bà/ngài`, ranks (`Tướng`, `Đại tá`),
+   `chuyên gia`, `nhà nghiên cứu`...: the following name is a person; a bare
+   `ông`/`bà` is a pronoun for the latest person (how="anaphor").
+   `nước này`/`quốc gia này` -> the latest country (how="anaphor").
+5. **Place classifiers**: `tỉnh X` -> the governorate, `thành phố/thủ đô/thị
+   trấn X` -> the settlement, distributed over lists (`các tỉnh Daraa, Homs
+   và Latakia`).  A bare name the gazetteer gives to neither the city nor the
+   governorate (`Idlib`) resolves to the governorate — the containing unit,
+   true whichever is meant — unless the article names the city
+   (`thành phố Idlib`) and never the province, then to the city.  Unknown
+   provinces get the key `tinh-<slug>`; the bare name follows the same rule.
+6. **Organisations**: country institutions (`Bộ Quốc phòng <C>` ->
+   `<c>_mod`, `Bộ Ngoại giao <C>` -> `<c>_mfa`, `Quân đội <C>`), title-case
+   names after a head word (`Tổ chức Giám sát Nhân quyền Syria`), and any
+   `Full Name (ACR)`: ACR then names the same entity for the rest of the
+   article (how="acronym").
+7. **Gazetteer** surface forms (longest match).  A one-syllable Vietnamese
+   country name glued to other capitalised Vietnamese syllables (`Lê Tuấn
+   Anh`, `Vũ Anh Tuấn`) is part of a person's name, not the country.
+   **Capitals** (`metonyms.tsv`): after a locative word (`tại, ở, tới,
+   thăm...`) or an event noun (`hòa đàm Geneva`) only the city; otherwise the
+   capital acts for its government and gets two mentions at the same span: the
+   country (how="metonym", first) and the city (how="name").  **Seats**
+   (`Điện Kremlin`, `Nhà Trắng`, `Lầu Năm Góc`) only ever mention the
+   government they stand for (how="metonym").
+8. **Other capitalised names** (foreign-looking words, hyphenated
+   transliterations, acronyms): typed by the words around them (`tờ`, `hãng
+   tin`, `nhóm` -> organisation; `tại`, `thị trấn` -> place; `, một chuyên
+   gia` -> person; `... đưa tin` -> organisation); a name of two or three
+   foreign words with no cue is taken for a person unless it contains an
+   organisation word (`News`, `Journal`, `Agency`...).  Runs of Vietnamese
+   syllables are names only with an explicit cue (sentence starts, bylines
+   and headings are capitalised too).  New names get `key = slug(name)`,
+   `in_gazetteer=False`, and are never linked.
+
+Mentions of a country inside a title phrase (`Nga` in `Ngoại trưởng Nga
+Sergei Lavrov`) have how="title": the actor there is the person.  Mentions are
+never nested inside another mention except for these title scopes.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.extract.coref import Discourse, Held, Pair, People, Seen
+from syriakg.loaders.extract.gazetteer import Gazetteer, PlaceName, get_gazetteer
+from syriakg.loaders.extract.names import (
+    NAME_PARTICLES,
+    VIET_SURNAMES,
+    Tok,
+    is_acronym,
+    is_cap,
+    is_viet_syllable,
+    norm,
+    slug,
+    tokenize,
+)
+from syriakg.loaders.extract.positions import Offices, get_offices, make_position
+from syriakg.loaders.model import Entity, Extraction, Mention, PositionHolding, Sentence, Span
+
+__all__ = ["component", "extract_actors"]
+
+
+def _kt(*phrases: str) -> set[tuple[str, ...]]:
+    return {tuple(norm(t.text) for t in tokenize(p)) for p in phrases}
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in s.split())
+
+
+# --- vocabulary ------------------------------------------------------------------
+HONORIFICS = _words("ông bà ngài")
+PERSON_CUES = _kt(
+    "tướng", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "chuẩn tướng", "đại tá", "thượng tá",
+    "trung tá", "thiếu tá", "đại úy", "đô đốc", "phó đô đốc", "thống chế", "bộ trưởng", "thứ trưởng",
+    "chuyên gia", "nhà nghiên cứu", "học giả", "nhà báo", "phóng viên", "nhà đàm phán", "quan chức",
+    "nhà ngoại giao", "thủ lĩnh", "giáo sư", "tiến sĩ", "tiến sỹ", "nhà phân tích", "nhà bình luận",
+    "cố vấn", "trợ lý", "người phát ngôn", "phát ngôn viên", "đại diện", "chỉ huy", "tư lệnh", "sĩ quan",
+    "phi công", "nhà hoạt động", "nhà sử học", "nhà văn", "luật sư", "bác sĩ", "linh mục", "giáo sĩ",
+    "thị trưởng", "thống đốc", "tỉnh trưởng", "chủ tịch", "giám đốc", "tổng giám đốc", "ứng viên",
+    "ứng cử viên", "lãnh đạo", "nhà lãnh đạo", "người đứng đầu", "vị", "cựu", "anh", "chị",
+)
+BRANCH_WORDS = _kt("lục quân", "không quân", "hải quân", "thủy quân lục chiến", "lục chiến", "quân đội")
+PERSON_NOUNS_AFTER = _kt(
+    "chuyên gia", "học giả", "nhà nghiên cứu", "quan chức", "nhà ngoại giao", "nhà báo", "phóng viên",
+    "cố vấn", "người phát ngôn", "thành viên", "nhà phân tích", "giáo sư", "tiến sĩ", "chỉ huy", "tư lệnh",
+    "thủ lĩnh", "lãnh đạo", "nhà lãnh đạo", "người đứng đầu", "đặc phái viên", "đại sứ", "nghị sĩ",
+    "thượng nghị sĩ", "cựu", "ông", "bà",
+)
+ORG_CUES = _kt(
+    "hãng tin", "hãng thông tấn", "thông tấn xã", "hãng", "tờ", "tờ báo", "báo", "nhật báo", "tạp chí", "kênh",
+    "kênh truyền hình", "đài", "đài truyền hình", "truyền hình", "trang", "trang tin", "mạng", "tổ chức", "nhóm",
+    "lực lượng", "mặt trận", "phong trào", "liên minh", "công ty", "tập đoàn", "cơ quan", "đảng", "viện",
+    "trung tâm", "ủy ban", "hội đồng", "quỹ", "ngân hàng", "lữ đoàn", "sư đoàn", "tiểu đoàn", "quân đoàn",
+    "hạm đội", "hiệp hội", "liên đoàn", "tổ chức khủng bố", "nhóm khủng bố", "nhóm phiến quân", "nhóm vũ trang",
+    "tổ chức phi chính phủ", "hãng tin tức", "nhóm nổi dậy", "dân quân", "phe", "hãng hàng không",
+)
+ORG_HEADS = _kt(
+    "bộ", "ủy ban", "tổ chức", "lực lượng", "các lực lượng", "mặt trận", "hội đồng", "viện", "trung tâm",
+    "đại học", "đảng", "liên minh", "phong trào", "cơ quan", "văn phòng", "tòa án", "quỹ", "ngân hàng",
+    "tập đoàn", "công ty", "hãng", "đài", "hạm đội", "bộ chỉ huy", "bộ tư lệnh", "quân đoàn", "sư đoàn",
+    "lữ đoàn", "hiệp hội", "liên đoàn", "hội", "nhóm", "đơn vị", "các đơn vị", "ban", "cục", "tổng cục",
+    "hãng tin", "hãng thông tấn", "kênh", "tờ", "quân đội", "thông tấn xã", "liên quân", "viện nghiên cứu",
+)
+INSTITUTIONS = {
+    k: v for ks, v in (
+        (_kt("bộ ngoại giao"), ("mfa", "Ministry of Foreign Affairs of {c}")),
+        (_kt("bộ quốc phòng"), ("mod", "Ministry of Defence of {c}")),
+        (_kt("bộ nội vụ"), ("interior_ministry", "Ministry of the Interior of {c}")),
+        (_kt("bộ tài chính"), ("finance_ministry", "Ministry of Finance of {c}")),
+        (_kt("bộ tư pháp"), ("justice_ministry", "Ministry of Justice of {c}")),
+        (_kt("bộ năng lượng"), ("energy_ministry", "Ministry of Energy of {c}")),
+        (_kt("bộ y tế"), ("health_ministry", "Ministry of Health of {c}")),
+        (_kt("quân đội"), ("armed_forces", "Armed Forces of {c}")),
+        (_kt("không quân"), ("air_force", "Air Force of {c}")),
+        (_kt("hải quân"), ("navy", "Navy of {c}")),
+        (_kt("quốc hội"), ("parliament", "Parliament of {c}")),
+        (_kt("tình báo"), ("intelligence", "Intelligence service of {c}")),
+    ) for k in ks
+}
+PROVINCE_CLS = _kt("tỉnh", "các tỉnh")
+SETTLEMENT_CLS = _kt("thành phố", "các thành phố", "thủ đô", "thị trấn", "các thị trấn", "thị xã", "làng",
+                     "ngôi làng", "các làng", "khu phố", "huyện", "quận", "TP")
+REGION_CLS = _kt("khu vực", "vùng", "cao nguyên", "thung lũng", "sông", "dòng sông", "căn cứ", "căn cứ không quân",
+                 "sân bay", "cảng", "eo biển", "đảo", "bán đảo", "ngoại ô", "vùng ngoại ô", "khu", "sa mạc",
+                 "núi", "dãy núi", "trại tị nạn", "trại")
+LOCATIVES = _words("tại ở đến tới thăm từ sang rời khỏi quanh gần về vào bay ngoài trong phía tận qua trở")
+EVENT_NOUNS = _words("thỏa thuận đàm phán hòa đàm tiến trình quá trình hội nghị họp vòng định dạng hiệp ước "
+                     "nghị định thư thượng đỉnh hội đàm cơ chế tuyên bố nhóm công thức khuôn khổ diễn đàn")
+DIRECTIONS = _words("bắc nam đông tây trung")
+NOT_NAME_START = _words(
+    "thứ tháng ngày hôm năm tuần ảnh nguồn theo tại ở với và của các những trong ngoài sau trước khi nếu "
+    "phía người nước quân chính phe hai ba cả một mọi toàn video clip infographic chú thích đọc xem bình luận "
+    "chia sẻ tin bài trang chủ nhật"
+)
+ORG_WORDS = frozenset(w.casefold() for w in (
+    "News Journal Times Post Agency Press Corps Group Army Forces Force Brigade Front Party Council Institute "
+    "University Center Centre Foundation Network TV Radio Tribune Guardian Telegraph Herald Daily Today Media "
+    "Company Inc Ltd Corp Bank Airlines Airways Organization Organisation Committee Union League Movement "
+    "Association Observatory Watch Monitor Gazette Review Magazine Channel Service Services International "
+    "Ministry Office Command Commission Fund Alliance Coalition"
+).split())
+REPORT_VERBS_AFTER = _kt("đưa tin", "dẫn lời", "dẫn nguồn", "trích dẫn", "trích lời", "phát đi", "công bố")
+PAIR_ANY = _kt("hai bên", "hai phía", "cả hai bên", "hai đối tác")
+PAIR_COUNTRY = _kt("hai nước", "hai quốc gia", "cả hai nước", "hai chính phủ")
+PAIR_PERSON = _kt("hai nhà lãnh đạo", "hai lãnh đạo", "hai nhà ngoại giao", "hai ông", "hai vị", "hai người",
+                  "hai bộ trưởng", "hai quan chức", "hai nguyên thủ")
+LEADER_NOUNS = _kt("nhà lãnh đạo", "lãnh đạo", "người đứng đầu", "nguyên thủ")
+COUNTERPART = _kt("người đồng cấp", "người đồng nhiệm", "người tương nhiệm", "đồng nhiệm", "đồng cấp")
+THIS_COUNTRY = _kt("nước này", "quốc gia này", "đất nước này", "nước đó", "quốc gia đó")
+FORMER = _words("cựu nguyên")
+NO_ROLE_ANAPHOR_NEXT = _words("thời khi lúc đầu tiếp mới kế tương tiền cũ sắp đương tiếp theo kỳ nhiệm các")
+CONNECTORS = _words("và , với cùng - – hoặc cũng như")
+STARTERS = frozenset('“"‘\'([:;…-–—.!?«')
+
+_ACR_DEF_MAX = 12
+
+
+@dataclass(slots=True)
+class _Item:
+    """A mention-like thing of one sentence, kept for pair detection."""
+
+    tb: int
+    te: int
+    key: str
+    kind: str
+    how: str
+
+
+class _Reader:
+    """Reads one article."""
+
+    def __init__(self, ex: Extraction, gaz: Gazetteer, offs: Offices) -> None:
+        self.ex = ex
+        self.gaz = gaz
+        self.offs = offs
+        self.people = People(gaz)
+        self.dis = Discourse()
+        self.acronyms: dict[str, str] = {}
+        self.holdings: dict[tuple[str, str], PositionHolding] = {}
+        self.pending: list[tuple[str, str, int]] = []  # (person, office, sentence) titles without scope
+        self.named_province: set[str] = set()
+        self.named_settlement: set[str] = set()
+        self.group_of = {o.id: o.group for o in offs.offices.values()}
+
+    # ------------------------------------------------------------------ entry
+    def run(self) -> None:
+        self._prescan()
+        for s in self.ex.sentences:
+            if s.kind != "body":
+                continue
+            self._sentence(s)
+        self._finish()
+
+    def _prescan(self) -> None:
+        pat = re.compile(r"(?i)\b(tỉnh|thành phố|thủ đô|thị trấn)\s+([\w'’-]+)")
+        for s in self.ex.sentences:
+            for m in pat.finditer(s.text):
+                name = norm(m.group(2))
+                if norm(m.group(1)) == norm("tỉnh"):
+                    self.named_province.add(name)
+                else:
+                    self.named_settlement.add(name)
+
+    # ------------------------------------------------------------- sentence
+    def _sentence(self, s: Sentence) -> None:
+        self.s = s
+        self.toks: list[Tok] = tokenize(s.text, s.begin)
+        self.items: list[_Item] = []
+        self.skippable: set[int] = set()  # token indexes inside title phrases (for pair detection)
+        self.titled: list[tuple[int, str, str | None, str]] = []  # (token idx, person, scope, office)
+        self.counterparts: list[tuple[int, int, str | None, tuple | None, int, int]] = []
+        self._paired: set[tuple[int, int]] = set()
+        n = len(self.toks)
+        i = 0
+        while i < n:
+            j = (self._title(i) or self._counterpart(i) or self._role_noun(i) or self._honorific(i)
+                 or self._this_country(i) or self._classifier(i) or self._org(i) or self._gaz(i) or self._run(i))
+            i = j if j and j > i else i + 1
+        self._resolve_counterparts()
+        self._pairs()
+
+    def _order(self, ti: int) -> tuple[int, int]:
+        return (self.s.index, self.toks[ti].begin if ti < len(self.toks) else self.s.end)
+
+    def _is_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        p = self.toks[i - 1]
+        return p.text in STARTERS
+
+    def _cap(self, i: int) -> bool:
+        return i < len(self.toks) and self.toks[i].word and is_cap(self.toks[i].text)
+
+    def _key_at(self, i: int, phrases: set[tuple[str, ...]], maxlen: int = 4) -> int:
+        """Length of the longest phrase of `phrases` starting at token i (0 if none)."""
+        for L in range(maxlen, 0, -1):
+            if i + L <= len(self.toks) and tuple(t.key for t in self.toks[i:i + L]) in phrases:
+                return L
+        return 0
+
+    def _key_before(self, i: int, phrases: set[tuple[str, ...]], maxlen: int = 4) -> int:
+        """Length of the longest phrase of `phrases` ending just before token i (0 if none)."""
+        for L in range(maxlen, 0, -1):
+            if i - L >= 0 and tuple(t.key for t in self.toks[i - L:i]) in phrases:
+                return L
+        return 0
+
+    # ------------------------------------------------------------- emitting
+    def _entity(self, key: str, kind: str, label_vi: str, label_en: str | None = None) -> str:
+        ents = self.ex.entities
+        if key in ents:
+            e = ents[key]
+            if not e.in_gazetteer and e.kind == "person" and len(label_vi) > len(e.label_vi):
+                e.label_vi = label_vi
+            return key
+        g = self.gaz.entities.get(key)
+        if g is not None:
+            ents[key] = Entity(key, g.kind, g.label_vi, g.label_en, g.qid, (), True)  # type: ignore[arg-type]
+        else:
+            ents[key] = Entity(key, kind, label_vi, label_en, None, (), False)  # type: ignore[arg-type]
+        return key
+
+    def _new_key(self, name: str, kind: str) -> str:
+        k = slug(name)
+        g = self.gaz.entities.get(k)
+        if g is not None and g.kind != kind:
+            k = f"{k}-{kind}"
+        e = self.ex.entities.get(k)
+        if e is not None and e.kind != kind:
+            k = f"{k}-{kind}"
+        return k
+
+    def _emit(self, tb: int, te: int, key: str, how: str, track: bool = True) -> None:
+        t0, t1 = self.toks[tb], self.toks[te - 1]
+        text = self.s.text[t0.begin - self.s.begin:t1.end - self.s.begin]
+        self.ex.mentions.append(Mention(t0.begin, t1.end, text, key, self.s.index, how))
+        kind = self.ex.entities[key].kind
+        if track:
+            self.dis.seen.append(Seen((self.s.index, t0.begin), key, kind, how))
+            self.items.append(_Item(tb, te, key, kind, how))
+        if kind == "person":
+            self.people.touch(key)
+
+    def _text(self, tb: int, te: int) -> str:
+        t0, t1 = self.toks[tb], self.toks[te - 1]
+        return self.s.text[t0.begin - self.s.begin:t1.end - self.s.begin]
+
+    def _hold(self, person: str, pos_office: str, scope: str | None, position, tb: int, te: int) -> None:
+        if position is not None:
+            hk = (person, position.key)
+            h = self.holdings.get(hk)
+            span = Span(self.toks[tb].begin, self.toks[te - 1].end)
+            if h is None:
+                self.holdings[hk] = PositionHolding(person, position, [self.s.index], span)
+            elif self.s.index not in h.evidence:
+                h.evidence.append(self.s.index)
+        self.dis.held.append(Held(person, pos_office, scope, position.key if position else None, self._order(tb)))
+        self.titled.append((tb, person, scope, pos_office))
+
+    # ------------------------------------------------------------- names
+    def _name_end(self, j: int, allow_viet: bool = True, max_words: int = 6) -> int:
+        """End (exclusive) of the capitalised name run starting at token j (j itself if none)."""
+        toks, n = self.toks, len(self.toks)
+        k = j
+        words = 0
+        while k < n and words < max_words:
+            t = toks[k]
+            if t.word and any(c.isdigit() for c in t.text):
+                return j if k == j else (k if not toks[k - 1].text == "-" else k - 1)
+            if t.word and is_cap(t.text):
+                if k > j and t.space and t.key in NOT_NAME_START and t.key not in DIRECTIONS:
+                    break
+                if k > j and t.space and self.offs.match(toks, k) is not None:
+                    break
+                if not allow_viet and is_viet_syllable(t.text) and not self._tight_next(k):
+                    break
+                k += 1
+                words += 1
+                # initial: "H. McMaster"
+                if len(t.text) == 1 and k < n and toks[k].text == "." and not toks[k].space and k + 1 < n \
+                        and self._cap(k + 1):
+                    k += 1
+                continue
+            if t.word and t.key in NAME_PARTICLES:
+                # particle inside/at the start of a foreign name: "de Mistura", "al-Assad"
+                if k + 1 < n and toks[k + 1].text == "-" and not toks[k + 1].space and k + 2 < n and \
+                        toks[k + 2].word and not toks[k + 2].space:
+                    k += 3
+                    words += 1
+                    continue
+                if k > j and k + 1 < n and self._cap(k + 1) and not is_viet_syllable(toks[k + 1].text):
+                    k += 1
+                    continue
+                break
+            if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
+                    not toks[k + 1].space:
+                k += 2  # "Jean-Marc", "Ki-moon", "Hàng không-Vũ trụ"
+                continue
+            break
+        return k
+
+    def _tight_next(self, k: int) -> bool:
+        return k + 1 < len(self.toks) and self.toks[k + 1].text == "-" and not self.toks[k + 1].space
+
+    def _all_viet(self, tb: int, te: int) -> bool:
+        return all(not t.word or is_viet_syllable(t.text) for t in self.toks[tb:te]) and \
+            not any(t.text == "-" for t in self.toks[tb:te])
+
+    def _person(self, tb: int, te: int, how: str = "name") -> str:
+        name = self._text(tb, te)
+        key = self.people.find(name)
+        if key is None:
+            g = self.gaz.match(self.toks, tb, kinds={"person"})
+            if g is not None and g.key and tb + len(g.toks) == te:
+                key = g.key
+        if key is None:
+            key = self._new_key(name, "person")
+        self._entity(key, "person", name)
+        self.people.add(key, name)
+        self._emit(tb, te, key, how)
+        return key
+
+    # ------------------------------------------------------------- scope parsing
+    def _scope(self, j: int) -> tuple[str, int, int] | None:
+        """A country/organisation naming whose office it is, at token j: (key, tb, te)."""
+        if j >= len(self.toks):
+            return None
+        L = self._key_at(j, THIS_COUNTRY, 3)
+        if L:
+            c = self.dis.last({"country"}, self._order(j))
+            return (c, j, j + L) if c else None
+        inst = self._institution(j)
+        if inst is not None:
+            return inst
+        if j + 2 < len(self.toks) and self.toks[j].word and self.toks[j].text in self.acronyms:
+            return self.acronyms[self.toks[j].text], j, j + 1
+        s = self.gaz.match(self.toks, j, kinds={"country", "organization"})
+        if s is not None and s.key is not None:
+            if s.viet_single and self._viet_name_veto(j, 1):
+                return None
+            self._entity(s.key, "", "")
+            return s.key, j, j + len(s.toks)
+        if self.toks[j].word and self.toks[j].text in self.acronyms:
+            return self.acronyms[self.toks[j].text], j, j + 1
+        return None
+
+    def _country_scope(self, j: int) -> tuple[str, int, int] | None:
+        sc = self._scope(j)
+        if sc is None:
+            return None
+        if self.ex.entities[sc[0]].kind != "country":
+            return None
+        return sc
+
+    def _institution(self, j: int) -> tuple[str, int, int] | None:
+        """`Bộ Quốc phòng Israel` -> israel_mod (a gazetteer form wins when it matches)."""
+        L = self._key_at(j, set(INSTITUTIONS), 3)
+        if not L:
+            return None
+        g = self.gaz.match(self.toks, j, kinds={"organization"})
+        if g is not None and g.key is not None:
+            self._entity(g.key, "", "")
+            return g.key, j, j + len(g.toks)
+        if not (self._cap(j) or self._cap(j + 1)):
+            return None
+        c = self._country_after(j + L)
+        if c is None:
+            return None
+        ckey, ce = c
+        suffix, tmpl = INSTITUTIONS[tuple(t.key for t in self.toks[j:j + L])]
+        key = f"{ckey}_{suffix}"
+        country = self.ex.entities[ckey]
+        label_vi = f"{self._text(j, j + L)} {country.label_vi}"
+        self._entity(key, "organization", label_vi, tmpl.format(c=country.label_en or country.label_vi))
+        return key, j, ce
+
+    def _country_after(self, j: int) -> tuple[str, int] | None:
+        if j >= len(self.toks):
+            return None
+        L = self._key_at(j, THIS_COUNTRY, 3)
+        if L:
+            c = self.dis.last({"country"}, self._order(j))
+            return (c, j + L) if c else None
+        s = self.gaz.match(self.toks, j, kinds={"country"})
+        if s is None or s.key is None:
+            return None
+        self._entity(s.key, "", "")
+        return s.key, j + len(s.toks)
+
+    def _skip_paren_acronym(self, j: int, key: str) -> int:
+        """After a name: `(ACR)` defines ACR for `key`; emit it and return the index after `)`."""
+        toks = self.toks
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].word and is_acronym(toks[j + 1].text) \
+                and toks[j + 2].text in (")", "-", "–", ","):
+            acr = toks[j + 1].text
+            g = self.gaz.match(toks, j + 1)
+            if g is not None and g.key is not None and g.key != key and g.key in self.gaz.entities:
+                return j  # the acronym names something else in the gazetteer: not a definition
+            self.acronyms.setdefault(acr, key)
+            self._emit(j + 1, j + 2, key, "acronym", track=False)
+            return j + 3 if toks[j + 2].text == ")" else j + 2
+        return j
+
+    # ------------------------------------------------------------- 1. titles
+    def _title(self, i: int) -> int | None:
+        m = self.offs.match(self.toks, i)
+        if m is None:
+            return None
+        office, L = m
+        toks = self.toks
+        prev = toks[i - 1].key if i > 0 else ""
+        if prev in ("các", "những", "nhiều", "mọi", "từng"):
+            return i + L
+        if prev == "hai":
+            return self._pair_anaphor(i - 1, i + L, "office", office)
+        former = prev in FORMER
+        j = i + L
+        scope = None
+        target = None
+        topic = None
+        if j < len(toks) and toks[j].key == "của":
+            sc = self._scope(j + 1)
+            if sc is not None:
+                scope, j = sc, sc[2]
+        else:
+            sc = self._scope(j)
+            if sc is not None:
+                scope, j = sc, sc[2]
+        if scope is not None:
+            j = self._skip_paren_acronym(j, scope[0])
+        # "hai nước" after a title: "ngoại trưởng hai nước" = the two office holders
+        L2 = self._key_at(j, PAIR_COUNTRY | PAIR_ANY, 3)
+        if scope is None and L2:
+            return self._pair_anaphor(i, j + L2, "office", office)
+        # target (ambassadors, representatives): "tại <X>"
+        if j < len(toks) and toks[j].key == "tại" and office in ("ambassador", "permanent_representative"):
+            sc = self._scope(j + 1)
+            if sc is not None:
+                target, j = sc, sc[2]
+                j = self._skip_paren_acronym(j, target[0])
+        # topic (envoys): "về (vấn đề|tình hình) X", "phụ trách (vấn đề) X", "tại X"
+        if office in ("special_envoy", "deputy_special_envoy") and j < len(toks):
+            k = j
+            if toks[k].key in ("về", "phụ", "tại"):
+                k += 2 if toks[k].key == "phụ" else 1
+                if k < len(toks) and toks[k].key in ("vấn", "tình"):
+                    k += 2
+                sc = self._country_scope(k) if k < len(toks) else None
+                if sc is not None:
+                    topic, j = sc, sc[2]
+            if scope is None and j < len(toks) and toks[j].key == "của":
+                sc = self._scope(j + 1)
+                if sc is not None:
+                    scope, j = sc, sc[2]
+                    j = self._skip_paren_acronym(j, scope[0])
+        phrase_end = j
+        # the name: directly, or after ", (ông|bà)"
+        k = j
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
+            k += 2
+        elif k < len(toks) and toks[k].key in HONORIFICS and self._cap(k + 1):
+            k += 1
+        name_end = k
+        if k < len(toks) and self._cap(k) and toks[k].key not in NOT_NAME_START and \
+                self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is None:
+            name_end = self._name_end(k)
+        elif k < len(toks) and toks[k].word and toks[k].key in NAME_PARTICLES and toks[k].key in ("al", "el"):
+            name_end = self._name_end(k)
+        for t in range(i, phrase_end):
+            self.skippable.add(t)
+        if scope is None and office in ("member_of_parliament", "senator") and name_end == k:
+            return None  # plain noun ("các nghị sĩ"), nothing to read
+        # scope mentions
+        for sc in (scope, target, topic):
+            if sc is not None:
+                self._emit(sc[1], sc[2], sc[0], "title")
+        if name_end > k:
+            person = self._person(k, name_end)
+            for t in range(j, k):
+                self.skippable.add(t)
+            if former:
+                return name_end
+            if scope is None:
+                scope = self._delegation_scope(i)
+            if scope is None:
+                known = [h for h in self.dis.offices_of(person) if h.office == office and h.scope]
+                if known:
+                    pos = self._position(office, known[0].scope, None, None)
+                    self._hold(person, office, known[0].scope, pos, i, name_end)
+                else:
+                    self.pending.append((person, office, self.s.index))
+                    self.dis.held.append(Held(person, office, None, None, self._order(i)))
+                    self.titled.append((i, person, None, office))
+                return name_end
+            pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
+            self._hold(person, office, scope[0], pos, i, name_end)
+            return name_end
+        # no name: an appositive ("X - Ngoại trưởng Thổ Nhĩ Kỳ", "X, đặc phái viên Mỹ ...") or a role anaphor
+        if scope is not None and not former:
+            ap = self._appositive_holder(i)
+            if ap is not None:
+                pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
+                self._hold(ap, office, scope[0], pos, i, phrase_end)
+                return phrase_end
+        if former or (phrase_end < len(toks) and toks[phrase_end].key in NO_ROLE_ANAPHOR_NEXT):
+            return phrase_end
+        holder = None
+        if scope is not None:
+            hs = self.dis.holders(office=office, scope=scope[0])
+            holder = hs[0].holder if hs else None
+        elif is_cap(toks[i].text) and not self._is_start(i) or (self._is_start(i) and L > 1):
+            hs = self.dis.holders(office=office)
+            if hs and len({h.holder for h in hs[:3]}) == 1:
+                holder = hs[0].holder
+        if holder is not None:
+            self._emit(i, phrase_end, holder, "anaphor")
+        return phrase_end
+
+    def _position(self, office: str, scope: str, target: str | None, topic: str | None):
+        # the head of a ministry is its minister
+        sc_ent = self.ex.entities[scope]
+        tgt = None
+        if target:
+            te = self.ex.entities[target]
+            tgt = (target, te.label_vi, te.label_en)
+        top = None
+        if topic:
+            pe = self.ex.entities[topic]
+            top = (topic, pe.label_vi, pe.label_en)
+        return make_position(self.offs, self.gaz, office, scope, sc_ent.label_vi, sc_ent.label_en, tgt, top)
+
+    def _delegation_scope(self, i: int) -> tuple[str, int, int] | None:
+        """`phái đoàn Thổ Nhĩ Kỳ do Ngoại trưởng X dẫn đầu`: the delegation's country."""
+        toks = self.toks
+        if i < 2 or toks[i - 1].key != "do":
+            return None
+        for it in reversed(self.items):
+            if it.te == i - 1 and it.kind == "country" and it.tb > 0 and toks[it.tb - 1].key == "đoàn":
+                return it.key, it.tb, it.te
+        return None
+
+    def _appositive_holder(self, i: int) -> str | None:
+        toks = self.toks
+        k = i - 1
+        if k >= 0 and toks[k].key == "một":
+            k -= 1
+        if k < 0:
+            return None
+        sep = toks[k].text
+        if sep in ("-", "–", "—") or (sep == "," and not is_cap(toks[i].text)):
+            for it in reversed(self.items):
+                if it.te == k and it.kind == "person" and it.how == "name":
+                    return it.key
+        return None
+
+    # ------------------------------------------------------------- 2. counterparts
+    def _counterpart(self, i: int) -> int | None:
+        L = self._key_at(i, COUNTERPART, 3)
+        if not L:
+            return None
+        toks = self.toks
+        j = i + L
+        if j + 1 < len(toks) and toks[j].key == "của" and toks[j + 1].key == "mình":
+            j += 2
+        country = self._country_scope(j)
+        if country is not None:
+            j = country[2]
+        k = j
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
+            k += 2
+        elif k < len(toks) and toks[k].key in HONORIFICS and self._cap(k + 1):
+            k += 1
+        name_end = k
+        if k < len(toks) and self._cap(k) and toks[k].key not in NOT_NAME_START and \
+                self.offs.match(toks, k) is None and \
+                self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is None:
+            name_end = self._name_end(k)
+        for t in range(i, k):
+            self.skippable.add(t)
+        if country is not None:
+            self._emit(country[1], country[2], country[0], "title")
+        person = self._person(k, name_end) if name_end > k else None
+        self.counterparts.append((i, j, person, country, k, name_end))
+        return max(name_end, j)
+
+    def _resolve_counterparts(self) -> None:
+        for i, j, person, country, _k, name_end in self.counterparts:
+            anchor = None
+            before = [t for t in self.titled if t[0] < i and t[1] != person]
+            after = [t for t in self.titled if t[0] > i and t[1] != person]
+            if before:
+                anchor = before[-1]
+            elif after:
+                anchor = after[0]
+            else:
+                hs = [h for h in self.dis.holders() if h.holder != person and h.order < self._order(i)]
+                if hs:
+                    anchor = (0, hs[0].holder, hs[0].scope, hs[0].office)
+            if anchor is None:
+                continue
+            _, anchor_person, anchor_scope, office = anchor
+            if anchor_scope is None:
+                known = [h for h in self.dis.offices_of(anchor_person) if h.office == office and h.scope]
+                anchor_scope = known[0].scope if known else None
+            ckey = country[0] if country else None
+            if ckey is None or ckey == anchor_scope:
+                if person is not None:
+                    self.dis.pairs.append(Pair(self._order(i), "person", anchor_person, person))
+                continue
+            if person is not None:
+                pos = self._position(office, ckey, None, None)
+                self._hold(person, office, ckey, pos, i, name_end)
+                self.dis.pairs.append(Pair(self._order(i), "person", anchor_person, person))
+            else:
+                hs = self.dis.holders(office=office, scope=ckey)
+                if hs:
+                    self._emit(i, j, hs[0].holder, "counterpart")
+                    self.dis.pairs.append(Pair(self._order(i), "person", anchor_person, hs[0].holder))
+
+    # ------------------------------------------------------------- 3. role nouns and pairs
+    def _role_noun(self, i: int) -> int | None:
+        toks = self.toks
+        for phrases, mode in ((PAIR_PERSON, "person"), (PAIR_COUNTRY, "country"), (PAIR_ANY, "any")):
+            L = self._key_at(i, phrases, 4)
+            if L:
+                return self._pair_anaphor(i, i + L, mode, None)
+        L = self._key_at(i, LEADER_NOUNS, 3)
+        if not L:
+            return None
+        if i > 0 and toks[i - 1].key in ("các", "những", "nhiều"):
+            return i + L
+        j = i + L
+        if j < len(toks) and toks[j].key == "của":
+            j += 1
+        sc = self._scope(j)
+        if sc is None:
+            return None
+        key, sb, se = sc
+        # "Nga - Iran", "Nga, Thổ": several countries -> not one leader
+        if se < len(toks) and toks[se].text in ("-", "–", ",") and \
+                self.gaz.match(toks, se + 1, kinds={"country"}) is not None:
+            return None
+        self._emit(sb, se, key, "title")
+        for t in range(i, se):
+            self.skippable.add(t)
+        holder = None
+        if key in self.gaz.country_of_org or key.endswith(("_mfa", "_mod")):
+            office = "foreign_minister" if key.endswith("_mfa") else "defence_minister"
+            country = self.gaz.country_of_org.get(key) or key.rsplit("_", 1)[0]
+            hs = self.dis.holders(office=office, scope=country)
+            holder = hs[0].holder if hs else None
+        elif self.ex.entities[key].kind == "country":
+            hs = self.dis.holders(scope=key, group={"leader"}, offices_in_group=self.group_of)
+            if not hs:
+                hs = self.dis.holders(scope=key)
+            holder = hs[0].holder if hs else None
+        else:
+            hs = self.dis.holders(scope=key)
+            holder = hs[0].holder if hs else None
+        if holder is not None:
+            self._emit(i, se, holder, "anaphor")
+        return se
+
+    def _pair_anaphor(self, i: int, e: int, mode: str, office: str | None) -> int:
+        """`hai ngoại trưởng`, `hai nhà lãnh đạo`, `hai nước`: one anaphor Mention per referent."""
+        before = self._order(i)
+        self._pairs(upto=i)
+        refs: list[str] = []
+        if mode == "office" and office is not None:
+            seen: list[str] = []
+            group = self.group_of.get(office)
+            for h in self.dis.holders(office=office) or []:
+                if h.order < before and h.holder not in seen:
+                    seen.append(h.holder)
+            if len(seen) < 2 and group == "minister":
+                for h in self.dis.holders(group={"minister"}, offices_in_group=self.group_of):
+                    if h.order < before and h.holder not in seen:
+                        seen.append(h.holder)
+            refs = seen[:2]
+        elif mode == "person":
+            p = self.dis.last_pair({"person"}, before, min_sentence=self.s.index - 2)
+            if p is not None:
+                refs = [p.a, p.b]
+            else:
+                refs = self.dis.last_distinct({"person"}, before, 2, min_sentence=self.s.index - 2)
+        elif mode == "country":
+            p = self.dis.last_pair({"country", "person"}, before, min_sentence=self.s.index - 3)
+            if p is not None and p.kind == "person":
+                ca = self._country_of_person(p.a)
+                cb = self._country_of_person(p.b)
+                pc = self.dis.last_pair({"country"}, before, min_sentence=self.s.index - 3)
+                if ca and cb and ca != cb:
+                    refs = [ca, cb]
+                elif pc is not None:
+                    refs = [pc.a, pc.b]
+            elif p is not None:
+                refs = [p.a, p.b]
+            if not refs:
+                refs = self.dis.last_distinct({"country"}, before, 2, min_sentence=self.s.index - 1,
+                                              exclude_how={"title"})
+        else:
+            p = self.dis.last_pair({"country", "person", "organization"}, before, min_sentence=self.s.index - 3)
+            if p is not None:
+                refs = [p.a, p.b]
+            else:
+                refs = self.dis.last_distinct({"person"}, before, 2, min_sentence=self.s.index - 1)
+        for t in range(i, e):
+            self.skippable.add(t)
+        if len(refs) == 2:
+            for r in refs:
+                self._emit(i, e, r, "anaphor", track=False)
+        return e
+
+    def _country_of_person(self, person: str) -> str | None:
+        for h in self.dis.offices_of(person):
+            if h.scope and self.ex.entities.get(h.scope) and self.ex.entities[h.scope].kind == "country":
+                return h.scope
+            if h.scope in self.gaz.country_of_org:
+                return self.gaz.country_of_org[h.scope]
+        return None
+
+    # ------------------------------------------------------------- 4. honorifics, pronouns
+    def _honorific(self, i: int) -> int | None:
+        toks = self.toks
+        t = toks[i]
+        if t.key in HONORIFICS:
+            j = i + 1
+            if j < len(toks) and (self._cap(j) or (toks[j].key in ("al", "el", "de") and j + 1 < len(toks))):
+                if toks[j].key in NOT_NAME_START or self.offs.match(toks, j) is not None:
+                    return None
+                if self.gaz.match(toks, j, kinds={"country", "organization", "place"}) is not None:
+                    return None
+                e = self._name_end(j)
+                if e > j:
+                    self._person(j, e)
+                    return e
+            # pronoun "ông"/"bà" ("Theo ông,", "Ông cho biết", "ông ta")
+            if j < len(toks) and toks[j].key in ("bà", "ông", "cháu", "con"):
+                return j + 1
+            if t.key in ("ông", "bà"):
+                before = self._order(i)
+                p = self.dis.last({"person"}, before, min_sentence=self.s.index - 2, exclude_how={"anaphor"})
+                if p is not None:
+                    e = i + 1
+                    if e < len(toks) and toks[e].key in ("ta", "này", "ấy"):
+                        e += 1
+                    self._emit(i, e, p, "anaphor")
+                    return e
+            return i + 1
+        L = self._key_at(i, PERSON_CUES, 3)
+        if not L:
+            return None
+        j = i + L
+        while True:  # branch words and a country between a rank and a name
+            L2 = self._key_at(j, BRANCH_WORDS, 3)
+            if not L2:
+                break
+            j += L2
+        c = self._country_scope(j)
+        k = c[2] if c else j
+        lower_gap = 0
+        while k < len(toks) and toks[k].word and not is_cap(toks[k].text) and lower_gap < 2 and \
+                toks[k].key not in NAME_PARTICLES:
+            k += 1
+            lower_gap += 1
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
+            k += 2
+        if k >= len(toks) or not (self._cap(k) or toks[k].key in ("al", "el")) or toks[k].key in NOT_NAME_START:
+            return None
+        if self.offs.match(toks, k) is not None or \
+                self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is not None:
+            return None
+        e = self._name_end(k)
+        if e <= k:
+            return None
+        if lower_gap and self._all_viet(k, e):
+            return None  # "chuyên gia quân sự Nga" style nouns followed by Vietnamese words: not a name
+        if c is not None:
+            self._emit(c[1], c[2], c[0], "title")
+        self._person(k, e)
+        return e
+
+    def _this_country(self, i: int) -> int | None:
+        L = self._key_at(i, THIS_COUNTRY, 3)
+        if not L:
+            return None
+        c = self.dis.last({"country"}, self._order(i), min_sentence=self.s.index - 2)
+        if c is not None:
+            self._emit(i, i + L, c, "anaphor")
+        return i + L
+
+    # ------------------------------------------------------------- 5. place classifiers
+    def _classifier(self, i: int) -> int | None:
+        L, ptype = 0, ""
+        for phrases, kind in ((PROVINCE_CLS, "province"), (SETTLEMENT_CLS, "settlement"), (REGION_CLS, "region")):
+            L = self._key_at(i, phrases, 3)
+            if L:
+                ptype = kind
+                break
+        if not L:
+            return None
+        toks = self.toks
+        j = i + L
+        first = True
+        end = None
+        while j < len(toks):
+            res = self._place_name(j, ptype)
+            if res is None:
+                break
+            key, ne = res
+            self._emit(i if first and not toks[i].key == "các" else j, ne, key, "name")
+            end = ne
+            first = False
+            # list: ", X", "và X", "hoặc X"
+            k = ne
+            if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in ("và", "hoặc"):
+                k += 1
+            if k < len(toks) and toks[k].key in (",", "và", "hoặc") and ptype != "region":
+                j = k + 1
+                continue
+            break
+        return end
+
+    def _place_name(self, j: int, ptype: str) -> tuple[str, int] | None:
+        toks = self.toks
+        if j >= len(toks):
+            return None
+        s = self.gaz.match(toks, j)
+        if s is not None:
+            if s.place is None:
+                return None  # a country or organisation: not this classifier's name
+            return self._place_key(s.place, ptype), j + len(s.toks)
+        if not self._cap(j) and not (toks[j].key in ("al", "el") and self._tight_next(j)):
+            return None
+        if toks[j].key in DIRECTIONS or toks[j].key in NOT_NAME_START:
+            return None
+        e = self._name_end(j, max_words=4)
+        if e <= j:
+            return None
+        if self.offs.match(toks, j) is not None:
+            return None
+        name = self._text(j, e)
+        if ptype == "province":
+            key = "tinh-" + slug(name)
+            self._entity(key, "place", "tỉnh " + name)
+        else:
+            if ptype == "region" and self._all_viet(j, e) and e - j == 1:
+                return None
+            bare = tuple(t.key for t in toks[j:e] if t.word)
+            if ptype == "region" and bare and bare[0] in self.named_province:
+                key = "tinh-" + slug(name)
+                self._entity(key, "place", "tỉnh " + name)
+            else:
+                key = self._new_key(name, "place")
+                self._entity(key, "place", name)
+        return key, e
+
+    def _place_key(self, pn: PlaceName, ptype: str) -> str:
+        if ptype == "province":
+            key = pn.province
+            if key is None:
+                key = "tinh-" + slug(pn.name)
+                self._entity(key, "place", "tỉnh " + pn.name)
+                return key
+        elif ptype == "settlement":
+            key = pn.settlement or pn.default
+        else:
+            key = self._bare_place(pn)
+        self._entity(key, "place", pn.name)
+        return key
+
+    def _bare_place(self, pn: PlaceName) -> str:
+        if pn.default is not None:
+            return pn.default
+        k = norm(pn.name.split()[0]) if pn.name else ""
+        if pn.settlement and k in self.named_settlement and k not in self.named_province:
+            return pn.settlement
+        return pn.province or pn.settlement  # type: ignore[return-value]
+
+    # ------------------------------------------------------------- 6. organisations
+    def _org(self, i: int) -> int | None:
+        toks = self.toks
+        inst = self._institution(i)
+        if inst is not None:
+            key, tb, te = inst
+            self._emit(tb, te, key, "name")
+            self._note_org_country(key, tb)
+            return self._skip_paren_acronym(te, key)
+        L = self._key_at(i, ORG_HEADS, 3)
+        if not L:
+            return None
+        if self.gaz.match(toks, i) is not None:
+            return None
+        # "Full name (ACR)": the head starts the name, whatever the case of the words
+        k = i + L
+        while k < len(toks) and k - i < _ACR_DEF_MAX and (toks[k].word or (toks[k].text == "-" and not toks[k].space)):
+            k += 1
+        if k + 2 < len(toks) and k > i + L and toks[k].text == "(" and toks[k + 1].word and \
+                is_acronym(toks[k + 1].text) and toks[k + 2].text in (")", "-", "–", ","):
+            acr = toks[k + 1].text
+            g = self.gaz.match(toks, k + 1)
+            start = i + 1 if toks[i].key == "các" else i
+            name = self._text(start, k)
+            if g is not None and g.key is not None and g.key in self.gaz.entities:
+                key = g.key
+            elif acr in self.acronyms:
+                key = self.acronyms[acr]
+            else:
+                key = self._new_key(acr, "organization")
+                self._entity(key, "organization", name)
+            self._entity(key, "organization", name)
+            self._emit(start, k, key, "name")
+            return self._skip_paren_acronym(k, key)
+        # title-case name after a capitalised head: "Viện Nghiên cứu Chiến tranh"
+        if not self._cap(i) or not self._cap(i + L):
+            return None
+        e = self._titlecase_end(i + L)
+        if e <= i + L:
+            return None
+        start = i + 1 if toks[i].key == "các" else i
+        if tuple(t.key for t in toks[start:e]) in INSTITUTIONS:
+            return e  # "Bộ Ngoại giao" without a country: a common noun here
+        name = self._text(start, e)
+        key = self._new_key(name, "organization")
+        self._entity(key, "organization", name)
+        self._emit(start, e, key, "name")
+        return self._skip_paren_acronym(e, key)
+
+    def _titlecase_end(self, j: int) -> int:
+        """End of a title-case Vietnamese name (`Giám sát Nhân quyền Syria`) starting at j."""
+        toks, n = self.toks, len(self.toks)
+        k = j
+        last_cap = j
+        while k < n:
+            t = toks[k]
+            if t.word and is_cap(t.text) and not any(c.isdigit() for c in t.text):
+                k += 1
+                last_cap = k
+                continue
+            if t.text == "-" and not t.space and k + 1 < n and toks[k + 1].word:
+                k += 1
+                continue
+            if t.word and not is_cap(t.text) and k > j:
+                # lower-case syllables continue a word only if a capitalised word follows soon
+                m = k
+                while m < n and m - k < 2 and toks[m].word and not is_cap(toks[m].text):
+                    m += 1
+                if m < n and toks[m].word and is_cap(toks[m].text) and toks[m].space and \
+                        self.offs.match(toks, m) is None and toks[m].key not in NOT_NAME_START:
+                    k = m
+                    continue
+                # one trailing syllable of the last word ("Chiến tranh")
+                if (toks[k - 1].key, t.key) in COMPOUNDS:
+                    return k + 1
+                break
+            break
+        return last_cap
+
+    def _note_org_country(self, key: str, tb: int) -> None:
+        c = self.gaz.country_of_org.get(key)
+        if c is None and "_" in key and key.rsplit("_", 1)[0] in self.gaz.entities:
+            c = key.split("_", 1)[0] if key.split("_", 1)[0] in self.gaz.entities else None
+        if c is not None and self.ex.entities.get(c) is None:
+            self._entity(c, "", "")
+        if c is not None:
+            self.dis.seen.append(Seen((self.s.index, self.toks[tb].begin), c, "country", "implicit"))
+
+    # ------------------------------------------------------------- 7. gazetteer
+    def _viet_name_veto(self, i: int, L: int) -> bool:
+        """A one-syllable country name inside a run of capitalised Vietnamese syllables is a person's name."""
+        toks = self.toks
+        if i > 0 and toks[i].space:
+            p = toks[i - 1]
+            if p.word and is_cap(p.text) and is_viet_syllable(p.text) and p.key not in NOT_NAME_START and \
+                    p.key not in DIRECTIONS and not (self._is_start(i - 1) and (i - 1 == 0 or not
+                                                     self._cap(i - 2))):
+                if not any(it.te == i for it in self.items) and i - 1 not in self.skippable:
+                    return True
+        e = i + L
+        if e < len(toks) and toks[e].space:
+            q = toks[e]
+            if q.word and is_cap(q.text) and is_viet_syllable(q.text) and q.key not in VIET_SURNAMES and \
+                    q.key not in NOT_NAME_START and q.key not in DIRECTIONS and \
+                    self.gaz.match(toks, e) is None and self.offs.match(toks, e) is None:
+                ne = self._name_end(e)
+                if self._all_viet(e, ne):
+                    return True
+        return False
+
+    def _gaz(self, i: int) -> int | None:
+        s = self.gaz.match(self.toks, i)
+        if s is None:
+            return None
+        L = len(s.toks)
+        if s.viet_single and self._viet_name_veto(i, L):
+            return None
+        toks = self.toks
+        e = i + L
+        if s.place is not None:
+            key = self._place_key(s.place, "bare")
+            cap_of = self.gaz.capital_of.get(key)
+            if cap_of is not None and self._acts_as_government(i, e):
+                self._entity(cap_of, "", "")
+                self._emit(i, e, cap_of, "metonym")
+                self._emit(i, e, key, "name", track=False)
+            else:
+                self._emit(i, e, key, "name")
+            return e
+        key = s.key
+        assert key is not None
+        kind = self.gaz.entities[key].kind
+        if kind == "person":
+            # a gazetteer surname glued to more name words ("Maher Assad"): read the whole run
+            ne = self._name_end(i)
+            if ne > e or (i > 0 and self._cap(i - 1) and toks[i].space and not self._is_start(i - 1)
+                          and not is_viet_syllable(toks[i - 1].text)):
+                return None
+            self._entity(key, "person", "")
+            self.people.add(key, " ".join(s.exact))
+            self._emit(i, e, key, s.how if s.how != "alias" else "name")
+            return e
+        self._entity(key, kind, "")
+        self._emit(i, e, key, s.how)
+        if kind == "organization":
+            self._note_org_country(key, i)
+        return self._skip_paren_acronym(e, key)
+
+    def _acts_as_government(self, i: int, e: int) -> bool:
+        """A capital stands for its government unless it is a place here (after a locative word, etc.)."""
+        toks = self.toks
+        k = i - 1
+        while k >= 0 and toks[k].key in ("và", ",", "hoặc", "lẫn"):
+            # coordination: inherit from the previous item
+            for it in reversed(self.items):
+                if it.te == k and it.kind == "place":
+                    return self._last_capital_was_gov
+            k -= 1
+            break
+        prev = toks[i - 1].key if i > 0 else ""
+        if prev in LOCATIVES or prev in EVENT_NOUNS:
+            self._last_capital_was_gov = False
+            return False
+        if self._key_before(i, PROVINCE_CLS | SETTLEMENT_CLS | REGION_CLS, 3):
+            self._last_capital_was_gov = False
+            return False
+        if e < len(toks) and toks[e].text in (",", "(") and e + 1 < len(toks) and \
+                self.gaz.match(toks, e + 1, kinds={"country"}) is not None:
+            self._last_capital_was_gov = False
+            return False
+        if e < len(toks) and toks[e].key == "của" and e + 1 < len(toks) and \
+                self.gaz.match(toks, e + 1, kinds={"country"}) is not None:
+            self._last_capital_was_gov = False
+            return False
+        self._last_capital_was_gov = True
+        return True
+
+    _last_capital_was_gov = True
+
+    # ------------------------------------------------------------- 8. other names
+    def _run(self, i: int) -> int | None:
+        toks = self.toks
+        t = toks[i]
+        if not t.word:
+            return None
+        if not is_cap(t.text) and not (t.key in ("al", "el") and self._tight_next(i)):
+            return None
+        # acronyms
+        if is_acronym(t.text) and not (i + 1 < len(toks) and toks[i + 1].text == "-" and not toks[i + 1].space):
+            if t.text in self.acronyms:
+                key = self.acronyms[t.text]
+                self._emit(i, i + 1, key, "acronym")
+                return i + 1
+            if self._key_before(i, ORG_CUES, 3) or (i > 0 and toks[i - 1].key == "theo") or \
+                    self._key_at(i + 1, REPORT_VERBS_AFTER, 2):
+                key = self._new_key(t.text, "organization")
+                self._entity(key, "organization", t.text)
+                self.acronyms[t.text] = key
+                self._emit(i, i + 1, key, "acronym")
+                return i + 1
+            return i + 1
+        if t.key in NOT_NAME_START and not self._key_at(i, PERSON_CUES, 3):
+            return i + 1
+        if t.key in DIRECTIONS:
+            return i + 1
+        e = self._name_end(i)
+        if e <= i:
+            return i + 1
+        for k in range(i + 1, e):  # a known name inside the run ends it ("Hiện Moskva", "Tây Bắc Syria")
+            if toks[k].space and (self.gaz.match(toks, k) is not None or toks[k].key in DIRECTIONS):
+                e = k
+                break
+        if any(any(c.isdigit() for c in x.text) for x in toks[i:e]):
+            return e
+        name = self._text(i, e)
+        viet = self._all_viet(i, e)
+        # a person met before (or in the gazetteer): "Kosachev", "Bashar Assad"
+        found = self.people.find(name)
+        if found is not None and not (viet and found not in self.ex.entities):
+            self._person(i, e)
+            return e
+        if viet and self._is_start(i):
+            return i + 1
+        kind = self._cue_kind(i, e)
+        if kind is None and viet:
+            return e
+        if kind is None:
+            if any(x.text.casefold() in ORG_WORDS for x in toks[i:e] if x.word):
+                kind = "organization"
+            elif 2 <= sum(1 for x in toks[i:e] if x.word and x.key not in NAME_PARTICLES) <= 3 and \
+                    not self._is_start(i) or (self._is_start(i) and e - i >= 2 and
+                                              e < len(toks) and toks[e].text == ","):
+                kind = "person"
+        if kind is None:
+            return e
+        if kind == "person":
+            self._person(i, e)
+            return e
+        if kind == "place":
+            pn_key = "tinh-" + slug(name) if tuple(x.key for x in toks[i:e] if x.word)[:1] and \
+                toks[i].key in self.named_province else self._new_key(name, "place")
+            self._entity(pn_key, "place", ("tỉnh " + name) if pn_key.startswith("tinh-") else name)
+            self._emit(i, e, pn_key, "name")
+            return e
+        key = self._new_key(name, "organization")
+        self._entity(key, "organization", name)
+        self._emit(i, e, key, "name")
+        return self._skip_paren_acronym(e, key)
+
+    def _cue_kind(self, i: int, e: int) -> str | None:
+        toks = self.toks
+        if self._key_before(i, ORG_CUES, 4):
+            return "organization"
+        if self._key_before(i, PERSON_CUES, 3):
+            return "person"
+        prev = toks[i - 1].key if i > 0 else ""
+        if prev in LOCATIVES and not self._all_viet(i, e):
+            return "place"
+        if self._key_before(i, REGION_CLS | SETTLEMENT_CLS, 3):
+            return "place"
+        if self._key_at(e, REPORT_VERBS_AFTER, 2):
+            return "organization"
+        k = e
+        if k < len(toks) and toks[k].text in (",", "-", "–"):
+            k += 1
+            if k < len(toks) and toks[k].key in ("một", "là", "cựu", "nguyên"):
+                k += 1
+            if self._key_at(k, PERSON_NOUNS_AFTER, 3) or self.offs.match(toks, k) is not None:
+                return "person"
+        return None
+
+    # ------------------------------------------------------------- pairs
+    def _pairs(self, upto: int | None = None) -> None:
+        items = [it for it in self.items if it.how != "title" and it.kind in ("person", "country", "organization")
+                 and (upto is None or it.te <= upto)]
+        toks = self.toks
+        for a, b in zip(items, items[1:], strict=False):
+            if a.kind != b.kind or a.key == b.key or (a.tb, b.tb) in self._paired:
+                continue
+            self._paired.add((a.tb, b.tb))
+            gap = [t for t in range(a.te, b.tb) if t not in self.skippable]
+            if all(toks[t].key in CONNECTORS or toks[t].text in CONNECTORS for t in gap) and len(gap) <= 3:
+                self.dis.pairs.append(Pair(self._order(b.tb), a.kind, a.key, b.key))
+            elif a.tb > 0 and toks[a.tb - 1].key == "giữa" and b.tb > 0 and toks[b.tb - 1].key == "và":
+                self.dis.pairs.append(Pair(self._order(b.tb), a.kind, a.key, b.key))
+
+    # ------------------------------------------------------------- finish
+    def _finish(self) -> None:
+        for person, office, sent in self.pending:
+            known = [h for h in self.dis.offices_of(person) if h.office == office and h.position_key]
+            if not known:
+                continue
+            h = self.holdings.get((person, known[0].position_key))
+            if h is not None and sent not in h.evidence:
+                h.evidence.append(sent)
+        for h in self.holdings.values():
+            h.evidence.sort()
+        self.ex.positions.extend(self.holdings.values())
+        self.ex.mentions.sort(key=lambda m: (m.begin, -m.end))
+        # entities only if mentioned (or holding); drop helpers registered while parsing
+        used = {m.entity for m in self.ex.mentions} | {h.holder for h in self.ex.positions}
+        for k in [k for k in self.ex.entities if k not in used]:
+            del self.ex.entities[k]
+
+
+COMPOUNDS = {
+    tuple(norm(w) for w in p.split())
+    for p in (
+        "Chiến tranh", "Nghiên cứu", "Giám sát", "Nhân quyền", "Quốc phòng", "Ngoại giao", "Chỉ huy", "Trung tâm",
+        "Bảo an", "An ninh", "Hàng không", "Vũ trụ", "Dân chủ", "Cách mạng", "Hồi giáo", "Liên bang", "Quốc gia",
+        "Tối cao", "Hải quân", "Lục quân", "Không quân", "Nhân dân", "Giải phóng", "Chính phủ", "Hòa bình",
+        "Thế giới", "Quốc tế", "Liên hợp", "Tình báo", "Thông tấn", "Phát triển", "Đại học", "Truyền hình",
+        "Nội vụ", "Tài chính", "Tư pháp", "Kinh tế", "Thương mại", "Y tế", "Năng lượng", "Giáo dục",
+        "Chiến lược", "Quân sự", "Chính trị", "Nhân đạo", "Hợp tác", "Đoàn kết", "Thống nhất", "Tự do",
+        "Cứu trợ", "Tị nạn", "Di cư", "Lương thực", "Nông nghiệp", "Công nghiệp", "Năng lượng", "Hạt nhân",
+    )
+}
+
+
+def extract_actors(ex: Extraction, gaz: Gazetteer | None = None) -> None:
+    """Fill `ex.entities`, `ex.mentions`, `ex.positions` from the body sentences of `ex`."""
+    g = gaz or get_gazetteer()
+    _Reader(ex, g, get_offices(g)).run()
 
 
 def component(doc: Doc) -> None:
-    """Add actors facts to `doc.ex`."""
-    return None
+    """Add actors (entities, mentions, positions held) to `doc.ex`."""
+    extract_actors(doc.ex)
+    doc.invalidate()

@@ -1,0 +1,196 @@
+"""Word-level tools for finding names in Vietnamese text.
+
+* `tokenize` splits a sentence into word and punctuation tokens with exact
+  offsets, remembering whether whitespace preceded each token (so `Nga-Mỹ`,
+  `al-Assad` and `Mát-xcơ-va` are three tokens joined "tightly" by hyphens).
+* `norm` is the key used for matching: case-folded, Unicode NFC, and with the
+  Vietnamese tone mark moved to a canonical place, so the old and new
+  spellings (`hoà`/`hòa`, `Uỷ`/`Ủy`) compare equal.
+* `is_viet_syllable` tells a Vietnamese syllable (`Nga`, `Anh`, `Tuấn`) from a
+  foreign word (`Sergei`, `Idlib`, `Trump`): Vietnamese syllables are
+  onset + vowel cluster + a short set of codas, nothing else.  Runs made only of
+  Vietnamese syllables are names only with an explicit context (a title,
+  "ông", "tỉnh"...), because sentence starts, bylines and headings are
+  capitalised too.
+* `slug` makes the stable ASCII key of a name the gazetteer has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Tok",
+    "tokenize",
+    "norm",
+    "slug",
+    "is_cap",
+    "is_acronym",
+    "is_viet_syllable",
+    "is_foreign_word",
+    "NAME_PARTICLES",
+    "VIET_SURNAMES",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    begin: int  # offset in the tokenized string
+    end: int
+    space: bool  # whitespace (or start of text) before this token
+    word: bool  # a word (letters/digits), not punctuation
+
+    @property
+    def key(self) -> str:
+        return norm(self.text)
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    """Word and punctuation tokens of `text`; offsets are shifted by `offset`."""
+    toks: list[Tok] = []
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        b, e = m.start(), m.end()
+        space = prev_end < 0 or b > prev_end
+        s = m.group()
+        toks.append(Tok(s, b + offset, e + offset, space, s[0].isalnum() or s[0] == "_"))
+        prev_end = e
+    return toks
+
+
+# --- normalisation -----------------------------------------------------------
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@lru_cache(maxsize=200_000)
+def norm(word: str) -> str:
+    """Matching key of a token: case-folded, NFC, tone mark on a canonical vowel.
+
+    The tone mark is removed and re-attached to the last vowel of the syllable's
+    vowel cluster that carries another diacritic, else to the main vowel by the
+    "new style" rule; old-style (`hoà`, `thuý`) and new-style (`hòa`, `thúy`)
+    spellings therefore share one key.
+    """
+    w = word.casefold().replace("’", "'")
+    d = unicodedata.normalize("NFD", w)
+    if not any(c in _TONES for c in d):
+        return unicodedata.normalize("NFC", d)
+    tone = next(c for c in d if c in _TONES)
+    base = "".join(c for c in d if c not in _TONES)
+    base_nfc = unicodedata.normalize("NFC", base)
+    pos = _tone_position(base_nfc)
+    if pos < 0:
+        return unicodedata.normalize("NFC", d)
+    out = base_nfc[: pos + 1] + tone + base_nfc[pos + 1:]
+    return unicodedata.normalize("NFC", out)
+
+
+_VOWELS = set("aăâeêioôơuưy")
+_MARKED = set("ăâêôơư")
+
+
+def _tone_position(s: str) -> int:
+    """Index of the vowel that carries the tone in a toneless syllable (new-style rule)."""
+    idx = [i for i, c in enumerate(s) if c in _VOWELS]
+    if not idx:
+        return -1
+    # vowel cluster = first maximal run of vowels (skip 'u' after 'q' and 'i' after 'g' onsets)
+    start = idx[0]
+    if start > 0 and s[start - 1] == "q" and s[start] == "u" and len(idx) > 1:
+        start = idx[1]
+    elif start > 0 and s[start - 1] == "g" and s[start] == "i" and len(idx) > 1 and idx[1] == start + 1:
+        start = idx[1]
+    cluster = []
+    i = start
+    while i < len(s) and s[i] in _VOWELS:
+        cluster.append(i)
+        i += 1
+    coda = i < len(s)
+    for j in reversed(cluster):
+        if s[j] in _MARKED:
+            return j
+    if len(cluster) == 1:
+        return cluster[0]
+    if coda or len(cluster) >= 3:
+        return cluster[-1] if len(cluster) == 2 else cluster[1]
+    # two vowels, open syllable: oa/oe/uy take the tone on the second vowel (new style)
+    pair = s[cluster[0]] + s[cluster[1]]
+    if pair in ("oa", "oe", "uy"):
+        return cluster[1]
+    return cluster[0]
+
+
+def strip_marks(s: str) -> str:
+    """ASCII-ish fold: no diacritics, đ -> d."""
+    d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c))
+
+
+def slug(name: str) -> str:
+    """Stable ASCII key of a name: `Hulusi Akar` -> `hulusi-akar`, `tỉnh Latakia` -> `tinh-latakia`."""
+    s = strip_marks(name).casefold()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+# --- word classes --------------------------------------------------------------
+
+def is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital word of 2-7 letters (LHQ, ICRC, SDF); digits allowed after the first letter."""
+    if not 2 <= len(text) <= 7 or not text[0].isalpha():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+_NUCLEUS = (
+    r"(?:uyê|uya|uây|oai|oay|oeo|uôi|ươi|ươu|iêu|yêu|uyu|"
+    r"ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|ưa|ưi|ươ|ưu|uy|yê|"
+    r"a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)"
+)
+_CODA = r"(?:ch|ng|nh|c|m|n|p|t)?"
+_VIET = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
+
+
+@lru_cache(maxsize=100_000)
+def is_viet_syllable(word: str) -> bool:
+    """True for a word that can be one Vietnamese syllable (`Nga`, `Tuấn`, `Nguyễn`, `Anh`)."""
+    w = word.casefold()
+    if not w.isalpha():
+        return False
+    d = unicodedata.normalize("NFD", w)
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+    if any(c in "fjwz" for c in base):
+        return False
+    return bool(_VIET.match(base))
+
+
+def is_foreign_word(word: str) -> bool:
+    """A capitalised word that cannot be a Vietnamese syllable (`Sergei`, `Idlib`, `Erdogan`)."""
+    return word.isalpha() and not is_viet_syllable(word)
+
+
+# lower-case particles that may sit inside foreign names (`Staffan de Mistura`, `al-Assad`)
+NAME_PARTICLES = frozenset(
+    "al el ad as ash at ibn bin bint de del della di du van von der den le la dos das ter zu".split()
+)
+
+# the commonest Vietnamese family names: a country name followed by one of these
+# starts a Vietnamese person's name ("Đại sứ Việt Nam tại Nga Nguyễn Văn A")
+VIET_SURNAMES = frozenset(norm(w) for w in (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh "
+    "Lâm Mai Cao Tô Tạ Lương Trương Quách Thái Triệu Kiều Hà Chu Lưu Văn Tăng Vương Đào Nông"
+).split())
