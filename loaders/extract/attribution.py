@@ -146,7 +146,12 @@ _UNNAMED_HEAD_RE = re.compile(
 )
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?:\b(?:của|tại|ở|với|cho|về|từ|đến|tới|giữa|do|bởi|vào|thuộc|sang|khỏi|trên|dưới|như|và|hoặc|lẫn|"
-    r"cùng|chống|nhằm|qua|đối\s+với)\s*)$",
+    r"cùng|chống|nhằm|qua|đối\s+với)(?:\s+(?:cựu|đương\s+kim|tân))?\s*)$",
+    re.IGNORECASE,
+)
+_ADDRESSEE_BEFORE_RE = re.compile(
+    r"(?:\b(?:kêu\s+gọi|yêu\s+cầu|đề\s+nghị|hối\s+thúc|thúc\s+giục|mời|khuyến\s+khích|buộc|cho\s+phép|"
+    r"nhắc\s+nhở|cảnh\s+báo|chờ|để)\s*)$",
     re.IGNORECASE,
 )
 _POST_TAIL_RE = re.compile(r"^\s*(?:thêm|nói\s+thêm|rõ)?\s*(?:[.!?…]+\s*[”\"]?\s*$|$|,)", re.IGNORECASE)
@@ -219,8 +224,12 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
         before = s.text[: g.begin - s.begin]
         if _UNNAMED_HEAD_RE.search(before):
             return None, True
+        if _ADDRESSEE_BEFORE_RE.search(before):
+            return None, False  # "kêu gọi HĐBA lên án": the addressee does not speak
         if _PREPOSITION_BEFORE_RE.search(before):
             if g.how == "name" and discourse.kind(doc, g.keys[0]) == "place":
+                continue
+            if _inside_appositive(s.text, g, s.begin, rel):
                 continue
             return None, False
         return g, False

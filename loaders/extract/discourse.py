@@ -44,7 +44,13 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Outermost mention(s) over one span; several entities = a plural reference."""
+    """Outermost mention(s) over one span.
+
+    Several entities on one span are a plural reference ("hai bên" -> both
+    parties), except a metonym reading paired with the literal one
+    ("Moskva" -> Russia (metonym) and Moscow (name)): `keys` then holds the
+    metonym's entity (the actor) and `place_keys` the literal place.
+    """
 
     begin: int
     end: int
@@ -52,11 +58,20 @@ class Group:
 
     @property
     def keys(self) -> tuple[str, ...]:
+        metonymic = any(m.how == "metonym" for m in self.mentions)
         seen: list[str] = []
         for m in self.mentions:
+            if metonymic and m.how != "metonym":
+                continue
             if m.entity not in seen:
                 seen.append(m.entity)
         return tuple(seen)
+
+    @property
+    def literal_keys(self) -> tuple[str, ...]:
+        """Entities of the non-metonymic readings (the place itself for "tại Moskva")."""
+        out = [m.entity for m in self.mentions if m.how != "metonym"]
+        return tuple(dict.fromkeys(out)) or self.keys
 
     @property
     def plural(self) -> bool:
@@ -64,6 +79,8 @@ class Group:
 
     @property
     def how(self) -> str:
+        if any(m.how == "metonym" for m in self.mentions):
+            return "metonym"
         return self.mentions[0].how
 
 
@@ -140,7 +157,8 @@ _PAREN_RE = re.compile(r"\([^()]{0,80}\)")
 _APPOSITIVE_RE = re.compile(
     r"^\s*,\s*(?:người|thành\s+viên|chủ\s+tịch|phó|trưởng|giám\s+đốc|đại\s+diện|phát\s+ngôn|chuyên\s+gia|"
     r"cố\s+vấn|nhà|quan\s+chức|đặc\s+phái\s+viên|đại\s+sứ|bộ\s+trưởng|thứ\s+trưởng|tướng|chỉ\s+huy|lãnh\s+đạo|"
-    r"thủ\s+lĩnh|thủ\s+tướng|tổng|ngoại\s+trưởng|nghị\s+sĩ|thượng\s+nghị\s+sĩ|một)\b[^,;:“”\"]{0,90}?,?\s*$",
+    r"thủ\s+lĩnh|thủ\s+tướng|tổng|ngoại\s+trưởng|nghị\s+sĩ|thượng\s+nghị\s+sĩ|một)\b[^,;:“”\"]{0,90}?"
+    r"(?:,\s*(?:người|thành\s+viên|một|nhà|chuyên\s+gia|cố\s+vấn)\b[^,;:“”\"]{0,90}?)?,?\s*$",
     re.IGNORECASE,
 )
 

@@ -22,8 +22,8 @@ occurred              "đã", "vừa", "mới đây", "hôm qua", "đã kết th
 
 Priority when several cues are in scope: denied > cancelled > proposed >
 possible > planned > occurred, except that a presupposing phrase ("sau cuộc
-gặp", "trong cuộc điện đàm") fixes `occurred` unless the phrase itself is
-future ("trong cuộc gặp tới đây").
+gặp") fixes `occurred` unless the phrase itself is
+future ("sau cuộc gặp tới đây").
 """
 
 from __future__ import annotations
@@ -53,15 +53,15 @@ PROPOSED_RE = _c(r"(?<!\w)(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng|kêu\s+
 POSSIBLE_RE = _c(r"(?<!\w)(?:có\s+thể|có\s+khả\s+năng|nhiều\s+khả\s+năng|khả\s+năng|chưa\s+(?:được\s+)?xác\s+nhận|"
                  r"chưa\s+rõ|chưa\s+chắc|được\s+cho\s+là|có\s+lẽ|dường\s+như|có\s+tin|đồn\s+đoán|tin\s+đồn|"
                  r"không\s+loại\s+trừ)(?!\w)")
-PLANNED_RE = _c(r"(?<!\w)(?:sẽ|dự\s+kiến|dự\s+định|kế\s+hoạch|chuẩn\s+bị|sắp|sắp\s+tới|tới\s+đây|đang\s+chờ|"
+PLANNED_RE = _c(r"(?<!\w)(?:sẽ|dự\s+kiến|dự\s+định|(?:có|lên|theo)\s+kế\s+hoạch|chuẩn\s+bị|sắp|sắp\s+tới|tới\s+đây|đang\s+chờ|"
                 r"chờ\s+đợi|chờ|giấy\s+mời|lời\s+mời|được\s+mời|mời|trước\s+thềm|trước\s+khi|"
                 r"(?:tuần|tháng|năm)\s+(?:tới|sau)|vào\s+cuối\s+tuần\s+này|triệu\s+tập)(?!\w)")
 OCCURRED_RE = _c(r"(?<!\w)(?:đã|vừa|mới\s+đây|vừa\s+qua|hôm\s+qua|đã\s+kết\s+thúc|kết\s+thúc|diễn\s+ra\s+hôm|"
-                 r"từng|trước\s+đó|tuần\s+trước|tháng\s+trước|năm\s+ngoái|hồi)(?!\w)")
+                 r"từng|trước\s+đó|tuần\s+trước|tháng\s+trước|năm\s+ngoái|hồi|tuần\s+qua|hôm\s+nay)(?!\w)")
 # "<date> tới": "ngày 5/3 tới", "tháng 3 tới"
 DATE_FUTURE_RE = _c(r"\d[\d/\-.]*\s+tới(?!\s+(?:thăm|đây\s+là))(?!\w)|(?:tháng|tuần|năm)\s+(?:tới|sau|này)\b")
-# "sau/trong/tại/bên lề cuộc ..." presupposes the event took place
-PRESUPPOSE_RE = _c(r"(?<!\w)(?:sau|trong|tại|bên\s+lề|ngoài\s+lề|kết\s+thúc|sau\s+khi\s+kết\s+thúc)\s+"
+# "sau cuộc ..." presupposes the event took place ("trong/tại cuộc ..." does not: "sẽ được bàn tại cuộc họp")
+PRESUPPOSE_RE = _c(r"(?<!\w)(?:sau|kết\s+thúc|sau\s+khi\s+kết\s+thúc)\s+"
                    r"(?:(?:các|những|một|hai|ba)\s+)?(?:cuộc|vòng|phiên|chuyến)?\s*$")
 NEGATED_CONFIRM_RE = _c(r"(?<!\w)(?:chưa|không)\s+(?:chính\s+thức\s+)?(?:được\s+)?xác\s+nhận(?!\w)")
 CONFIRM_RE = _c(r"(?<!\w)(?:đã\s+)?xác\s+nhận(?!\w)")

@@ -56,7 +56,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                    r"(?:nói\s+chuyện|trao\s+đổi|thảo\s+luận)\s+(?:qua|bằng)\s+điện\s+thoại"),
     ("talks", r"hội\s+đàm"),
     ("negotiation", r"h(?:òa|oà)\s+đàm|đàm\s+phán|thương\s+lượng|thương\s+thảo"),
-    ("meeting", r"gặp\s+mặt|gặp\s+gỡ|gặp\s+nhau|gặp|họp|hội\s+kiến|hội\s+nghị|tiếp\s+đón|tiếp\s+kiến|tiếp"),
+    ("meeting", r"gặp\s+mặt|gặp\s+gỡ|gặp\s+nhau|gặp|nhóm\s+họp|họp\s+bàn|họp|hội\s+kiến|hội\s+nghị|tiếp\s+đón|tiếp\s+kiến|tiếp"),
     ("visit", r"chuyến\s+thăm|chuyến\s+công\s+du|công\s+du|thăm|đến|tới|sang"),
 ]
 TRIGGER_RE = re.compile(
@@ -107,7 +107,8 @@ _CLAUSE_END_RE = re.compile(
 )
 _STOP_NP_RE = re.compile(
     r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|nhất\s+trí|thống\s+nhất|"
-    r"cho\s+biết|khẳng\s+định|là|nhưng|kéo\s+dài|không|chưa|cũng|nhóm\s+họp\s+vào|tiếp\s+tục)(?!\w)",
+    r"cho\s+biết|khẳng\s+định|là|nhưng|kéo\s+dài|không|chưa|cũng|nhóm\s+họp\s+vào|tiếp\s+tục|cho\s+thấy|khiến|"
+    r"giúp|mở\s+ra|sau|sau\s+khi|trước\s+khi|nhằm|để|về|còn|mà|vốn|thì|hiện|hoặc)(?!\w)|[“\"]",
     re.IGNORECASE,
 )
 _PLACE_BEFORE_RE = re.compile(
@@ -196,6 +197,7 @@ class _Cand:
     noun: bool = False
     destination: str | None = None
     background: bool = False
+    place_after: bool = False  # the place is written after the trigger (the event's own "tại X")
 
 
 def _groups_in(doc: Doc, i: int, b: int, e: int) -> list[discourse.Group]:
@@ -385,18 +387,32 @@ def _recent_entities(doc: Doc, i: int, rel_before: int, person: bool, n: int) ->
     return list(reversed(found))
 
 
+_PASSIVE_COMPLEMENT_RE = re.compile(
+    r"\s*(?:đã\s+|sẽ\s+|vừa\s+)?được\s+(?:tiến\s+hành|tổ\s+chức|thực\s+hiện|triệu\s+tập|khởi\s+động)\s+"
+    r"(?=giữa|với|bởi|dưới)",
+    re.IGNORECASE,
+)
+_COUNTERPART_TAIL_RE = re.compile(r"(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+\S+){1,3})\s*$", re.IGNORECASE)
+
+
 def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
     """End of the trigger noun phrase's complement (relative)."""
     limit = min(clause_end, topic_start)
-    m = _STOP_NP_RE.search(text, e, limit)
+    pos = e
+    pm = _PASSIVE_COMPLEMENT_RE.match(text, e)
+    if pm is not None:  # "Cuộc điện đàm được tiến hành giữa A và B"
+        pos = pm.end()
+    m = _STOP_NP_RE.search(text, pos, limit)
     end = m.start() if m else limit
     # a comma ends it unless a list or a complement continues
-    pos = e
     while True:
         c = text.find(",", pos, end)
         if c < 0:
             break
         nxt = text[c + 1: c + 30].lstrip()
+        if _COUNTERPART_TAIL_RE.search(text[e:c]) and re.match(r"(?:ông|bà)\s", nxt, re.IGNORECASE):
+            pos = c + 1  # "người đồng cấp Nga, ông Vladimir Putin"
+            continue
         if re.match(r"(?:gồm|bao\s+gồm|tại|ở|với|giữa|do|cùng|và|[A-ZĐÀ-Ỹ])", nxt) and \
                 not re.match(r"(?:Ngoại\s+trưởng|Tổng\s+thống|Bộ\s+trưởng|Thủ\s+tướng|ông|bà|Ông|Bà|hai|Hai|các|"
                              r"Các|phía|Phía|Thụy\s+Sĩ|Kazakhstan)\b", nxt):
@@ -405,6 +421,19 @@ def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
         end = c
         break
     return end
+
+
+def _topic_end(text: str, tstart: int, cend: int) -> int:
+    """End of a "về <NP>" topic (the predicate that follows is the event's again); purposes run to the end."""
+    if not re.match(r"về\b", text[tstart:tstart + 3], re.IGNORECASE):
+        return cend
+    m = re.compile(r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|tại|ở|vào|"
+                   r"do|dưới|trong\s+(?:ngày|hai\s+ngày|tuần|tháng))(?!\w)", re.IGNORECASE).search(text, tstart + 3, cend)
+    if m is None:
+        return cend
+    if m.group(0).lower() in ("tại", "ở") and _TOPIC_NOUN_BEFORE_RE.search(text[tstart:m.start()]):
+        return cend
+    return m.start()
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -422,7 +451,7 @@ def component(doc: Doc) -> None:
         low = s.text.lower()
         if not any(p in low for p in _PREFILTER):
             continue
-        for c in _candidates(doc, i, events):
+        for c in _candidates(doc, i, events, lemmas):
             _place_event(doc, c, events, facts, lemmas, lead_date)
     doc.ex.events.extend(events)
 
@@ -479,7 +508,8 @@ _FRONT_PREFIX_RE = re.compile(
 )
 
 
-def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
+def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str]] | None = None) -> list[_Cand]:
+    lemmas = lemmas if lemmas is not None else {}
     s = doc.ex.sentences[i]
     text = s.text
     n = len(text)
@@ -532,9 +562,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
                 if travel:
                     continue
             else:
+                lit = [x for x in g0.literal_keys if doc.kind_of(x) in ("place", "country")]
                 dk = doc.kind_of(g0.keys[0])
-                if dk in ("place", "country") and not g0.plural:
-                    cand.destination = g0.keys[0]
+                if lit and not g0.plural:
+                    cand.destination = lit[0]
                 elif dk in ("person", "organization") and word == "thăm":
                     cand.actors.extend(_actor_keys(doc, g0))
                 elif travel:
@@ -562,7 +593,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
                 tm = _TOPIC_START_RE.search(text, m2.end(), cend)
                 tstart = tm.start() if tm else cend
                 zone_b, zone_end = m2.end(), _np_end(text, m2.end(), cend, tstart)
-                purpose_comp = _complement_actors(doc, i, zone_b, zone_end, recent)
+                purpose_comp = _complement_actors(doc, i, zone_b, zone_end, recent, k2 == "negotiation")
                 absorbed_until = m2.end()
                 purposed = True
                 break
@@ -570,7 +601,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
         fronted = noun and bool(_FRONT_PREFIX_RE.match(text[cstart:head]))
         about_possibility = bool(_ABOUT_POSSIBILITY_RE.match(text[cstart:]))
         comp = purpose_comp if purposed else ([] if kind == "visit" and cand.destination and not noun else
-                                              _complement_actors(doc, i, zone_b, zone_end, recent))
+                                              _complement_actors(doc, i, zone_b, zone_end, recent,
+                                                                 kind == "negotiation"))
         if kind == "visit" and cand.destination:
             comp = [k for k in comp if k != cand.destination]
         has_with = bool(re.search(r"(?<!\w)với(?!\w)", text[zone_b:zone_end], re.IGNORECASE))
@@ -626,31 +658,56 @@ def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
         add(attendees)
         cand.actors = actors
         # --- back-reference ----------------------------------------------------------------------------
-        if noun and not comp and not subj and not cand.actors[: len(cand.actors) - len(attendees)] or \
-                (noun and _BACKREF_AFTER_RE.match(after)):
-            cand.backref = True
-        elif noun and not comp and not subj and (
-                factuality.PRESUPPOSE_RE.search(text[cstart:b]) or not re.search(r"\w", text[cstart:head])):
-            cand.backref = True  # "Sau cuộc gặp, X nói": the same meeting, if one was reported
-        if _BACKREF_AFTER_RE.match(after):
-            cand.actors = [k for k in cand.actors if k in attendees]
+        own = [k for k in cand.actors if k not in attendees]
+        new_marker = bool(_NEW_EVENT_AFTER_RE.match(after)) or bool(
+            re.search(r"(?<!\w)một\s+(?:(?:cuộc|vòng|chuyến)\s+)?$", text[:b], re.IGNORECASE))
+        if noun and _BACKREF_AFTER_RE.match(after):
+            cand.actors = list(attendees)
             cand.backref = cand.strict_backref = True
+        elif noun and not comp and not subj and not new_marker:
+            if not own or factuality.PRESUPPOSE_RE.search(text[cstart:b]) or fronted or \
+                    not re.search(r"\w", text[cstart:head]):
+                cand.backref = True  # "Sau cuộc gặp, X nói", "Cuộc họp kéo dài 2 giờ": the meeting just reported
+        elif noun and not new_marker and not subj and not re.search(r"(?<!\w)(?:giữa|với)(?!\w)",
+                                                                    text[zone_b:zone_end], re.IGNORECASE):
+            core = _lemma_core(word)
+            if any(i - max(ev.evidence) <= 3 and core in {_lemma_core(x) for x in lemmas.get(id(ev), ())}
+                   for ev in recent):
+                cand.backref = True  # "tham gia cuộc họp còn có X": the meeting just reported, with more actors
         # --- place -----------------------------------------------------------------------------------
-        cand.place, cand.place_alternatives = _place(doc, i, cstart, e, tstart, cend)
+        tend = _topic_end(text, tstart, cend) if tm is not None else cend
+        cand.place, cand.place_alternatives, place_pos = _place(doc, i, cstart, e, tstart, tend, cend)
+        cand.place_after = place_pos >= e
         if cand.destination and not cand.place_alternatives and (purposed or cand.place is None):
             cand.place = cand.destination
+            cand.place_after = True
         # --- date --------------------------------------------------------------------------------------
-        cand.date = _date(doc, i, cstart, b, cand.trigger.end - s.begin, cend, tstart)
+        cand.date = _date(doc, i, cstart, b, cand.trigger.end - s.begin, cend, tstart, tend)
         # --- topic -------------------------------------------------------------------------------------
         if tm is not None and tm.group(0).lower() in ("về", "để", "nhằm", "bàn về", "xoay quanh"):
-            topic = text[tm.end(): cend]
+            topic = text[tm.end(): tend if tend > tm.end() else cend]
             topic = re.split(r"[,;:]", topic, maxsplit=1)[0].strip(" .")
             topic = re.sub(r"^(?:thảo\s+luận|bàn(?:\s+bạc)?|trao\s+đổi|tìm\s+cách)\s+(?:về\s+)?", "", topic,
                            flags=re.IGNORECASE)
             if topic and len(topic) <= 200:
                 cand.topic = topic
         # --- status ------------------------------------------------------------------------------------
-        scope = text if about_possibility else text[cstart: max(tstart, cand.trigger.end - s.begin)]
+        te = cand.trigger.end - s.begin
+        nxt = next((m2.start() for m2 in matches if te < m2.start() < cend and not (
+            m2.lastgroup == "visit" and m2.group(0).lower() in ("đến", "tới", "sang"))), cend)
+        cm = _NEXT_VP_RE.search(text[:nxt], te) if nxt < cend else None
+        nxt_cut = cm.start() if cm else nxt
+        if about_possibility:
+            scope = text
+        elif cand.backref:
+            scope = text[max(cstart, head - 25): max(te, min(cend, nxt_cut, e + 45, tstart))]
+        else:
+            end_ = min(max(tstart, te), nxt_cut) if nxt_cut > te else max(tstart, te)
+            if noun and pm is None and not fronted and zone_end < end_:
+                sm = _STOP_NP_RE.match(text, zone_end) or _STOP_NP_RE.search(text, zone_end, zone_end + 1)
+                if sm is None or not _STATUS_PREDICATE_RE.match(text, zone_end):
+                    end_ = zone_end  # "các đàm phán giữa A và B cho thấy ... sẽ": not the talks' status
+            scope = text[cstart:max(end_, te)]
         rel = _date_relation(doc, cand.date)
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
@@ -661,6 +718,20 @@ def _candidates(doc: Doc, i: int, recent: list[Event]) -> list[_Cand]:
     return out
 
 
+_NEW_EVENT_AFTER_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:tiếp\s+theo|mới|sắp\s+tới|tới\s+đây|lần\s+thứ|đầu\s+tiên|thứ\s+(?:hai|ba|tư|năm|sáu|\d+))\b",
+    re.IGNORECASE,
+)
+_NEXT_VP_RE = re.compile(
+    r"(?:\s*(?:,|và|mà|rồi)?\s*(?:có\s+thể|sẽ|tiếp\s+tục|dự\s+kiến|đã|cũng|lại|vẫn|được|chuẩn\s+bị|"
+    r"lên\s+kế\s+hoạch)\s*)+$",
+    re.IGNORECASE,
+)
+_STATUS_PREDICATE_RE = re.compile(
+    r"\s*(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|không|chưa|cũng|"
+    r"tiếp\s+tục|kéo\s+dài|khởi\s+động|nhóm\s+họp)(?!\w)",
+    re.IGNORECASE,
+)
 def _adder(actors: list[str]):  # noqa: ANN202
     def add(keys: list[str]) -> None:
         for k in keys:
@@ -669,7 +740,8 @@ def _adder(actors: list[str]):  # noqa: ANN202
     return add
 
 
-def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Event]) -> list[str]:
+def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Event],
+                       topic_adjacent: bool = False) -> list[str]:
     """Actors named in the trigger noun's complement ("giữa A và B", "với B", "của A", "gồm A, B").
 
     A mention counts when a complement word introduces it (giữa, với, của, gồm, do, cùng, "có sự tham
@@ -679,36 +751,56 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
     s = doc.ex.sentences[i]
     text = s.text
     out: list[str] = []
-    last_end = rel_b
+    acc_end = rel_b  # end of the last accepted mention (or the trigger)
     accepted_any = False
+    prev: discourse.Group | None = None
+    skipped: list[tuple[int, int]] = []  # spans of groups passed over (titles, places ...)
     for g in _groups_in(doc, i, rel_b, rel_e):
         gb = g.begin - s.begin
         before = text[:gb]
-        between = text[last_end:gb]
+        # the words since the last accepted mention, with skipped mentions blanked out
+        between = text[acc_end:gb]
+        for sb, se in skipped:
+            if acc_end <= sb and se <= gb:
+                between = between[: sb - acc_end] + " " * (se - sb) + between[se - acc_end:]
         k0 = g.keys[0]
         kind = doc.kind_of(k0)
-        last_end_prev = last_end
-        last_end = g.end - s.begin
-        if _PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural:
-            continue
+        prev_g, prev = prev, g
+        first = acc_end == rel_b and not accepted_any
+        if prev_g is not None and doc.kind_of(prev_g.literal_keys[0]) == "place" and \
+                re.fullmatch(r"\s*(?:của|,)\s*", text[prev_g.end - s.begin: gb], re.IGNORECASE):
+            skipped.append((gb, g.end - s.begin))
+            continue  # "thủ đô Astana của Kazakhstan", "Geneva, Thụy Sĩ": the place's country
+        if topic_adjacent and first and text[rel_b:gb].strip() == "" and kind == "country" and \
+                not re.match(r"\s*(?:-|–|và|,)", text[g.end - s.begin:]):
+            skipped.append((gb, g.end - s.begin))
+            continue  # "vòng hòa đàm Syria": the subject matter, not a party
+        skip = False
+        if (_PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural) or g.how == "title":
+            skip = True  # a venue; "người đồng cấp Nga Sergei Lavrov": the country of a title
         pt = _PERSON_TITLE_BEFORE_RE.search(before) if kind in ("place", "country") else None
         if pt is not None and not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):
-            continue  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
-        if _EXCLUDED_BEFORE_RE.search(before) or _TOPIC_NOUN_BEFORE_RE.search(before):
-            continue
-        if discourse.is_outlet(doc, g):
+            skip = True  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
+        if _EXCLUDED_BEFORE_RE.search(before) or _TOPIC_NOUN_BEFORE_RE.search(before) or discourse.is_outlet(doc, g):
+            skip = True
+        if skip:
+            skipped.append((gb, g.end - s.begin))
             continue
         intro = bool(_COMPLEMENT_INTRO_RE.search(between))
         listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between))
-        near = last_end_prev == rel_b and len(re.findall(r"\w+", between)) <= 6 and \
+        near = first and len(re.findall(r"\w+", between)) <= 6 and \
             not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", between, re.IGNORECASE)
         if not (intro or listed or near):
+            skipped.append((gb, g.end - s.begin))
             continue
         if kind == "place" and g.how == "name" and not _coordinated(text, s.begin, g):
+            skipped.append((gb, g.end - s.begin))
             continue
         keys = _actor_keys(doc, g)
         if keys:
             accepted_any = True
+            acc_end = g.end - s.begin
+            skipped = []
         for k in keys:
             if k not in out:
                 out.append(k)
@@ -760,53 +852,74 @@ def _main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list
         return []
     g = gs[0]
     lead = text[c + 1: g.begin - s.begin]
+    if _GROUP_LEAD_RE.fullmatch(lead):
+        # "các nước bảo lãnh (Iran, Nga, Thổ Nhĩ Kỳ) đã ...", "ba nước bảo trợ Nga, Iran và Thổ Nhĩ Kỳ"
+        out = list(_actor_keys(doc, g))
+        for prev, nxt in zip(gs, gs[1:], strict=False):
+            if not _LIST_GAP_RE.fullmatch(text[prev.end - s.begin: nxt.begin - s.begin]):
+                break
+            out.extend(k for k in _actor_keys(doc, nxt) if k not in out)
+        return out
     if not _TITLE_ONLY_RE.match(lead) and not re.fullmatch(r"\s*(?:phía|cả|các|hai)?\s*", lead, re.IGNORECASE):
         return []
     return _actor_keys(doc, g)
 
 
-def _place(doc: Doc, i: int, cstart: int, e: int, tstart: int, cend: int) -> tuple[str | None, bool]:
-    """First "tại/ở <place>" in the clause outside its topic phrase; (key, alternatives_seen)."""
+_GROUP_LEAD_RE = re.compile(
+    r"\s*(?:các|ba|hai|bốn|những)\s+(?:nước|quốc\s+gia|bên)(?:\s+[^\s(,]+){0,3}\s*(?:\(|gồm|là|:)?\s*",
+    re.IGNORECASE,
+)
+
+
+_NONVENUE_BEFORE_RE = re.compile(
+    r"(?:\b(?:ngừng\s+bắn|tình\s+hình|xung\s+đột|chiến\s+sự|chiến\s+dịch|khủng\s+hoảng|giao\s+tranh|an\s+ninh|"
+    r"hòa\s+bình|hoà\s+bình|người\s+tị\s+nạn|phiến\s+quân|lực\s+lượng|quân|căng\s+thẳng|vấn\s+đề|cuộc\s+chiến|"
+    r"nhân\s+đạo|dân\s+thường|khủng\s+bố|đụng\s+độ|không\s+kích|tấn\s+công|vùng|khu\s+vực|thỏa\s+thuận|"
+    r"thoả\s+thuận|hòa\s+giải|trung\s+tâm|căn\s+cứ)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _place(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: int
+           ) -> tuple[str | None, bool, int]:
+    """The clause's "tại/ở <place>" outside its topic phrase: (key, alternatives_seen, relative position).
+
+    "tại" beats "ở"; a place after the trigger beats one before it; a location that modifies another noun
+    ("lệnh ngừng bắn ở Syria", "tình hình tại Idlib") is not the venue.
+    """
     s = doc.ex.sentences[i]
     text = s.text
-    cands: list[tuple[int, str, bool]] = []
+    cands: list[tuple[int, str, bool, bool]] = []
     for g in discourse.groups(doc, i):
         rb = g.begin - s.begin
         if rb < cstart or rb >= cend:
             continue
-        if tstart <= rb and not _after_topic_np(text, tstart, rb):
+        if tstart <= rb < tend:
             continue
         before = text[:rb]
-        if not _AT_BEFORE_RE.search(before):
+        at = _AT_BEFORE_RE.search(before)
+        if at is None:
             continue
-        if _TOPIC_NOUN_BEFORE_RE.search(before[: _AT_BEFORE_RE.search(before).start()]):  # type: ignore[union-attr]
+        if _NONVENUE_BEFORE_RE.search(before[: at.start()]) or _TOPIC_NOUN_BEFORE_RE.search(before[: at.start()]):
             continue
-        k = g.keys[0]
-        if doc.kind_of(k) not in ("place", "country") and g.how != "metonym":
+        lits = [x for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
+        if not lits:
             continue
-        if doc.kind_of(k) not in ("place", "country"):
-            continue
+        k = lits[0]
         alt = bool(_HOAC_RE.match(text[g.end - s.begin:])) or bool(
             re.search(r"(?<!\w)hoặc\s+(?:ở|tại)?\s*$", before[-20:], re.IGNORECASE))
-        cands.append((rb, k, alt))
+        tai = at.group(0).lower().lstrip().startswith("tại")
+        cands.append((rb, k, alt, tai))
     if not cands:
-        return None, False
+        return None, False, -1
     if any(c[2] for c in cands):
-        return None, True
-    after = [c for c in cands if c[0] >= e]
-    pick = after[0] if after else cands[-1]
-    return pick[1], False
+        return None, True, -1
+    ranked = sorted(cands, key=lambda c: (not c[3], c[0] < e, c[0] if c[0] >= e else -c[0]))
+    pick = ranked[0]
+    return pick[1], False, pick[0]
 
 
-def _after_topic_np(text: str, tstart: int, rb: int) -> bool:
-    """A "tại X" after a short "về <NP>" topic still belongs to the event ("về Syria tại Astana")."""
-    seg = text[tstart:rb]
-    if not seg.lower().startswith("về"):
-        return False
-    return len(seg) < 30 and not _TOPIC_NOUN_BEFORE_RE.search(re.sub(r"\s*(?:tại|ở)\s*$", "", seg))
-
-
-def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int) -> DateValue | None:
+def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int, tend: int) -> DateValue | None:
     if doc.dates is None:
         return None
     s = doc.ex.sentences[i]
@@ -821,7 +934,7 @@ def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int)
         rb, re_ = d.span.begin - s.begin, d.span.end - s.begin
         if rb < cstart or re_ > cend:
             continue
-        if rb >= e and tstart < rb:
+        if rb >= e and tstart < rb < tend:
             # a date inside a purpose/topic phrase belongs to something else, unless introduced by "vào/ngày"
             pre = s.text[max(0, rb - 6): rb].lower()
             if not re.search(r"(?:vào|ngày|hôm|trong)\s*$", pre):
@@ -833,10 +946,28 @@ def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int)
 
 
 def _date_relation(doc: Doc, d: DateValue | None) -> int | None:
-    pub = doc.ex.article.date_published
-    if d is None or pub is None or d.precision != "date" or pub.precision != "date":
+    """-1/0/+1: the event date before, on or after the article's date (publication, else its lead date)."""
+    if d is None:
         return None
-    return (d.value > pub.value) - (d.value < pub.value)
+    pub = doc.ex.article.date_published
+    if pub is not None and d.precision == "date" and pub.precision == "date":
+        return (d.value > pub.value) - (d.value < pub.value)
+    lead = _lead_date(doc)
+    ref = pub if pub is not None else (lead[1] if lead else None)
+    if ref is None or d.precision not in ("date", "gMonthDay") or ref.precision not in ("date", "gMonthDay"):
+        return None
+    a, b = _month_day(d.value), _month_day(ref.value)
+    if a is None or b is None:
+        return None
+    diff = (a[0] - b[0]) * 31 + (a[1] - b[1])
+    if abs(diff) > 150:  # too far apart to assume one year
+        return None
+    return (diff > 0) - (diff < 0)
+
+
+def _month_day(v: str) -> tuple[int, int] | None:
+    m = re.search(r"(\d{2})-(\d{2})$", v)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 _PREC = {"date": 4, "gMonthDay": 3, "gYearMonth": 2, "gYear": 1}
@@ -905,7 +1036,8 @@ def _valid(doc: Doc, c: _Cand) -> bool:
         return n >= 1 and (c.destination is not None or n >= 2)
     if n >= 2:
         return True
-    return c.place is not None and c.date is not None and c.kind in ("negotiation", "summit", "talks", "meeting")
+    return c.place is not None and c.place_after and c.date is not None and \
+        c.kind in ("negotiation", "summit", "talks", "meeting")
 
 
 def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factuality.Factuality],
@@ -915,10 +1047,14 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         for ev in reversed(events):
             if c.sentence - max(ev.evidence) > 12 or not factuality.compatible(facts[id(ev)], c.fact):
                 continue
+            if not _dates_compatible(ev.date, c.date) or (c.background and c.date is not None):
+                continue
             if c.lemma in lemmas[id(ev)] or _lemma_core(c.lemma) in {_lemma_core(x) for x in lemmas[id(ev)]}:
                 return ev
         for ev in reversed(events):
             if c.sentence - max(ev.evidence) > 4 or not factuality.compatible(facts[id(ev)], c.fact):
+                continue
+            if not _dates_compatible(ev.date, c.date) or c.background:
                 continue
             if _kinds_compatible(ev.kind, c.kind) or (fam == "m" and _FAMILY[ev.kind] == "v"):
                 return ev
