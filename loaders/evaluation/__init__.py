@@ -1,0 +1,1 @@
+"""Scoring a graph against gold annotations (`syriakg evaluate`); see `syriakg.loaders.evaluate`."""
