@@ -271,3 +271,23 @@ def test_crlf_line_endings() -> None:
     art = page(text)
     check_invariants(art)
     assert body_texts(art) == ["Câu một.", "Câu hai."] and art.body_end == text.index("Theo TTXVN")
+
+
+def test_stock_picture_label_after_a_sentence_is_not_a_caption() -> None:
+    text = ("Tiêu đề\n\nĐoạn mở đầu.\n\n"
+            "Tối đó cả nhà ngồi bàn chuyện học của con. (Ảnh minh họa) Sáng hôm sau mọi việc đã khác. "
+            "Ảnh minh họa Hai vợ chồng quyết định chuyển nhà.\n\n"
+            "Người dân xếp hàng chờ mua vé (ảnh minh họa)\n\nĐoạn cuối.")
+    art = page(text)
+    check_invariants(art)
+    assert caption_texts(art) == ["Người dân xếp hàng chờ mua vé"]
+    assert body_texts(art) == ["Đoạn mở đầu.", "Tối đó cả nhà ngồi bàn chuyện học của con.",
+                               "Sáng hôm sau mọi việc đã khác.", "Hai vợ chồng quyết định chuyển nhà.", "Đoạn cuối."]
+    assert art.photo_credit is None
+
+
+def test_camel_case_brands_in_body_paragraphs_stay_body() -> None:
+    text = ("Tiêu đề\n\nNgân hàng LienVietPostBank tài trợ giải đấu, theo TheVerge và WannaCry thì không "
+            "liên quan gì cả\n\nĐoạn thứ hai. Sở hữu tập đoàn là ông Trần Văn Minh.")
+    art = page(text)
+    assert len(body_texts(art)) == 3 and art.author is None and art.body_end == len(text)

@@ -155,7 +155,8 @@ def parse_byline(text: str) -> Byline | None:
         kind, name = known
         return Byline(t, outlet=name) if kind == "outlet" else Byline(t, agency=name)
 
-    if is_person_name(core) or _STAFF.match(core):
+    # a bare name closed by a full stop is the end of a sentence ('... chính là ông Lê Minh.'), not a byline
+    if (is_person_name(core) or _STAFF.match(core)) and not t.endswith("."):
         return Byline(t, author=core)
     return None
 

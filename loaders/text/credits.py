@@ -11,7 +11,8 @@ name: "Ảnh: Phương Anh").
 "(Nguồn: X)" is a photo credit only when X is a known source or an
 agency-like acronym: "(Nguồn: Bộ Y tế)" cites a source for a fact and is
 left alone.  "Ảnh" without a colon is a credit only before a known source
-("Ảnh Reuters"), never in "Ảnh hưởng".
+("Ảnh Reuters"), never in "Ảnh hưởng".  A bare "Ảnh minh họa" label (a stock
+picture) is a credit with no one credited.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _KW = r"(?:Ảnh\s+chụp\s+màn\s+hình|Ảnh\s+minh\s+h[ọo]a|Ảnh\s+minh\s+
 _PAREN = re.compile(rf"\(\s*(?P<kw>{_KW})\s*:?\s*(?P<who>[^()\n]{{0,60}}?)\s*\.?\s*\)\.?", re.I)
 _COLON = re.compile(rf"(?<![\w(])(?P<kw>{_KW})\s*:\s*", re.I)
 _BARE = re.compile(r"(?<![\w(])Ảnh\s+(?=\S)")
+_ILLUSTRATION = re.compile(r"(?<![\w(])(?:Ảnh|Hình|ảnh|hình)\s+minh\s+h(?:ọa|oạ)\.?(?=\s|$)(?!\s*:)")
 _RUN_OF_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _WORD = re.compile(r"\S+")
 _MAX_WORDS = 8
@@ -37,6 +39,7 @@ class Credit:
     begin: int
     end: int
     who: str  # the credited agency / photographer ('' for "(Ảnh minh họa)")
+    illustrative: bool = False  # "Ảnh minh họa": a stock picture, often with no caption of its own
 
 
 def _known_run(text: str, pos: int, limit: int) -> int:
@@ -97,7 +100,7 @@ def find_credits(text: str, begin: int, end: int) -> list[Credit]:
                     continue
         if len(who.split()) > _MAX_WORDS:
             continue
-        found.append(Credit(m.start(), m.end(), who))
+        found.append(Credit(m.start(), m.end(), who, "minh h" in kw.lower()))
     for m in _COLON.finditer(text, begin, end):
         if m.group("kw").lower().startswith("nguồn") and m.group("kw").lower() != "nguồn ảnh":
             stop = _known_run(text, m.end(), end)
@@ -105,7 +108,10 @@ def find_credits(text: str, begin: int, end: int) -> list[Credit]:
             stop = _unbracketed_end(text, m.end(), end)
         if stop is None or stop <= m.end() or not free(m.start(), stop):
             continue
-        found.append(Credit(m.start(), stop, text[m.end():stop].strip()))
+        found.append(Credit(m.start(), stop, text[m.end():stop].strip(), "minh h" in m.group("kw").lower()))
+    for m in _ILLUSTRATION.finditer(text, begin, end):
+        if free(m.start(), m.end()):
+            found.append(Credit(m.start(), m.end(), "", True))
     for m in _BARE.finditer(text, begin, end):
         stop = _known_run(text, m.end(), end)
         if stop <= m.end() or not free(m.start(), stop):

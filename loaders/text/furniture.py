@@ -68,8 +68,9 @@ __all__ = ["build_article"]
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 _POSITION = re.compile(r"\((?:ở\s+|đứng\s+)?(?:trái|phải|giữa|thứ\s+\w+\s+từ\s+(?:trái|phải)|từ\s+trái\s+sang(?:\s+phải)?)\)",
                        re.I)
-_CAPTION_OPENER = re.compile(r"^(?:Quang cảnh|Toàn cảnh|Ảnh minh h[ọo]a|Hình minh h[ọo]a|Một góc|Hình ảnh)\b")
+_CAPTION_OPENER = re.compile(r"^(?:Quang cảnh|Toàn cảnh|Một góc(?! nhìn))\b")
 _CAPTION_MAX_CHARS = 400
+_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -223,8 +224,8 @@ class _Reader:
                     kind = marker or "byline"
                     if byline is not None and pg.top_byline is None:
                         pg.top_byline = byline
-                elif inline_read_more(tx) or glued_headlines(tx):
-                    kind = "related"
+                elif inline_read_more(tx) or (body_count and glued_headlines(tx)):
+                    kind = "related"  # teaser headlines follow the lead; the lead itself is never one
                 elif self._caption_paragraph(p):
                     kind = "caption"
                 elif self._credit_only(p):
@@ -257,6 +258,8 @@ class _Reader:
             return False
         last = credits[-1]
         tail = self.t[last.end:p.end].strip(" .\u00a0")
+        if last.illustrative and _ENDS_SENTENCE.search(self.t, p.begin, last.begin):
+            return False  # body text followed by a stock-picture label
         return not tail and last.begin > p.begin and len(split_spans(self.t, p.begin, last.begin)) <= 3
 
     def _credit_only(self, p: _Par) -> bool:
@@ -312,6 +315,9 @@ class _Reader:
             at_end = not t[c.end:end].strip(" .\u00a0")
             # the caption lies between the previous cut (credit, link, rule) and this credit
             region = max([begin] + [ce for _cb, ce in cuts if ce <= c.begin])
+            if c.illustrative and _ENDS_SENTENCE.search(t, region, c.begin):
+                cuts.append((c.begin, c.end))  # a stock-picture label after a finished sentence: no caption
+                continue
             cap = self._caption_before(region, c.begin, begin, at_end)
             if cap is not None:
                 pg.captions.append(cap)
@@ -324,7 +330,7 @@ class _Reader:
                 if repeats_title(s, pg.headline):
                     self.furn(sb, se, "repeated_title")
                     cuts.append((sb, se))
-                elif _CAPTION_OPENER.match(s) and len(s.split()) <= 40:
+                elif _CAPTION_OPENER.match(s) and len(s.split()) <= 30:
                     pg.captions.append((sb, se))
                     cuts.append((sb, se))
         return _pieces(t, begin, end, cuts)

@@ -182,15 +182,14 @@ def _glue_points(par: str) -> list[int]:
 def glued_headlines(par: str) -> bool:
     """Several teaser headlines run together with no separator ('... Aleppo, SyriaNga-Mỹ tăng cường ...').
 
-    Needs a glue point with at least three words on each side (brand names
-    such as 'WikiLeaks' or 'YouTube' inside a sentence do not qualify), and
-    either two glue points or a paragraph that does not end like a sentence.
+    Needs a glue point with at least three words on each side, and no
+    sentence punctuation anywhere: brand names written in camel case
+    ('WikiLeaks', 'LienVietPostBank') inside ordinary sentences do not qualify.
     """
     t = _nfc(par)
-    points = [p for p in _glue_points(t) if len(t[:p].split()) >= 3 and len(t[p:].split()) >= 3]
-    if not points:
-        return False
-    return len(points) >= 2 or not ends_like_sentence(t)
+    if len(t) > 1000 or ends_like_sentence(t) or re.search(r"[.!?…][”\"’')]*\s", t):
+        return False  # headlines carry no sentence punctuation; body text does
+    return any(len(t[:p].split()) >= 3 and len(t[p:].split()) >= 3 for p in _glue_points(t))
 
 
 def outlet_prefix(par: str) -> tuple[int, str] | None:
