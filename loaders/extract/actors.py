@@ -129,7 +129,7 @@ ORG_HEADS = _kt(
     "đại học", "đảng", "liên minh", "phong trào", "cơ quan", "văn phòng", "tòa án", "quỹ", "ngân hàng",
     "tập đoàn", "công ty", "hãng", "đài", "hạm đội", "bộ chỉ huy", "bộ tư lệnh", "quân đoàn", "sư đoàn",
     "lữ đoàn", "hiệp hội", "liên đoàn", "hội", "nhóm", "đơn vị", "các đơn vị", "ban", "cục", "tổng cục",
-    "hãng tin", "hãng thông tấn", "kênh", "tờ", "quân đội", "thông tấn xã", "liên quân", "viện nghiên cứu",
+    "quân đội", "liên quân", "viện nghiên cứu",
 )
 INSTITUTIONS = {
     k: v for ks, v in (
@@ -160,14 +160,17 @@ DIRECTIONS = _words("bắc nam đông tây trung")
 NOT_NAME_START = _words(
     "thứ tháng ngày hôm năm tuần ảnh nguồn theo tại ở với và của các những trong ngoài sau trước khi nếu "
     "phía người nước quân chính phe hai ba cả một mọi toàn video clip infographic chú thích đọc xem bình luận "
-    "chia sẻ tin bài trang chủ nhật"
+    "chia sẻ tin bài trang chủ nhật tuy nhưng song vì do nếu dù mặc bên cùng ngay thế vậy như bởi còn riêng đây đó "
+    "hiện cũng về vụ cuộc lực đồng mới sáng chiều tối trưa đêm khu vùng miền tuần ả arab kurd sunni shiite shi'ite shia "
+    "lúc hiện nay tổng giới dân"
 )
 ORG_WORDS = frozenset(w.casefold() for w in (
     "News Journal Times Post Agency Press Corps Group Army Forces Force Brigade Front Party Council Institute "
     "University Center Centre Foundation Network TV Radio Tribune Guardian Telegraph Herald Daily Today Media "
     "Company Inc Ltd Corp Bank Airlines Airways Organization Organisation Committee Union League Movement "
     "Association Observatory Watch Monitor Gazette Review Magazine Channel Service Services International "
-    "Ministry Office Command Commission Fund Alliance Coalition"
+    "Ministry Office Command Commission Fund Alliance Coalition Jabhat Harakat Hayat Hay'at Jaysh Jaish Liwa Ahrar "
+    "Katibat Ansar Hizb Wagner"
 ).split())
 REPORT_VERBS_AFTER = _kt("đưa tin", "dẫn lời", "dẫn nguồn", "trích dẫn", "trích lời", "phát đi", "công bố")
 PAIR_ANY = _kt("hai bên", "hai phía", "cả hai bên", "hai đối tác")
@@ -291,6 +294,8 @@ class _Reader:
         return key
 
     def _new_key(self, name: str, kind: str) -> str:
+        if kind in ("place", "organization"):  # "al-Tanf" and "Tanf" are one place
+            name = re.sub(r"^(?:[Aa]l|[Ee]l)[-\s]+(?=\w)", "", name)
         k = slug(name)
         g = self.gaz.entities.get(k)
         if g is not None and g.kind != kind:
@@ -338,10 +343,15 @@ class _Reader:
             if t.word and any(c.isdigit() for c in t.text):
                 return j if k == j else (k if not toks[k - 1].text == "-" else k - 1)
             if t.word and is_cap(t.text):
-                if k > j and t.space and t.key in NOT_NAME_START and t.key not in DIRECTIONS:
-                    break
+                if k > j and t.space and t.key in NOT_NAME_START and t.key not in DIRECTIONS and \
+                        not self._all_viet(j, k):
+                    break  # a glued next sentence: "Bashar al-Assad Tuy nhiên ..."
                 if k > j and t.space and self.offs.match(toks, k) is not None:
                     break
+                if k > j and t.space and not self._all_viet(j, k):
+                    g = self.gaz.match(toks, k, kinds={"country", "place"})
+                    if g is not None:
+                        break
                 if not allow_viet and is_viet_syllable(t.text) and not self._tight_next(k):
                     break
                 k += 1
@@ -362,6 +372,9 @@ class _Reader:
                     k += 1
                     continue
                 break
+            if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
+                    not toks[k + 1].space and any(c.isdigit() for c in toks[k + 1].text):
+                return j  # a model designation ("Su-24", "F-16"), not a name
             if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
                     not toks[k + 1].space:
                 k += 2  # "Jean-Marc", "Ki-moon", "Hàng không-Vũ trụ"
@@ -736,6 +749,11 @@ class _Reader:
         before = self._order(i)
         self._pairs(upto=i)
         refs: list[str] = []
+        if e < len(self.toks) and self.gaz.match(self.toks, e, kinds={"country"}) is not None:
+            # the countries are named right here: "hai nước Mỹ-Nga", "hai nhà lãnh đạo Nga và Thổ Nhĩ Kỳ"
+            if mode == "person":
+                self._leaders_of_named(i, e)
+            return e
         if mode == "office" and office is not None:
             seen: list[str] = []
             group = self.group_of.get(office)
@@ -752,7 +770,13 @@ class _Reader:
             if p is not None:
                 refs = [p.a, p.b]
             else:
-                refs = self.dis.last_distinct({"person"}, before, 2, min_sentence=self.s.index - 2)
+                leaders: list[str] = []
+                if any(self.toks[t].key in ("lãnh", "nguyên") for t in range(i, e)):
+                    for h in self.dis.holders(group={"leader"}, offices_in_group=self.group_of):
+                        if h.order < before and h.holder not in leaders:
+                            leaders.append(h.holder)
+                refs = leaders[:2] if len(leaders) >= 2 else \
+                    self.dis.last_distinct({"person"}, before, 2, min_sentence=self.s.index - 2)
         elif mode == "country":
             p = self.dis.last_pair({"country", "person"}, before, min_sentence=self.s.index - 3)
             if p is not None and p.kind == "person":
@@ -780,6 +804,29 @@ class _Reader:
             for r in refs:
                 self._emit(i, e, r, "anaphor", track=False)
         return e
+
+    def _leaders_of_named(self, i: int, e: int) -> None:
+        """`hai nhà lãnh đạo Nga và Thổ Nhĩ Kỳ`: the leaders (met before) of the two countries named next."""
+        toks = self.toks
+        countries = []
+        k = e
+        while k < len(toks) and len(countries) < 2:
+            g = self.gaz.match(toks, k, kinds={"country"})
+            if g is None or g.key is None:
+                break
+            countries.append(g.key)
+            k += len(g.toks)
+            if k < len(toks) and toks[k].key in (",", "và", "-", "–"):
+                k += 1
+        refs = []
+        for c in countries:
+            hs = self.dis.holders(scope=c, group={"leader"}, offices_in_group=self.group_of) or \
+                self.dis.holders(scope=c)
+            if hs:
+                refs.append(hs[0].holder)
+        if len(refs) == 2 and refs[0] != refs[1]:
+            for r in refs:
+                self._emit(i, e, r, "anaphor", track=False)
 
     def _country_of_person(self, person: str) -> str | None:
         for h in self.dis.offices_of(person):
@@ -809,7 +856,13 @@ class _Reader:
                 return j + 1
             if t.key in ("ông", "bà"):
                 before = self._order(i)
-                p = self.dis.last({"person"}, before, min_sentence=self.s.index - 2, exclude_how={"anaphor"})
+                p = None
+                if i <= 2:  # "Ông cho biết", "Theo ông,": the previous sentence's first person
+                    firsts = [x for x in self.dis.seen if x.order[0] == self.s.index - 1 and x.kind == "person"
+                              and x.how not in ("anaphor", "counterpart")]
+                    p = firsts[0].key if firsts else None
+                if p is None:
+                    p = self.dis.last({"person"}, before, min_sentence=self.s.index - 2, exclude_how={"anaphor"})
                 if p is not None:
                     e = i + 1
                     if e < len(toks) and toks[e].key in ("ta", "này", "ấy"):
@@ -837,13 +890,13 @@ class _Reader:
             k += 2
         if k >= len(toks) or not (self._cap(k) or toks[k].key in ("al", "el")) or toks[k].key in NOT_NAME_START:
             return None
-        if self.offs.match(toks, k) is not None or \
+        if self.offs.match(toks, k) is not None or self._key_at(k, ORG_HEADS, 3) or \
                 self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is not None:
             return None
         e = self._name_end(k)
         if e <= k:
             return None
-        if lower_gap and self._all_viet(k, e):
+        if self._all_viet(k, e) and (lower_gap or e - k < 2):
             return None  # "chuyên gia quân sự Nga" style nouns followed by Vietnamese words: not a name
         if c is not None:
             self._emit(c[1], c[2], c[0], "title")
@@ -854,6 +907,8 @@ class _Reader:
         L = self._key_at(i, THIS_COUNTRY, 3)
         if not L:
             return None
+        if i > 0 and self.toks[i - 1].key in ("các", "những", "hai", "ba", "bốn", "nhiều"):
+            return i + L  # "các nước này": plural
         c = self.dis.last({"country"}, self._order(i), min_sentence=self.s.index - 2)
         if c is not None:
             self._emit(i, i + L, c, "anaphor")
@@ -911,27 +966,42 @@ class _Reader:
             return None
         name = self._text(j, e)
         if ptype == "province":
-            key = "tinh-" + slug(name)
-            self._entity(key, "place", "tỉnh " + name)
+            key = self._province_of(None, name)
         else:
-            if ptype == "region" and self._all_viet(j, e) and e - j == 1:
+            if self._all_viet(j, e) and (e - j == 1 or ptype == "region"):
                 return None
             bare = tuple(t.key for t in toks[j:e] if t.word)
             if ptype == "region" and bare and bare[0] in self.named_province:
-                key = "tinh-" + slug(name)
-                self._entity(key, "place", "tỉnh " + name)
+                key = self._province_of(None, name)
             else:
                 key = self._new_key(name, "place")
                 self._entity(key, "place", name)
         return key, e
 
+    def _province_of(self, pn: PlaceName | None, name: str) -> str:
+        """The province named `name`: the gazetteer's governorate, `<place>_governorate` beside a
+        gazetteer place that has none, else `tinh-<slug>`."""
+        if pn is not None and pn.province:
+            key = pn.province
+            self._entity(key, "place", "tỉnh " + name)
+            return key
+        base = (pn.settlement or pn.default) if pn is not None else None
+        if base is not None and base in self.gaz.entities:
+            key = f"{base}_governorate"
+            g = self.gaz.entities[base]
+            bare = g.label_vi.split(" ", 1)[1] if g.label_vi.split(" ", 1)[0].lower() in (
+                "thành", "thủ", "thị") and " " in g.label_vi else g.label_vi
+            if g.label_vi.lower().startswith(("thành phố ", "thủ đô ", "thị trấn ")):
+                bare = g.label_vi.split(" ", 2)[2]
+            self._entity(key, "place", "tỉnh " + bare, f"{g.label_en} (province)" if g.label_en else None)
+            return key
+        key = "tinh-" + slug(name)
+        self._entity(key, "place", "tỉnh " + name)
+        return key
+
     def _place_key(self, pn: PlaceName, ptype: str) -> str:
         if ptype == "province":
-            key = pn.province
-            if key is None:
-                key = "tinh-" + slug(pn.name)
-                self._entity(key, "place", "tỉnh " + pn.name)
-                return key
+            return self._province_of(pn, pn.name)
         elif ptype == "settlement":
             key = pn.settlement or pn.default
         else:
@@ -969,7 +1039,13 @@ class _Reader:
                 is_acronym(toks[k + 1].text) and toks[k + 2].text in (")", "-", "–", ","):
             acr = toks[k + 1].text
             g = self.gaz.match(toks, k + 1)
-            start = i + 1 if toks[i].key == "các" else i
+            start = i
+            for m in range(k - 1, i, -1):  # "lực lượng người Kurd thuộc Lực lượng Dân chủ Syria (SDF)"
+                if self._cap(m) and self._key_at(m, ORG_HEADS, 3):
+                    start = m
+                    break
+            if toks[start].key == "các":
+                start += 1
             name = self._text(start, k)
             if g is not None and g.key is not None and g.key in self.gaz.entities:
                 key = g.key
@@ -1009,6 +1085,11 @@ class _Reader:
                 continue
             if t.text == "-" and not t.space and k + 1 < n and toks[k + 1].word:
                 k += 1
+                continue
+            if t.word and t.key in NAME_PARTICLES and k > j and k + 2 < n and toks[k + 1].text == "-" and \
+                    not toks[k + 1].space and is_cap(toks[k + 2].text):
+                k += 3  # "Fateh al-Sham"
+                last_cap = k
                 continue
             if t.word and not is_cap(t.text) and k > j:
                 # lower-case syllables continue a word only if a capitalised word follows soon
@@ -1093,7 +1174,8 @@ class _Reader:
         self._emit(i, e, key, s.how)
         if kind == "organization":
             self._note_org_country(key, i)
-        return self._skip_paren_acronym(e, key)
+            return self._skip_paren_acronym(e, key)
+        return e
 
     def _acts_as_government(self, i: int, e: int) -> bool:
         """A capital stands for its government unless it is a place here (after a locative word, etc.)."""
@@ -1134,8 +1216,10 @@ class _Reader:
             return None
         if not is_cap(t.text) and not (t.key in ("al", "el") and self._tight_next(i)):
             return None
-        # acronyms
-        if is_acronym(t.text) and not (i + 1 < len(toks) and toks[i + 1].text == "-" and not toks[i + 1].space):
+        # acronyms (alone: "CBS News" is read as a name below)
+        if is_acronym(t.text) and not (i + 1 < len(toks) and toks[i + 1].text == "-" and not toks[i + 1].space) \
+                and not (self._cap(i + 1) and toks[i + 1].space and not is_acronym(toks[i + 1].text)
+                         and self.gaz.match(toks, i + 1) is None):
             if t.text in self.acronyms:
                 key = self.acronyms[t.text]
                 self._emit(i, i + 1, key, "acronym")
@@ -1152,6 +1236,8 @@ class _Reader:
             return i + 1
         if t.key in DIRECTIONS:
             return i + 1
+        if i > 0 and toks[i].space and any(c.isdigit() for c in toks[i - 1].text):
+            return self._name_end(i) or i + 1  # "F/A-18E Super Hornet": a model name
         e = self._name_end(i)
         if e <= i:
             return i + 1
@@ -1171,14 +1257,14 @@ class _Reader:
         if viet and self._is_start(i):
             return i + 1
         kind = self._cue_kind(i, e)
-        if kind is None and viet:
+        if viet and (kind is None or e - i < 2):
             return e
         if kind is None:
             if any(x.text.casefold() in ORG_WORDS for x in toks[i:e] if x.word):
                 kind = "organization"
             elif 2 <= sum(1 for x in toks[i:e] if x.word and x.key not in NAME_PARTICLES) <= 3 and \
-                    not self._is_start(i) or (self._is_start(i) and e - i >= 2 and
-                                              e < len(toks) and toks[e].text == ","):
+                    all(not x.word or x.key in NAME_PARTICLES or not is_viet_syllable(x.text) or
+                        not is_cap(x.text) for x in toks[i:e]):
                 kind = "person"
         if kind is None:
             return e
@@ -1186,9 +1272,11 @@ class _Reader:
             self._person(i, e)
             return e
         if kind == "place":
-            pn_key = "tinh-" + slug(name) if tuple(x.key for x in toks[i:e] if x.word)[:1] and \
-                toks[i].key in self.named_province else self._new_key(name, "place")
-            self._entity(pn_key, "place", ("tỉnh " + name) if pn_key.startswith("tinh-") else name)
+            if toks[i].key in self.named_province:
+                pn_key = self._province_of(None, name)
+            else:
+                pn_key = self._new_key(name, "place")
+                self._entity(pn_key, "place", name)
             self._emit(i, e, pn_key, "name")
             return e
         key = self._new_key(name, "organization")
@@ -1209,6 +1297,24 @@ class _Reader:
             return "place"
         if self._key_at(e, REPORT_VERBS_AFTER, 2):
             return "organization"
+        k = e
+        if k < len(toks) and toks[k].text in (",", "-", "–"):
+            k += 1
+            if k < len(toks) and toks[k].key in ("một", "là", "cựu", "nguyên"):
+                k += 1
+            if self._key_at(k, PERSON_NOUNS_AFTER, 3) or self.offs.match(toks, k) is not None:
+                return "person"
+        # coordinated with a typed name: "Al Abab, Palmyra và Deir ez-Zor"
+        if i > 0 and toks[i - 1].key in (",", "và", "hoặc"):
+            for it in reversed(self.items):
+                if it.te == i - 1:
+                    return it.kind if it.kind in ("person", "place", "organization") else None
+        if e + 1 < len(toks) and toks[e].key in (",", "và", "hoặc"):
+            g = self.gaz.match(toks, e + 1)
+            if g is not None:
+                gk = self.gaz.kind_of_surface(g)
+                if gk in ("person", "place", "organization"):
+                    return gk
         k = e
         if k < len(toks) and toks[k].text in (",", "-", "–"):
             k += 1
