@@ -146,7 +146,9 @@ _UNNAMED_HEAD_RE = re.compile(
 )
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?:\b(?:của|tại|ở|với|cho|về|từ|đến|tới|giữa|do|bởi|vào|thuộc|sang|khỏi|trên|dưới|như|và|hoặc|lẫn|"
-    r"cùng|chống|nhằm|qua|đối\s+với)(?:\s+(?:cựu|đương\s+kim|tân))?\s*)$",
+    r"cùng|chống|nhằm|qua|đối\s+với)(?:\s+(?:cựu|đương\s+kim|tân))?"
+    r"(?:\s+(?:tổng\s+thống|ngoại\s+trưởng|thủ\s+tướng|bộ\s+trưởng|ông|bà|người\s+đồng\s+(?:cấp|nhiệm)|"
+    r"chủ\s+tịch|quốc\s+vương|lãnh\s+đạo))*\s*)$",
     re.IGNORECASE,
 )
 _ADDRESSEE_BEFORE_RE = re.compile(
@@ -211,8 +213,18 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
     groups = [g for g in discourse.groups(doc, i) if g.end - s.begin <= rel]
     if not groups:
         return None, False
-    for g in reversed(groups):
+    for k, g in enumerate(reversed(groups)):
         gap = s.text[g.end - s.begin: rel]
+        gb = g.begin - s.begin
+        if gb > 0 and s.text[gb - 1] == "(" and s.text[g.end - s.begin: g.end - s.begin + 1] == ")":
+            # "(ICRC)", "(CAN)": an acronym for the words before the bracket
+            prev = groups[len(groups) - k - 2] if len(groups) - k - 2 >= 0 else None
+            if prev is not None and set(prev.keys) == set(g.keys) and not s.text[prev.end - s.begin: gb - 1].strip():
+                pass  # the full name is tagged too: it is the subject
+            elif discourse.is_filler(gap) and not _inside_appositive(s.text, g, s.begin, rel):
+                return None, False
+            else:
+                continue
         if "," in gap and not re.search(r"\w", gap):
             return None, False  # "X gặp Y, cho biết ...": Y is not the subject
         if not (discourse.is_filler(gap) or discourse.is_appositive(gap)):
@@ -434,8 +446,11 @@ def quote_attribution(doc: Doc, i: int, offset: int) -> Attribution | None:
             if a.form in ("pre", "theo") and a.speakers and not a.negated and a.cue.end <= qb and \
                     qb - a.cue.end <= 12:
                 return _as_quote(a, i, qb, qe)
-    # 3. an unattributed quotation continues the speaker cited in the previous one or two sentences
+    # 3. an unattributed quotation paragraph continues the speaker cited in the previous one or two
+    #    sentences (a quotation that opens a sentence and is long enough to be said words, not a term)
     first = next((k for k, s in enumerate(sents) if s.end > qb), i)
+    if qe - qb < 30 or not 0 <= qb - sents[first].begin <= 2:
+        return None
     for j in range(first - 1, max(-1, first - 3), -1):
         named = [a for a in attributions(doc, j) if a.speakers and not a.negated and not a.outlet]
         if named:

@@ -29,7 +29,8 @@ from syriakg.loaders.model import Mention, Sentence
 OUTLET_KEYS = frozenset({"afp", "reuters", "interfax", "tass", "ttxvn", "ap", "sputnik", "ria", "ria_novosti",
                          "anadolu", "cnn", "bbc", "al_jazeera", "rt", "upi", "xinhua", "irna", "sana", "fars"})
 _OUTLET_NOUN_RE = re.compile(
-    r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ(?:\s+báo)?|báo|nhật\s+báo|tạp\s+chí|kênh(?:\s+truyền\s+hình)?|"
+    r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ(?:\s+báo)?|(?<![Tt]hông\s)(?<![Cc]ảnh\s)(?<![Cc]ông\s)"
+    r"(?<![Ll]oan\s)(?<![Tt]ình\s)(?<![Dd]ự\s)(?<![Bb]ản\s)(?<!\w)báo|nhật\s+báo|tạp\s+chí|kênh(?:\s+truyền\s+hình)?|"
     r"đài(?:\s+truyền\s+hình|\s+phát\s+thanh)?|truyền\s+hình|trang(?:\s+tin|\s+mạng)?|mạng\s+tin)"
     r"(?:\s+(?:trực\s+tuyến|điện\s+tử|nhà\s+nước|quốc\s+gia|tư\s+nhân))?\s*$",
     re.IGNORECASE,
@@ -39,6 +40,9 @@ _OUTLET_HEAD_RE = re.compile(
     r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ|báo|nhật\s+báo|tạp\s+chí|kênh|đài|truyền\s+hình)\s",
     re.IGNORECASE,
 )
+_OUTLET_EN_RE = re.compile(
+    r"(?<!\w)(?:News|Times|Post|Press|Agency|Journal|Daily|Herald|Tribune|Television|TV|Channel|Radio|Gazette|"
+    r"Telegraph|Guardian|Novosti|Today)(?!\w)")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -123,17 +127,22 @@ def kind(doc: Doc, key: str) -> str | None:
 
 
 def is_outlet(doc: Doc, g: Group) -> bool:
-    """A news outlet/agency: known key, or named with an outlet noun ("hãng tin X", "tờ X")."""
+    """A news outlet/agency: known key, named with an outlet noun ("hãng tin X", "tờ X", "hãng tin Nga X"),
+    or with an English outlet word ("CBS News", "Fox News", "Al-Masdar News")."""
     if any(k in OUTLET_KEYS for k in g.keys):
         return True
     first = g.mentions[0].text
-    if _OUTLET_HEAD_RE.match(first):
+    if _OUTLET_HEAD_RE.match(first) or _OUTLET_EN_RE.search(first):
         return True
     s = _sentence_of(doc, g)
     if s is None:
         return False
     before = s.text[max(0, g.begin - s.begin - 40): g.begin - s.begin]
-    return bool(_OUTLET_NOUN_RE.search(before))
+    after = s.text[g.end - s.begin: g.end - s.begin + 12]
+    if _OUTLET_EN_RE.match(after.lstrip()) and not after[:1].strip():
+        return True
+    stripped = re.sub(r"(?:\s+[A-ZĐÀ-Ỹ][\w\-]*){1,2}\s*$", " ", before)  # "hãng tin Nga Fontanka", "CBS News"
+    return bool(_OUTLET_NOUN_RE.search(before)) or bool(_OUTLET_NOUN_RE.search(stripped))
 
 
 def _sentence_of(doc: Doc, g: Group) -> Sentence | None:

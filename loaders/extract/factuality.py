@@ -140,18 +140,23 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
 
 
 def merge(old: Factuality, new: Factuality) -> Factuality:
-    """Status of an event reported again: a later explicit doubt or denial corrects the earlier report.
+    """Status of an event reported again.
 
-    A default (cue-less) status never overrides an explicit one; between two
-    explicit statuses the stronger in `denied > cancelled > proposed > possible
-    > planned > occurred` wins, so "X will come" + "Y has not confirmed it"
-    ends as possible, and "may meet" + "the Kremlin denied" as denied.
+    A later explicit doubt or denial corrects the earlier report (the stronger
+    in `denied > cancelled > proposed > possible` wins: "X will come" + "Y has
+    not confirmed it" ends as possible, "may meet" + "the Kremlin denied" as
+    denied); a firm report never loses to a default one; between planned and
+    occurred, occurred wins (the event has taken place).
     """
     if not new.explicit:
         return old
     if not old.explicit:
         return new
-    return new if _ORDER[new.status] > _ORDER[old.status] else old
+    if new.doubt or old.doubt:
+        return new if _ORDER[new.status] > _ORDER[old.status] else old
+    if "occurred" in (old.status, new.status):
+        return old if old.status == "occurred" else new
+    return old
 
 
 def compatible(old: Factuality, new: Factuality) -> bool:

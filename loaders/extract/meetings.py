@@ -367,13 +367,17 @@ def _recent_entities(doc: Doc, i: int, rel_before: int, person: bool, n: int) ->
         gs = discourse.groups(doc, j)
         if j == i:
             gs = [g for g in gs if g.end - s.begin <= rel_before]
-        if not person and n == 2:
-            for a, b in zip(reversed(gs[:-1]), reversed(gs[1:]), strict=True):
-                ka, kb = _actor_keys(doc, a), _actor_keys(doc, b)
-                if len(ka) == 1 and len(kb) == 1 and ka != kb and \
-                        doc.kind_of(ka[0]) == doc.kind_of(kb[0]) == "country" and \
-                        re.fullmatch(r"\s*(?:và|,|-|–|với)\s*", s.text[a.end - s.begin: b.begin - s.begin]):
-                    return [ka[0], kb[0]]
+        if not person:
+            # countries: only a list named together ("Washington và Moscow", "Nga, Iran và Thổ Nhĩ Kỳ")
+            for k in range(len(gs) - n, -1, -1):
+                run = gs[k:k + n]
+                keys = [_actor_keys(doc, g) for g in run]
+                if all(len(x) == 1 and doc.kind_of(x[0]) == "country" for x in keys) and \
+                        len({x[0] for x in keys}) == n and all(
+                            re.fullmatch(r"\s*(?:và|,|-|–|với)\s*", s.text[a.end - s.begin: b.begin - s.begin])
+                            for a, b in zip(run, run[1:], strict=False)):
+                    return [x[0] for x in keys]
+            continue
         for g in reversed(gs):
             if g.plural:
                 continue
@@ -423,17 +427,37 @@ def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
     return end
 
 
-def _topic_end(text: str, tstart: int, cend: int) -> int:
-    """End of a "về <NP>" topic (the predicate that follows is the event's again); purposes run to the end."""
-    if not re.match(r"về\b", text[tstart:tstart + 3], re.IGNORECASE):
+def _topic_end(text: str, tstart: int, cend: int, subject_np: bool = False) -> int:
+    """End of a topic or purpose phrase.
+
+    "về <NP>" ends where a predicate starts ("về vấn đề Syria dự kiến sẽ ...") or, when short, at the
+    event's own "tại/vào" ("về Syria tại Astana"); a purpose ("để/nhằm ...") runs to the clause end,
+    except inside a subject noun phrase ("Cuộc họp ... để giám sát X đã bắt đầu tại Astana").
+    """
+    word = text[tstart:tstart + 4].lower()
+    if not word.startswith("về"):
+        if subject_np:
+            m = _STATUS_PREDICATE_RE.search(text, tstart + 2, cend)
+            if m is not None:
+                return m.start()
         return cend
-    m = re.compile(r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|tại|ở|vào|"
-                   r"do|dưới|trong\s+(?:ngày|hai\s+ngày|tuần|tháng))(?!\w)", re.IGNORECASE).search(text, tstart + 3, cend)
-    if m is None:
-        return cend
-    if m.group(0).lower() in ("tại", "ở") and _TOPIC_NOUN_BEFORE_RE.search(text[tstart:m.start()]):
-        return cend
-    return m.start()
+    m = _TOPIC_PRED_RE.search(text, tstart + 3, cend)
+    while m is not None:
+        w = m.group(0).lower()
+        if w in ("tại", "ở", "vào", "do", "dưới") or w.startswith("trong"):
+            if m.start() - tstart <= 30 and not _TOPIC_NOUN_BEFORE_RE.search(text[tstart:m.start()]):
+                return m.start()
+            m = _TOPIC_PRED_RE.search(text, m.end(), cend)
+            continue
+        return m.start()
+    return cend
+
+
+_TOPIC_PRED_RE = re.compile(
+    r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|đều|cũng|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|tại|ở|vào|"
+    r"do|dưới|trong\s+(?:ngày|hai\s+ngày|tuần|tháng))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -674,8 +698,16 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if any(i - max(ev.evidence) <= 3 and core in {_lemma_core(x) for x in lemmas.get(id(ev), ())}
                    for ev in recent):
                 cand.backref = True  # "tham gia cuộc họp còn có X": the meeting just reported, with more actors
+        if noun and not cand.backref and not new_marker and not re.search(r"\w", text[cstart:head]) and \
+                not re.search(r"(?<!\w)một(?!\w)", text[head:b], re.IGNORECASE):
+            core = _lemma_core(word)
+            if any(0 < i - max(ev.evidence) <= 2 and core in {_lemma_core(x) for x in lemmas.get(id(ev), ())}
+                   for ev in recent):
+                cand.backref = True  # "Cuộc điện đàm được tiến hành giữa ...": the call just reported
         # --- place -----------------------------------------------------------------------------------
-        tend = _topic_end(text, tstart, cend) if tm is not None else cend
+        subject_np = noun and not fronted and _PARTICIPATE_RE.search(text[cstart:head]) is None and \
+            _PP_BEFORE_RE.search(text[cstart:head]) is None
+        tend = _topic_end(text, tstart, cend, subject_np) if tm is not None else cend
         cand.place, cand.place_alternatives, place_pos = _place(doc, i, cstart, e, tstart, tend, cend)
         cand.place_after = place_pos >= e
         if cand.destination and not cand.place_alternatives and (purposed or cand.place is None):
@@ -696,18 +728,23 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         nxt = next((m2.start() for m2 in matches if te < m2.start() < cend and not (
             m2.lastgroup == "visit" and m2.group(0).lower() in ("đến", "tới", "sang"))), cend)
         cm = _NEXT_VP_RE.search(text[:nxt], te) if nxt < cend else None
-        nxt_cut = cm.start() if cm else nxt
+        nxt_cut = max(te, cm.start() if cm else nxt)
+        pp_m = _PP_BEFORE_RE.search(text[cstart:head]) if noun and pm is None and not fronted else None
         if about_possibility:
             scope = text
         elif cand.backref:
             scope = text[max(cstart, head - 25): max(te, min(cend, nxt_cut, e + 45, tstart))]
+        elif noun and pm is None and not fronted:
+            # the trigger noun is a subject ("Cuộc họp ... đã kết thúc") or sits in a phrase ("trước thềm X")
+            pred = tend if zone_end >= tstart else zone_end
+            end_ = min(cend, nxt_cut) if _STATUS_PREDICATE_RE.match(text, pred) else zone_end
+            start_ = cstart
+            if pp_m is not None:
+                comma = text.rfind(",", cstart, cstart + pp_m.start())
+                start_ = max(cstart, comma + 1)
+            scope = text[start_:min(tstart, max(end_, te))] + " " + (text[tend:end_] if tend < end_ else "")
         else:
-            end_ = min(max(tstart, te), nxt_cut) if nxt_cut > te else max(tstart, te)
-            if noun and pm is None and not fronted and zone_end < end_:
-                sm = _STOP_NP_RE.match(text, zone_end) or _STOP_NP_RE.search(text, zone_end, zone_end + 1)
-                if sm is None or not _STATUS_PREDICATE_RE.match(text, zone_end):
-                    end_ = zone_end  # "các đàm phán giữa A và B cho thấy ... sẽ": not the talks' status
-            scope = text[cstart:max(end_, te)]
+            scope = text[cstart:min(max(tstart, te), nxt_cut)]
         rel = _date_relation(doc, cand.date)
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
@@ -718,6 +755,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
     return out
 
 
+_PP_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:trong|qua|tại|sau|trước|trước\s+thềm|bên\s+lề|ngoài\s+lề|về|cho|với|của|nhân|từ)\s+"
+    r"(?:(?:một|các|những|cuộc|vòng|phiên|chuyến)\s+)*$",
+    re.IGNORECASE,
+)
 _NEW_EVENT_AFTER_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:tiếp\s+theo|mới|sắp\s+tới|tới\s+đây|lần\s+thứ|đầu\s+tiên|thứ\s+(?:hai|ba|tư|năm|sáu|\d+))\b",
     re.IGNORECASE,
@@ -767,12 +809,13 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
         kind = doc.kind_of(k0)
         prev_g, prev = prev, g
         first = acc_end == rel_b and not accepted_any
-        if prev_g is not None and doc.kind_of(prev_g.literal_keys[0]) == "place" and \
+        if prev_g is not None and (doc.kind_of(prev_g.literal_keys[0]) == "place" or
+                                   _PLACE_BEFORE_RE.search(text[: prev_g.begin - s.begin])) and \
                 re.fullmatch(r"\s*(?:của|,)\s*", text[prev_g.end - s.begin: gb], re.IGNORECASE):
             skipped.append((gb, g.end - s.begin))
-            continue  # "thủ đô Astana của Kazakhstan", "Geneva, Thụy Sĩ": the place's country
+            continue  # "thủ đô Astana của Kazakhstan", "tại Hamburg, Đức": the place's country
         if topic_adjacent and first and text[rel_b:gb].strip() == "" and kind == "country" and \
-                not re.match(r"\s*(?:-|–|và|,)", text[g.end - s.begin:]):
+                not re.match(r"\s*(?:-|–|(?<!\w)và(?!\w)|,\s*[A-ZĐÀ-Ỹ])", text[g.end - s.begin:]):
             skipped.append((gb, g.end - s.begin))
             continue  # "vòng hòa đàm Syria": the subject matter, not a party
         skip = False
@@ -787,7 +830,7 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
             skipped.append((gb, g.end - s.begin))
             continue
         intro = bool(_COMPLEMENT_INTRO_RE.search(between))
-        listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between))
+        listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between)) and bool(_LIST_SEP_RE.search(between))
         near = first and len(re.findall(r"\w+", between)) <= 6 and \
             not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", between, re.IGNORECASE)
         if not (intro or listed or near):
@@ -821,11 +864,10 @@ _COMPLEMENT_INTRO_RE = re.compile(
     r"chủ\s+trì\s+của|lãnh\s+đạo|nguyên\s+thủ|các\s+nước|nước)(?!\w)[^,;]{0,40}$",
     re.IGNORECASE,
 )
-_LIST_GAP_RE = re.compile(
-    r"\s*(?:,|và|cùng|với|lẫn|-|–)\s*(?:(?:và|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|các\s+nước|nước|phía)\s*)*|"
-    r"\s*-\s*",
-    re.IGNORECASE,
-)
+_LIST_WORD = (r"(?:,|và|cùng(?:\s+với)?|với|lẫn|-|–|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
+              r"tổng\s+thống|ngoại\s+trưởng|thủ\s+tướng|bộ\s+trưởng|chủ\s+tịch|quốc\s+vương|nhà\s+vua)")
+_LIST_GAP_RE = re.compile(rf"\s*(?:{_LIST_WORD}\s*)+", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"(?:,|-|–|(?<!\w)(?:và|cùng|với|lẫn)(?!\w))", re.IGNORECASE)
 
 
 def _coordinated(text: str, base: int, g: discourse.Group) -> bool:
@@ -851,8 +893,13 @@ def _main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list
     if not gs:
         return []
     g = gs[0]
+    if g.how == "title" and len(gs) > 1 and not text[g.end - s.begin: gs[1].begin - s.begin].strip() and \
+            doc.kind_of(gs[1].keys[0]) == "person":
+        gs = gs[1:]  # "Ngoại trưởng Nga Sergey Lavrov": the person, not the title's country
+        g = gs[0]
     lead = text[c + 1: g.begin - s.begin]
-    if _GROUP_LEAD_RE.fullmatch(lead):
+    if _GROUP_LEAD_RE.fullmatch(lead) or (not lead.strip() and len(gs) > 1 and
+                                          _LIST_SEP_RE.search(text[g.end - s.begin: gs[1].begin - s.begin] or "x")):
         # "các nước bảo lãnh (Iran, Nga, Thổ Nhĩ Kỳ) đã ...", "ba nước bảo trợ Nga, Iran và Thổ Nhĩ Kỳ"
         out = list(_actor_keys(doc, g))
         for prev, nxt in zip(gs, gs[1:], strict=False):
@@ -1002,6 +1049,8 @@ def _place_event(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         if c.sentence not in ev.evidence:
             ev.evidence.append(c.sentence)
         for a in c.actors:
+            if a == c.destination and ev.kind != "visit" and c.kind == "visit":
+                continue  # a visit folded into a meeting: its destination is the meeting's place
             if a not in ev.actors:
                 ev.actors.append(a)
         if ev.place is None and c.place:
@@ -1052,7 +1101,8 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
             if c.lemma in lemmas[id(ev)] or _lemma_core(c.lemma) in {_lemma_core(x) for x in lemmas[id(ev)]}:
                 return ev
         for ev in reversed(events):
-            if c.sentence - max(ev.evidence) > 4 or not factuality.compatible(facts[id(ev)], c.fact):
+            if c.sentence - max(ev.evidence) > (2 if c.strict_backref else 4) or \
+                    not factuality.compatible(facts[id(ev)], c.fact):
                 continue
             if not _dates_compatible(ev.date, c.date) or c.background:
                 continue
@@ -1061,9 +1111,10 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         if not c.actors:
             return None
     if not c.actors:
+        # no actors: the same venue (and date, when both have one) in the same family
         for ev in reversed(events):
-            if _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and ev.date and c.date and \
-                    _dates_compatible(ev.date, c.date):
+            if _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and _dates_compatible(ev.date, c.date) \
+                    and (ev.date is not None or c.sentence - max(ev.evidence) <= 3):
                 return ev
         return None
     new = set(c.actors)

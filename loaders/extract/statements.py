@@ -42,6 +42,11 @@ _SUBORDINATE_BEFORE_RE = re.compile(
     r"(?:\s+(?:mà|các|những|phía))?\s*)$",
     re.IGNORECASE,
 )
+# the speaker's clause opens with a subordinator: "Vài ngày sau khi Đại sứ Mỹ ... cho biết", "bởi chính quyền X từng"
+_SUBORDINATE_SEGMENT_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,3}?(?:sau\s+khi|trước\s+khi|(?<!trong\s)khi|vì|bởi|nếu|do|kể\s+từ\s+khi)(?!\s+đó)\s",
+    re.IGNORECASE,
+)
 _DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
                              re.IGNORECASE)
 _VENUE_RE = re.compile(
@@ -90,6 +95,8 @@ def speaker_ok(doc: Doc, a: Attribution) -> bool:
     """Whether the cue's speaker is one named speaker that statements record."""
     if a.negated or a.plural or not a.speakers or a.outlet:
         return False
+    if a.verb.lower() == "đưa tin":
+        return False  # a news report: the reporter is an outlet, whoever it is
     kind = doc.kind_of(a.speakers[0])
     if kind == "country" and not COUNTRY_SPEAKERS:
         return False
@@ -105,7 +112,8 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     text = s.text
     if a.speaker_span is not None and a.form == "pre":
         before = text[: a.speaker_span.begin - s.begin]
-        if _SUBORDINATE_BEFORE_RE.search(before):
+        segment = re.split(r"[,;:]", before)[-1]
+        if _SUBORDINATE_BEFORE_RE.search(before) or _SUBORDINATE_SEGMENT_RE.match(segment):
             return None
     if ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
             doc.ex.article.text[a.content.begin:a.content.end]))) and not _has_other_content(doc, a):
