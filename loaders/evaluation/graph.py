@@ -229,7 +229,7 @@ def article_view(store: Store, article: str) -> ArticleView:
         ev = sorted(evidence[f], key=lambda u: (u.begin if u.begin is not None else -1, u.iri))
         facts.append(Fact(f, types, props[f], ev))
 
-    referenced: set[str] = set()
+    referenced: set[str] = set(fact_iris)  # facts too: agreements are described by their labels
     for f in facts:
         for vals in f.props.values():
             referenced.update(v.value for v in vals if isinstance(v, NamedNode))
