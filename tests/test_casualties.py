@@ -8,6 +8,7 @@ import pytest
 
 from syriakg.loaders.extract import casualties, dates
 from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.extract.vi_regex import spellings
 from syriakg.loaders.model import Entity
 from tests.extract_helpers import add_mention, doc_from_sentences
 
@@ -164,3 +165,9 @@ def test_different_figures_from_different_sources_stay_apart() -> None:
 
 def test_casualty_words_without_a_number_give_nothing() -> None:
     assert claims(["Nhiều dân thường đã thiệt mạng và bị thương trong các cuộc không kích."]) == []
+
+
+def test_every_outcome_phrase_passes_the_cheap_gate() -> None:
+    for phrase in casualties._OUTCOME_PHRASES:
+        for spelling in spellings(phrase):
+            assert any(k in spelling for k in casualties.KEYS), phrase

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.numbers import Quantity, find_quantities
-from syriakg.loaders.extract.vi_regex import alternation, canon, vi
+from syriakg.loaders.extract.vi_regex import alternation, any_in, canon, vi
 from syriakg.loaders.model import CasualtyClaim, DateValue, Outcome, Sentence, Span
 
 try:  # who states a figure; owned by the statements family
@@ -94,11 +94,16 @@ _OUT_AFTER = {canon(w): o for o, ws in OUTCOME_AFTER.items() for w in ws}
 _OUT_BEFORE = {canon(w): o for o, ws in OUTCOME_BEFORE.items() for w in ws}
 _OUT_AFTER_RE = re.compile(r"(?<!\w)" + alternation([w for ws in OUTCOME_AFTER.values() for w in ws]) + r"(?!\w)",
                            re.IGNORECASE)
-_PREFILTER = re.compile(
-    alternation([w for ws in OUTCOME_AFTER.values() for w in ws]
-                + [w for ws in OUTCOME_BEFORE.values() for w in ws if canon(w) not in _CAUSE_ONLY]),
-    re.IGNORECASE,
-)
+_OUTCOME_PHRASES = [*(w for ws in OUTCOME_AFTER.values() for w in ws),
+                    *(w for ws in OUTCOME_BEFORE.values() for w in ws if canon(w) not in _CAUSE_ONLY)]
+# Cheap gates, in order: an article, then a sentence, with none of these syllables (lower case) holds no claim;
+# every outcome phrase contains one of them (checked by the tests); then the exact phrases.
+KEYS = ("mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
+        "thương", "sơ tán", "di tản", "tản cư", "di dời", "di cư", "tha hương", "gia cư", "lưu vong", "nhà",
+        "quê hương", "nơi ở", "chỗ ở", "bỏ chạy", "nạn", "đất nước", "nước ngoài", "mất tích", "bắt", "giam",
+        "tiếp nhận", "đón nhận", "tiếp đón")
+_OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
+                          + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
 _HEAD_RE = re.compile(
     r"\s+(?:(?:các|những)\s+)?(?P<head>" + alternation(PEOPLE) + r")(?!\w)(?!\s+lửa)", re.IGNORECASE
 )
@@ -145,8 +150,11 @@ class _Found:
 def component(doc: Doc) -> None:
     """Add casualty and displacement claims to `doc.ex.casualties`."""
     merged: list[CasualtyClaim] = []
-    for s in doc.ex.sentences:
-        if not _PREFILTER.search(s.text):
+    sentences = doc.ex.sentences
+    if not sentences or not any_in(doc.ex.article.text.lower(), KEYS):
+        return
+    for s in sentences:
+        if not any_in(s.text.lower(), KEYS) or not _OUTCOME_ANY.search(s.text):
             continue
         for f in find_claims(s.text):
             claim = _claim(doc, s, f)

@@ -113,12 +113,19 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 _GROUP_NAMES = {kind: f"k_{kind}" for kind, _ in _PATTERNS}
+# Every expression starts a word, with a digit, "(" or one of these letters: checking that first lets the
+# engine skip most positions at once (about six times faster than trying every alternative everywhere).
 DATE_RE = re.compile(
-    "|".join(f"(?P<{_GROUP_NAMES[kind]}>{vi(p)})" for kind, p in _PATTERNS),
+    r"(?<!\w)(?=[\d(rsctkđnhvgmb])(?:" + "|".join(f"(?P<{_GROUP_NAMES[kind]}>{vi(p)})" for kind, p in _PATTERNS) + ")",
     re.IGNORECASE,
 )
 # Any text that could hold a date at all: skips most sentences cheaply.
-_PREFILTER = re.compile(vi(r"\d|tháng|năm|tuần|thứ|chủ nhật|hôm|ngày|nay|qua|mai|trước đó"), re.IGNORECASE)
+# Every date expression holds a digit or one of these words: the regex only runs around them.
+_ANCHOR_WORDS = ("tháng", "tuần", "thứ", "nhật", "hôm", "ngoái", "nay", "mai", "kia", "trước đó", "sau đó", "cùng ngày",
+                 "năm tới", "năm sau", "năm trước", "năm kế", "tối qua", "đêm qua", "sáng qua", "chiều qua", "trưa qua",
+                 "khuya qua", "trong ngày")
+_DIGIT = re.compile(r"\d")
+_BEFORE, _AFTER = 32, 72  # how far an expression reaches before / after its anchor
 _NUM_WORDS = {canon(k): v for k, v in {"một": 1, "hai": 2, "ba": 3}.items()}
 # words before "tháng/tuần/năm trước" that make it a duration ago ("vài tháng trước"), not last month
 _COUNT_WORDS = frozenset(map(canon, ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy",
@@ -184,15 +191,44 @@ def _counted(text: str, pos: int) -> bool:
 def find_dates(text: str, begin: int = 0, end: int | None = None) -> list[DateExpr]:
     """Every date expression in text[begin:end], in order, offsets into `text`."""
     end = len(text) if end is None else end
-    if not _PREFILTER.search(text, begin, end):
-        return []
     out: list[DateExpr] = []
-    for m in DATE_RE.finditer(text, begin, end):
-        kind = next(k for k, g in _GROUP_NAMES.items() if m.group(g) is not None)
-        e = _build(kind, m, text)
-        if e is not None:
-            out.append(e)
+    for wb, we in _windows(text, begin, end):
+        for m in DATE_RE.finditer(text, wb, we):
+            kind = next(k for k, g in _GROUP_NAMES.items() if m.group(g) is not None)
+            e = _build(kind, m, text)
+            if e is not None and (not out or e.begin >= out[-1].end):
+                out.append(e)
     return _drop_appositions(out, text)
+
+
+def _windows(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around the anchors of possible date expressions, cut at spaces.
+
+    Running the full pattern only there is what makes date finding cheap on long articles.
+    """
+    lower = text[begin:end].lower().replace("\u00a0", " ")
+    anchors = [m.start() for m in _DIGIT.finditer(lower)]
+    for w in _ANCHOR_WORDS:
+        i = lower.find(w)
+        while i >= 0:
+            anchors.append(i)
+            i = lower.find(w, i + len(w))
+    if not anchors:
+        return []
+    anchors.sort()
+    out: list[tuple[int, int]] = []
+    for a in anchors:
+        wb = max(0, a - _BEFORE)
+        sp = lower.rfind(" ", 0, wb + 1) if wb > 0 else -1
+        wb = sp + 1 if sp >= 0 else 0
+        we = min(len(lower), a + _AFTER)
+        sp = lower.find(" ", we)
+        we = sp if sp >= 0 else len(lower)
+        if out and wb <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((wb, we))
+    return [(begin + b, begin + e) for b, e in out]
 
 
 def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: C901 - one branch per pattern

@@ -375,6 +375,8 @@ class ArticleDates:
         """Full dates (and months of a year, as their 1st) in the body and the captions: (date, text[, future])."""
         out: list = []
         for s in [*self.doc.ex.sentences, *self.doc.ex.captions]:
+            if not _YEAR_HINT.search(s.text):
+                continue  # no year written: nothing to find here
             for e in self._exprs(s):
                 d = None
                 if e.kind == "dmy":
@@ -502,6 +504,7 @@ class ArticleDates:
 
 
 _AGE_HINT = re.compile(r"năm", re.IGNORECASE)
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
 
 def component(doc: Doc) -> None:
