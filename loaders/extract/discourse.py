@@ -141,8 +141,16 @@ def is_outlet(doc: Doc, g: Group) -> bool:
     after = s.text[g.end - s.begin: g.end - s.begin + 12]
     if _OUTLET_EN_RE.match(after.lstrip()) and not after[:1].strip():
         return True
-    stripped = re.sub(r"(?:\s+[A-ZĐÀ-Ỹ][\w\-]*){1,2}\s*$", " ", before)  # "hãng tin Nga Fontanka", "CBS News"
-    return bool(_OUTLET_NOUN_RE.search(before)) or bool(_OUTLET_NOUN_RE.search(stripped))
+    words = before.split(" ")
+    if words and words[-1] == "":
+        words.pop()
+    k = 0
+    while k < 2 and words and words[-1][:1].isupper() and words[-1][-1:].isalnum():
+        # "hãng tin Nga Fontanka": skip the country word
+        words.pop()
+        k += 1
+    stripped = " ".join(words) + " "
+    return bool(_OUTLET_NOUN_RE.search(before)) or (k > 0 and bool(_OUTLET_NOUN_RE.search(stripped)))
 
 
 def _sentence_of(doc: Doc, g: Group) -> Sentence | None:

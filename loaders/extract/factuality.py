@@ -112,7 +112,9 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
             found.append(("planned", m.group(0)))
         else:
             m = CANCELLED_RE.search(text)
-            if m:
+            # "vốn bị hoãn ... có thể diễn ra": a postponement told as background to a new date or chance
+            if m and not re.search(r"(?<!\w)vốn\s+(?:đã\s+)?bị\s*$", text[: m.start()], re.IGNORECASE) and not (
+                    POSSIBLE_RE.search(text, m.end()) or PLANNED_RE.search(text, m.end())):
                 found.append(("cancelled", m.group(0)))
         m = PROPOSED_RE.search(text)
         if m:

@@ -396,6 +396,11 @@ _PASSIVE_COMPLEMENT_RE = re.compile(
     r"(?=giữa|với|bởi|dưới)",
     re.IGNORECASE,
 )
+_VA_VERB_RE = re.compile(
+    r"(?<!\w)(?:và|rồi)\s+(?!(?:người|ông|bà|các|những|phía|nước|lãnh\s+đạo|đại\s+diện|quan\s+chức|bộ\s+trưởng|"
+    r"ngoại\s+trưởng|thủ\s+tướng|tổng\s+thống|chủ\s+tịch|đặc\s+phái\s+viên|thứ\s+trưởng|phái\s+đoàn|đoàn|"
+    r"giới|chính\s+phủ|chính\s+quyền|lực\s+lượng|quân|nhóm|tổ\s+chức|hai|ba|bốn|cả)(?!\w))(?=[^\W\d_])(?=\w)(?![A-ZĐ])",
+)
 _COUNTERPART_TAIL_RE = re.compile(r"(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+\S+){1,3})\s*$", re.IGNORECASE)
 
 
@@ -408,6 +413,9 @@ def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
         pos = pm.end()
     m = _STOP_NP_RE.search(text, pos, limit)
     end = m.start() if m else limit
+    for v in _VA_VERB_RE.finditer(text, pos, end):  # "... Nga-Mỹ-Jordan và bảo vệ ...": a second verb phrase
+        end = v.start()
+        break
     # a comma ends it unless a list or a complement continues
     while True:
         c = text.find(",", pos, end)
@@ -417,7 +425,7 @@ def _np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
         if _COUNTERPART_TAIL_RE.search(text[e:c]) and re.match(r"(?:ông|bà)\s", nxt, re.IGNORECASE):
             pos = c + 1  # "người đồng cấp Nga, ông Vladimir Putin"
             continue
-        if re.match(r"(?:gồm|bao\s+gồm|tại|ở|với|giữa|do|cùng|và|[A-ZĐÀ-Ỹ])", nxt) and \
+        if (re.match(r"(?:gồm|bao\s+gồm|tại|ở|với|giữa|do|cùng|và)(?!\w)", nxt) or nxt[:1].isupper()) and \
                 not re.match(r"(?:Ngoại\s+trưởng|Tổng\s+thống|Bộ\s+trưởng|Thủ\s+tướng|ông|bà|Ông|Bà|hai|Hai|các|"
                              r"Các|phía|Phía|Thụy\s+Sĩ|Kazakhstan)\b", nxt):
             pos = c + 1
@@ -487,7 +495,8 @@ def _lead_date(doc: Doc) -> tuple[int, DateValue] | None:
     for s in doc.ex.sentences[:2]:
         if s.kind != "body":
             continue
-        ds = [d for d in doc.dates.for_sentence(s) if d.precision in ("date", "gMonthDay")]
+        ds = [d for d in doc.dates.for_sentence(s) if d.precision in ("date", "gMonthDay") and
+              not re.search(r"(?<!\w)(?:tới|sau|sắp)(?!\w)", d.text, re.IGNORECASE)]
         if ds:
             return s.index, ds[0]
     return None
@@ -524,7 +533,9 @@ def _clause(doc: Doc, i: int, b: int, e: int) -> tuple[int, int, str]:
 
 _ATTENDEES_RE = re.compile(r"(?<!\w)(?:có|với)\s+sự\s+tham\s+(?:dự|gia)\s+của(?!\w)", re.IGNORECASE)
 _FRONT_PREFIX_RE = re.compile(
-    r"^\s*(?:(?:Phát\s+biểu|Trả\s+lời|Nói|Trao\s+đổi|Ngay|Chỉ|Đặc\s+biệt|Cũng|Hôm|Ngày|Sáng|Chiều|Tối|Vào)"
+    r"^\s*(?:(?:trước\s+đó|sau\s+đó|trong\s+khi\s+đó|ngoài\s+ra|bên\s+cạnh\s+đó|cùng\s+ngày|hôm\s+qua|"
+    r"mới\s+đây|đặc\s+biệt|theo\s+đó)\s*,\s*)?"
+    r"(?:(?:Phát\s+biểu|Trả\s+lời|Nói|Trao\s+đổi|Ngay|Chỉ|Đặc\s+biệt|Cũng|Hôm|Ngày|Sáng|Chiều|Tối|Vào)"
     r"[^,]{0,50}?\s)?(?:trong|tại|sau|bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân|sau\s+khi|về)\s+"
     r"(?:(?:khả\s+năng|việc|đề\s+xuất|ý\s+tưởng|kế\s+hoạch)\s+)?(?:(?:tiến\s+hành|tổ\s+chức)\s+)?"
     r"(?:(?:một|các|những|hai|ba|cuộc|vòng|chuyến|phiên|buổi)\s+)*$",
@@ -554,7 +565,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if word == "họp" and re.match(r"^\s*báo", after, re.IGNORECASE):
             continue
         det = _DETERMINER_BEFORE_RE.search(before)
-        noun = bool(det) or word.startswith(("cuộc", "chuyến"))
+        noun = bool(det) or word.startswith(("cuộc", "chuyến", "hội nghị", "thượng đỉnh")) or \
+            bool(re.search(r"(?<!\w)(?:tại|trong|sau|trước\s+thềm|bên\s+lề|cho|của)\s+$", before, re.IGNORECASE))
         head = det.start() if det else b
         if _GENERIC_BEFORE_RE.search(text[:head]) and kind in ("negotiation", "talks", "meeting", "summit"):
             continue
@@ -680,6 +692,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         att_m = _ATTENDEES_RE.search(text, cstart, cend)
         attendees = _complement_actors(doc, i, att_m.end(), cend, recent) if att_m else []
         add(attendees)
+        inherited = False
+        if not actors and not noun and out and _NEXT_VP_RE.search(text[:b], out[-1].trigger.end - s.begin) and \
+                re.search(r"(?<!\w)(?:và|rồi)(?!\w)", text[out[-1].trigger.end - s.begin: b], re.IGNORECASE):
+            actors = list(out[-1].actors)  # "A đã họp ... và có thể sẽ tiếp tục nhóm họp": the same subject
+            inherited = True
         cand.actors = actors
         # --- back-reference ----------------------------------------------------------------------------
         own = [k for k in cand.actors if k not in attendees]
@@ -708,13 +725,26 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         subject_np = noun and not fronted and _PARTICIPATE_RE.search(text[cstart:head]) is None and \
             _PP_BEFORE_RE.search(text[cstart:head]) is None
         tend = _topic_end(text, tstart, cend, subject_np) if tm is not None else cend
-        cand.place, cand.place_alternatives, place_pos = _place(doc, i, cstart, e, tstart, tend, cend)
+        te = cand.trigger.end - s.begin
+        nxt = next((m2.start() for m2 in matches if te < m2.start() < cend and _live(m2, text)), cend)
+        cm = _NEXT_VP_RE.search(text[:nxt], te) if nxt < cend else None
+        nxt_cut = max(te, cm.start() if cm else nxt)
+        lo = max(cstart, out[-1].trigger.end - s.begin) if out else cstart  # each trigger owns what follows it
+        cand.place, cand.place_alternatives, place_pos = _place(doc, i, lo, e, tstart, tend, min(cend, nxt_cut))
         cand.place_after = place_pos >= e
         if cand.destination and not cand.place_alternatives and (purposed or cand.place is None):
             cand.place = cand.destination
             cand.place_after = True
+        if cand.place is None and kind in ("negotiation", "talks") and not cand.place_alternatives:
+            nxt_g = _groups_in(doc, i, e, min(n, e + 30))
+            if nxt_g and not text[e: nxt_g[0].begin - s.begin].strip():
+                lit = [x for x in nxt_g[0].literal_keys if doc.kind_of(x) == "place"]
+                if lit:  # "vòng hòa đàm Astana", "đàm phán Geneva": the venue names the talks
+                    cand.place, cand.place_after = lit[0], True
+        if inherited and not cand.place_after:
+            cand.place = None
         # --- date --------------------------------------------------------------------------------------
-        cand.date = _date(doc, i, cstart, b, cand.trigger.end - s.begin, cend, tstart, tend)
+        cand.date = _date(doc, i, cstart, b, te, min(cend, nxt_cut), tstart, tend)
         # --- topic -------------------------------------------------------------------------------------
         if tm is not None and tm.group(0).lower() in ("về", "để", "nhằm", "bàn về", "xoay quanh"):
             topic = text[tm.end(): tend if tend > tm.end() else cend]
@@ -724,11 +754,6 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if topic and len(topic) <= 200:
                 cand.topic = topic
         # --- status ------------------------------------------------------------------------------------
-        te = cand.trigger.end - s.begin
-        nxt = next((m2.start() for m2 in matches if te < m2.start() < cend and not (
-            m2.lastgroup == "visit" and m2.group(0).lower() in ("đến", "tới", "sang"))), cend)
-        cm = _NEXT_VP_RE.search(text[:nxt], te) if nxt < cend else None
-        nxt_cut = max(te, cm.start() if cm else nxt)
         pp_m = _PP_BEFORE_RE.search(text[cstart:head]) if noun and pm is None and not fronted else None
         if about_possibility:
             scope = text
@@ -752,6 +777,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         out.append(cand)
         if tm is not None and kind != "visit":
             absorbed_until = max(absorbed_until, cend)
+        if noun and comp:
+            absorbed_until = max(absorbed_until, zone_end)  # "cuộc gặp bên lề thượng đỉnh G20 giữa A và B"
     return out
 
 
@@ -770,10 +797,22 @@ _NEXT_VP_RE = re.compile(
     re.IGNORECASE,
 )
 _STATUS_PREDICATE_RE = re.compile(
-    r"\s*(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|không|chưa|cũng|"
+    r"\s*(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|không|chưa|cũng(?!\s+như)|"
     r"tiếp\s+tục|kéo\s+dài|khởi\s+động|nhóm\s+họp)(?!\w)",
     re.IGNORECASE,
 )
+def _live(m: re.Match[str], text: str) -> bool:
+    """Whether a trigger match can start an event of its own (for cutting the previous one's scope)."""
+    kind = m.lastgroup or "meeting"
+    word = m.group(0).lower()
+    if kind == "visit" and word in ("đến", "tới", "sang"):
+        return False
+    if word.startswith("tiếp"):
+        return False
+    rx = _NOT_EVENT_AFTER.get(kind)
+    return not (rx and rx.match(text, m.end()))
+
+
 def _adder(actors: list[str]):  # noqa: ANN202
     def add(keys: list[str]) -> None:
         for k in keys:
@@ -815,7 +854,7 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
             skipped.append((gb, g.end - s.begin))
             continue  # "thủ đô Astana của Kazakhstan", "tại Hamburg, Đức": the place's country
         if topic_adjacent and first and text[rel_b:gb].strip() == "" and kind == "country" and \
-                not re.match(r"\s*(?:-|–|(?<!\w)và(?!\w)|,\s*[A-ZĐÀ-Ỹ])", text[g.end - s.begin:]):
+                not re.match(r"\s*(?:-|–|(?<!\w)và(?!\w)|,\s*[A-ZĐ])", text[g.end - s.begin:]):
             skipped.append((gb, g.end - s.begin))
             continue  # "vòng hòa đàm Syria": the subject matter, not a party
         skip = False
@@ -893,11 +932,11 @@ def _main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list
     if not gs:
         return []
     g = gs[0]
+    lead = text[c + 1: g.begin - s.begin]
     if g.how == "title" and len(gs) > 1 and not text[g.end - s.begin: gs[1].begin - s.begin].strip() and \
             doc.kind_of(gs[1].keys[0]) == "person":
         gs = gs[1:]  # "Ngoại trưởng Nga Sergey Lavrov": the person, not the title's country
         g = gs[0]
-    lead = text[c + 1: g.begin - s.begin]
     if _GROUP_LEAD_RE.fullmatch(lead) or (not lead.strip() and len(gs) > 1 and
                                           _LIST_SEP_RE.search(text[g.end - s.begin: gs[1].begin - s.begin] or "x")):
         # "các nước bảo lãnh (Iran, Nga, Thổ Nhĩ Kỳ) đã ...", "ba nước bảo trợ Nga, Iran và Thổ Nhĩ Kỳ"
@@ -987,6 +1026,8 @@ def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int,
             if not re.search(r"(?:vào|ngày|hôm|trong)\s*$", pre):
                 continue
         dist = b - re_ if re_ <= b else rb - e
+        if re_ <= b and "," in s.text[re_:b]:
+            dist += 1000  # a date before the trigger across a comma: only if nothing nearer
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
@@ -1064,7 +1105,7 @@ def _place_event(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         if ev.kind == "visit" and c.kind != "visit" and not c.backref:
             ev.kind = c.kind
         return
-    if c.strict_backref or (c.backref and not c.actors):
+    if c.strict_backref or (c.backref and not c.actors and not _valid(doc, c)):
         return
     if not _valid(doc, c):
         return
@@ -1085,8 +1126,7 @@ def _valid(doc: Doc, c: _Cand) -> bool:
         return n >= 1 and (c.destination is not None or n >= 2)
     if n >= 2:
         return True
-    return c.place is not None and c.place_after and c.date is not None and \
-        c.kind in ("negotiation", "summit", "talks", "meeting")
+    return c.place is not None and c.place_after and c.date is not None and c.kind in ("negotiation", "talks")
 
 
 def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factuality.Factuality],
@@ -1113,7 +1153,8 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
     if not c.actors:
         # no actors: the same venue (and date, when both have one) in the same family
         for ev in reversed(events):
-            if _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and _dates_compatible(ev.date, c.date) \
+            if c.place_after and _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and \
+                    _dates_compatible(ev.date, c.date) \
                     and (ev.date is not None or c.sentence - max(ev.evidence) <= 3):
                 return ev
         return None
@@ -1121,6 +1162,16 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
     for ev in reversed(events):
         efam = _FAMILY[ev.kind]
         old = set(ev.actors)
+        if c.sentence in ev.evidence:
+            continue  # two triggers of one sentence are two events ("đã họp ... và sẽ tiếp tục họp")
+        if not old:
+            # an event known only by venue and date, now with a participant ("X sẽ tham dự vòng hòa đàm")
+            if efam == fam and c.sentence - max(ev.evidence) <= 4 and _kinds_compatible(ev.kind, c.kind) and \
+                    _lemma_core(c.lemma) in {_lemma_core(x) for x in lemmas[id(ev)]} and \
+                    (c.place is None or c.place == ev.place) and _dates_compatible(ev.date, c.date) and \
+                    factuality.compatible(facts[id(ev)], c.fact):
+                return ev
+            continue
         if not factuality.compatible(facts[id(ev)], c.fact):
             continue
         if not _dates_compatible(ev.date, c.date):
