@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from syriakg.loaders.text.sources_gazetteer import is_credit_token, source_name
 
@@ -32,6 +33,7 @@ _ILLUSTRATION = re.compile(r"(?<![\w(])(?:Ảnh|Hình|ảnh|hình)\s+minh\s+h(?:
 _RUN_OF_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _WORD = re.compile(r"\S+")
 _MAX_WORDS = 8
+_KEYWORDS = re.compile(r"ảnh|hình|nguồn|photo", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ class Credit:
 def _known_run(text: str, pos: int, limit: int) -> int:
     """End of the longest run of credit words starting at `pos` (== pos if none)."""
     end = pos
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, pos, limit)][:_MAX_WORDS]
+    words = [(m.start(), m.end()) for m in islice(_WORD.finditer(text, pos, limit), _MAX_WORDS)]
     i = 0
     while i < len(words):
         # multi-word known names first ('RIA Novosti', 'Anadolu Agency', 'Getty Images')
@@ -88,6 +90,8 @@ def _unbracketed_end(text: str, start: int, limit: int) -> int | None:
 def find_credits(text: str, begin: int, end: int) -> list[Credit]:
     """Photo credits in text[begin:end], in order, non-overlapping."""
     found: list[Credit] = []
+    if not _KEYWORDS.search(text, begin, end):
+        return found
 
     def free(b: int, e: int) -> bool:
         return all(e <= c.begin or b >= c.end for c in found)

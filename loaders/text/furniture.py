@@ -109,6 +109,11 @@ def _paragraphs(t: str) -> list[_Par]:
     return out
 
 
+def _same(a: str, b: str) -> bool:
+    """Two paragraphs that print the same words (quotes, spaces and case aside)."""
+    return abs(len(a) - len(b)) <= 12 and title_key(a) == title_key(b)
+
+
 def _pieces(t: str, begin: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """[begin, end) minus the cuts, trimmed; pieces without a letter or digit are dropped."""
     out: list[tuple[int, int]] = []
@@ -131,6 +136,13 @@ class _Reader:
         self.raw = raw
         self.t = t
         self.page = _Page()
+        self._credit_cache: dict[tuple[int, int], list[Credit]] = {}
+
+    def credits_in(self, b: int, e: int) -> list[Credit]:
+        key = (b, e)
+        if key not in self._credit_cache:
+            self._credit_cache[key] = find_credits(self.t, b, e)
+        return self._credit_cache[key]
 
     # -- helpers ---------------------------------------------------------------
     def furn(self, b: int, e: int, kind: str) -> None:
@@ -207,7 +219,7 @@ class _Reader:
                 kind = "separator"
             elif pending_caption:
                 kind, pending_caption = "caption", False
-            elif prev is not None and title_key(tx) == title_key(prev.text):
+            elif prev is not None and _same(tx, prev.text):
                 kind = "duplicate"
             elif repeats_title(tx, pg.headline):
                 kind = "repeated_title"
@@ -231,7 +243,7 @@ class _Reader:
                 elif self._credit_only(p):
                     kind = "photo_credit"
                 elif (body_count and j + 1 < len(rest) and not ends_like_sentence(tx)
-                      and title_key(rest[j + 1].text) == title_key(tx)):
+                      and _same(rest[j + 1].text, tx)):
                     end_index = j  # a teaser headline printed twice: the related box after the body
                     break
                 else:
@@ -253,7 +265,7 @@ class _Reader:
         """A short paragraph that ends with a photo credit ('... ngày 13/12. Ảnh: AFP/TTXVN')."""
         if p.end - p.begin > _CAPTION_MAX_CHARS + 60:
             return False
-        credits = find_credits(self.t, p.begin, p.end)
+        credits = self.credits_in(p.begin, p.end)
         if not credits:
             return False
         last = credits[-1]
@@ -263,7 +275,7 @@ class _Reader:
         return not tail and last.begin > p.begin and len(split_spans(self.t, p.begin, last.begin)) <= 3
 
     def _credit_only(self, p: _Par) -> bool:
-        credits = find_credits(self.t, p.begin, p.end)
+        credits = self.credits_in(p.begin, p.end)
         return len(credits) == 1 and credits[0].begin == p.begin and not self.t[credits[0].end:p.end].strip(" .")
 
     # -- inside paragraphs ----------------------------------------------------------
@@ -273,13 +285,13 @@ class _Reader:
         for p, kind in kept:
             if kind == "caption":
                 cuts = []
-                for c in find_credits(t, p.begin, p.end):
+                for c in self.credits_in(p.begin, p.end):
                     self.credit(c)
                     cuts.append((c.begin, c.end))
                 pg.captions.extend(_pieces(t, p.begin, p.end, cuts))
                 continue
             if kind == "photo_credit":
-                for c in find_credits(t, p.begin, p.end):
+                for c in self.credits_in(p.begin, p.end):
                     self.credit(c)
                 continue
             if kind != "body":
@@ -308,7 +320,7 @@ class _Reader:
         for b, e in inline_separators(t, begin, end):
             self.furn(b, e, "separator")
             cuts.append((b, e))
-        for c in find_credits(t, begin, end):
+        for c in self.credits_in(begin, end):
             if any(cb < c.end and c.begin < ce for cb, ce in cuts):
                 continue
             self.credit(c)

@@ -76,7 +76,8 @@ _PREFIX_BARE = re.compile(r"^(?P<o>[A-ZĐ][\w.&+]{1,24})\s*[-–—]\s+")
 _RELATED_BRACKET = re.compile(r"\[(?P<inner>[^\[\]\n]{8,250})\]")
 _TAG_BRACKET = re.compile(r"\[(?:video|ảnh|infographic|clip|video clip|emagazine|photo|trực tiếp|live)\]", re.I)
 _TERMINAL_END = re.compile(r"[.!?…:;][”\"’')\]]*$")
-_QUOTES = str.maketrans("", "", "\"'“”‘’«»")
+_QUOTES_RE = re.compile(r"[\"'“”‘’«»]")
+_SPACES_RE = re.compile(r"\s+")
 _PHOTO_SUFFIX = re.compile(r"^[\s\-–:|(]*(?:ảnh|hình|photo|video|clip|infographic)?\s*\d{0,3}\s*\)?$", re.I)
 
 
@@ -139,20 +140,23 @@ def is_separator(par: str) -> bool:
 
 
 def inline_separators(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    piece = text[begin:end]
+    if not any(rule in piece for rule in ("_____", "=====", "-----", "***", "~~~", "———")):
+        return []
     return [m.span() for m in _INLINE_SEPARATOR.finditer(text, begin, end)]
 
 
 def title_key(text: str) -> str:
     """Comparison key for headlines: NFC, no quotes, spaces folded, end punctuation dropped, case folded."""
-    t = _nfc(text).replace("\u00a0", " ").translate(_QUOTES)
-    t = re.sub(r"\s+", " ", t).strip(" .!?…:;-–")
+    t = _QUOTES_RE.sub("", _nfc(text))
+    t = _SPACES_RE.sub(" ", t).strip(" .!?…:;-–")
     return t.casefold()
 
 
 def repeats_title(par: str, headline: str) -> bool:
     """The headline again (image alt text), possibly with a suffix such as ' ảnh 1' or ' - Ảnh 2'."""
-    if not headline.strip():
-        return False
+    if not headline.strip() or not 0.6 * len(headline) <= len(par) <= len(headline) + 30:
+        return False  # cheap length filter: this runs on every sentence of every body
     p, h = title_key(par), title_key(headline)
     if not h:
         return False
