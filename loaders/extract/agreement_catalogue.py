@@ -56,13 +56,15 @@ def _f(p: str) -> re.Pattern[str]:
 FEATURES: dict[str, re.Pattern[str]] = {
     "name:astana": _f(r"Astana|A-xta-na|Nur-Sultan"),
     "name:sochi": _f(r"Sochi|Xô-chi|Sô-chi"),
+    "name:sochi_title": _f(r"^(?:thỏa thuận|bản ghi nhớ|biên bản ghi nhớ|hiệp định) (?:ở |tại )?(?:Sochi|Xô-chi|Sô-chi)"),
     "name:geneva": _f(r"Geneva|Genève|Geneve|Giơ-ne-vơ"),
     "name:munich": _f(r"Munich|München|Mu-ních"),
     "name:adana": _f(r"Adana"),
     "name:2254": _f(r"nghị quyết(?: số)? 2254"),
     "place:idlib": _f(r"Idlib|Idleb|I-đlíp"),
     "place:aleppo": _f(r"Aleppo|A-lép-pô|Alep\b"),
-    "place:southwest": _f(r"tây nam|(?:miền|phía|vùng) nam Syria"),
+    "place:southwest": _f(r"tây nam"),
+    "place:south": _f(r"(?:miền|phía|vùng) nam Syria"),
     "place:northeast": _f(r"đông bắc Syria|người Kurd|YPG|Manbij|Kobani|Ras al-Ain|Tal Abyad|Tel Abyad|Qamishli|"
                           r"bờ đông sông Euphrates"),
     "topic:dezone": _f(r"(?:vùng|khu vực|khu)(?: [\w\"“”']+){0,2}? [\"“'‘]?giảm (?:leo thang|căng thẳng|xung đột|bạo lực)"
@@ -76,6 +78,9 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "topic:memorandum": _f(r"bản ghi nhớ|biên bản ghi nhớ"),
     "topic:air_safety": _f(r"(?:an toàn|sự cố|va chạm) (?:bay|trên không)|an toàn hàng không"),
     "topic:communique": _f(r"thông cáo"),
+    "topic:temporary": _f(r"(?:kéo dài|trong) \d+ (?:giờ|tiếng|ngày)|tạm thời|đơn phương|ngừng bắn nhân đạo"),
+    "topic:nuclear": _f(r"hạt nhân"),
+    "name:jcpoa": _f(r"JCPOA|Kế hoạch hành động toàn diện chung"),
     "scope:nationwide": _f(r"toàn quốc|toàn Syria|toàn lãnh thổ|toàn bộ lãnh thổ|cả nước|toàn đất nước|khắp Syria|"
                            r"phạm vi toàn"),
 }

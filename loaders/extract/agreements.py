@@ -59,12 +59,13 @@ NOUN_RE = _r(
     r"nghị quyết(?: số)? \d{3,4}|thông cáo Geneva)(?!\w)"
 )
 # the agreement's noun phrase ends where the clause does, or where a predicate starts ("... đã có hiệu lực")
-_WINDOW_STOP = _r(r"[;.!?“”\"]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng thời|trong bối cảnh|đã|đang|sẽ|vẫn|"
+_WINDOW_STOP = _r(r"[;.!?]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng thời|trong bối cảnh|đã|đang|sẽ|vẫn|"
                   r"bắt đầu|là)(?!\w)")
 MAX_WINDOW_WORDS = 30
 _SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với)"
                      r"(?: được)?(?: (?:một|các|những|hai|bản|văn bản|lại))?\s*$")
 _UNREALISED = _r(r"(?<!\w)(?:không|chưa|chẳng|sẽ|có thể|dự kiến|hy vọng|muốn|mong muốn|nhằm|để|tiến tới|hướng tới|khi|"
+                 r"gần|sắp|dường như|có vẻ|có lẽ|"
                  r"cần|phải|kêu gọi|đề nghị|nếu|sớm|chuẩn bị|đang đàm phán|nỗ lực|tìm cách|chờ|trước khi|"
                  r"không thể|thất bại trong việc)(?:\s+\S+){0,2}\s*$")
 # --- violations ---
@@ -94,11 +95,13 @@ JOINT_ACTIONS = tuple(map(canon, (
     "gia hạn", "duy trì", "thực hiện", "áp dụng", "tiến hành tuần tra", "tiến hành đàm phán", "trao trả",
     "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua",
 )))
+_HEDGE = _r(r"(?<!\w)(?:dường như|có vẻ|có lẽ|nghi ngờ|đồn đoán)(?!\w)")
+_POSSESSIVE = _r(r"(?<!\w)(?:của|thuộc|thành viên)\s*$")
 _ANAPHOR_COUNT = {canon("hai"): 2, canon("ba"): 3, canon("bốn"): 4}
 _COORD = _r(r"\s*(?:,|và|cùng|với|lẫn|cũng như|-|–|\(|\))?\s*(?:\(|\))?\s*(?:(?:ông|bà|ngài|người đồng cấp)\s+)?")
 _SUBJECT_TAIL = _r(r"\s*\)?\s*(?:(?:đã|cũng|đều|vừa|mới|hôm nay|cùng ngày|trước đó|sau đó|bất ngờ|chính thức|cuối cùng|"
                    r"ngày \S+|hôm \S+|vào \S+|tại \S+)\s*)*")
-_ANAPHOR = _r(r"(?<!\w)(?:hai|ba|bốn|các) (?:bên|nước|quốc gia|ngoại trưởng|nhà lãnh đạo|tổng thống|bộ trưởng|phái đoàn|"
+_ANAPHOR = _r(r"(?<!\w)(?:hai|ba|bốn) (?:bên|nước|quốc gia|ngoại trưởng|nhà lãnh đạo|tổng thống|bộ trưởng|phái đoàn|"
               r"nước bảo trợ|nước bảo lãnh)(?!\w)")
 _REPORTING = _r(r"(?<!\w)(?:cho biết|cho rằng|cho hay|khẳng định|tuyên bố|nói rằng|nói|thông báo|cáo buộc|tố cáo|"
                 r"nhấn mạnh|xác nhận|nêu rõ|đưa tin)(?: rằng| là)?\s*[,:]?\s*")
@@ -143,7 +146,7 @@ def component(doc: Doc) -> None:
             elif (a := _signed_accord(doc, n, accords)) is not None:
                 _merge_accord(accords, a)
                 n.accord = True
-        for a in _agreed(doc, s, nouns, accords):
+        for a in _agreed(doc, s, nouns, accords, known, entries):
             _merge_accord(accords, a)
         pending.extend(nouns)
     for n in pending:  # generic references to an agreement the article names elsewhere
@@ -335,7 +338,7 @@ def _parties_in(doc: Doc, s: Sentence, spans: list[tuple[int, int]]) -> list[str
 
 
 def _countries_before(doc: Doc, s: Sentence, need: int = 2) -> list[str]:
-    """The last `need` countries of the nearest earlier sentence (up to three back) that names that many."""
+    """The countries of the nearest earlier sentence (up to three back) naming at least `need`, if exactly `need`."""
     for prev in reversed(doc.ex.sentences[max(0, s.index - 3) : s.index]):
         found: list[str] = []
         for m in _outermost(doc.mentions_in(prev.index)):
@@ -345,7 +348,7 @@ def _countries_before(doc: Doc, s: Sentence, need: int = 2) -> list[str]:
             if doc.kind_of(k) == "country" and k not in found:
                 found.append(k)
         if len(found) >= need:
-            return found[-need:]
+            return found if len(found) == need else []  # "hai nước" after three countries: unclear
     return []
 
 
@@ -385,6 +388,8 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
     for g in reversed([g for g in discourse.groups(doc, s.index) if start <= g.begin - s.begin and
                        g.end - s.begin <= verb_begin]):
         gap = s.text[g.end - s.begin : right]
+        if _POSSESSIVE.search(s.text[max(0, g.begin - s.begin - 15) : g.begin - s.begin]):
+            break  # "một thành viên của NATO": the subject is someone unnamed
         if right == verb_begin:
             if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap)):
                 break
@@ -420,20 +425,25 @@ def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end:
                      kind=_kind_of(label), trigger=Span(s.begin + verb_begin, s.begin + label_end))
 
 
-def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agreement]) -> list[Agreement]:
+def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agreement],
+            known: dict[str, Agreement], entries: tuple[cat.CatalogueEntry, ...]) -> list[Agreement]:
     """ "A và B nhất trí phối hợp ...": accords on joint action."""
     out: list[Agreement] = []
     for m in _ACCORD_RE.finditer(s.text):
         obj = canon(m.group("obj"))
         if not any(obj == j or obj.startswith(j + " ") for j in JOINT_ACTIONS):
             continue  # "nhất trí ủng hộ ...", "thống nhất các hướng giải quyết": a shared stance, not an accord
-        if _UNREALISED.search(s.text[max(0, m.start() - 40) : m.start()]):
+        if _UNREALISED.search(s.text[max(0, m.start() - 40) : m.start()]) or _HEDGE.search(s.text[: m.start()]):
             continue
         if _NOMINAL.search(s.text[max(0, m.start() - 10) : m.start()]):
             continue  # "sự thống nhất", "những nhất trí"
         if any(n.entry is not None and n.begin <= m.start() < n.window_end for n in nouns):
             continue  # part of a known agreement's description
         end = _window_end(s.text, m.start("v"))
+        entry = cat.identify(_evidence(doc, s, m.start("obj"), m.end("obj"), end), entries)
+        if entry is not None:  # "đồng ý thành lập 4 khu vực giảm leo thang": the Astana memorandum
+            _mention_known(known, _NounMention(s, m.start("obj"), m.end("obj"), end, entry))
+            continue
         a = _accord(doc, s, m.start("v"), m.start("v"), end, [], accords)
         if a is not None:
             out.append(a)
@@ -448,11 +458,13 @@ def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agree
     if m is None or canon(m.group("v")).startswith(("nhất trí", "thống nhất", "đồng ý")):
         return None
     verb_begin = max(0, n.begin - 60) + m.start("v")
-    if _UNREALISED.search(s.text[max(0, verb_begin - 40) : verb_begin]):
+    if _UNREALISED.search(s.text[max(0, verb_begin - 40) : verb_begin]) or _HEDGE.search(s.text[:verb_begin]):
         return None
+    if n.sentence.text[n.begin : n.end].lower().startswith(("nghị quyết", "thông cáo")):
+        return None  # a resolution is adopted by one body, not agreed between parties
     extra = []
     w = s.text[n.begin : n.window_end]
-    with_m = re.search(vi(r"(?<!\w)với (?P<x>(?:\S+ ){0,4}\S+)"), w, re.IGNORECASE)
+    with_m = re.search(r"(?<!\w)(?<!đối\s)với\s+(?P<x>(?:\S+\s+){0,4}\S+)", w, re.IGNORECASE)
     if with_m:
         first = [g for g in discourse.groups(doc, s.index)
                  if n.begin + with_m.start("x") <= g.begin - s.begin < n.begin + with_m.end("x")]

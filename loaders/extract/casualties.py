@@ -48,7 +48,7 @@ OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
     "killed": ("thiệt mạng", "tử vong", "tử nạn", "chết", "bị giết", "bị giết chết", "bị giết hại", "bị sát hại",
                "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng"),
     "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
-    "displaced": ("sơ tán", "di tản", "tản cư", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
+    "displaced": ("sơ tán", "di tản", "tản cư", "chạy loạn", "chạy trốn", "chạy khỏi", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
                   "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
                   "di dời", "di cư", "tha hương", "vô gia cư", "bỏ chạy khỏi"),
     "refugees": ("tị nạn", "tỵ nạn", "rời bỏ đất nước", "rời khỏi đất nước", "chạy sang nước ngoài",
@@ -92,8 +92,9 @@ OUTCOME_NOUNS: dict[str, Outcome] = {
 
 _OUT_AFTER = {canon(w): o for o, ws in OUTCOME_AFTER.items() for w in ws}
 _OUT_BEFORE = {canon(w): o for o, ws in OUTCOME_BEFORE.items() for w in ws}
-_OUT_AFTER_RE = re.compile(r"(?<!\w)" + alternation([w for ws in OUTCOME_AFTER.values() for w in ws]) + r"(?!\w)",
-                           re.IGNORECASE)
+# "đánh bom liều chết" (suicide bombing) and "cái chết" (a death) hold "chết" but say nothing died here
+_OUT_AFTER_RE = re.compile(r"(?<!\w)(?<!liều )(?<!cái )(?<!cảm )(?<!sự )" + alternation([w for ws in OUTCOME_AFTER.values() for w in ws])
+                           + r"(?!\w)", re.IGNORECASE)
 _OUTCOME_PHRASES = [*(w for ws in OUTCOME_AFTER.values() for w in ws),
                     *(w for ws in OUTCOME_BEFORE.values() for w in ws if canon(w) not in _CAUSE_ONLY)]
 # Cheap gates, in order: an article, then a sentence, with none of these syllables (lower case) holds no claim;
@@ -101,7 +102,7 @@ _OUTCOME_PHRASES = [*(w for ws in OUTCOME_AFTER.values() for w in ws),
 KEYS = ("mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
         "thương", "sơ tán", "di tản", "tản cư", "di dời", "di cư", "tha hương", "gia cư", "lưu vong", "nhà",
         "quê hương", "nơi ở", "chỗ ở", "bỏ chạy", "nạn", "đất nước", "nước ngoài", "mất tích", "bắt", "giam",
-        "tiếp nhận", "đón nhận", "tiếp đón")
+        "tiếp nhận", "đón nhận", "tiếp đón", "chạy")
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
 _HEAD_RE = re.compile(
@@ -112,6 +113,11 @@ _FILLERS = frozenset(map(canon, (
     "đã", "bị", "đều", "cũng", "phải", "vừa", "mới", "có", "thể", "được", "cho", "là", "khác", "nữa", "đang", "sẽ",
     "hoặc", "vẫn", "bị", "buộc", "đành", "lần", "lượt", "và", "cùng",
 )))
+# words that end the victims' noun phrase ("nghi phạm | bị cáo buộc ...", "tay súng IS | và phá hủy ...")
+_NP_BREAK = frozenset(map(canon, (
+    "bị", "đã", "được", "đang", "sẽ", "phải", "cũng", "đều", "vừa", "và", "cùng", "khi", "sau", "trước", "đồng thời",
+    "với", "nhưng", "rồi", "là", "mà", "để", "nhằm", "bởi", "do", "vì", "hoặc", "hay", "song",
+)))
 _NEG_RE = re.compile(vi(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|không có ai|không ai)(?!\w)"), re.IGNORECASE)
 # a clause or a new predicate begins: the victims' noun phrase cannot reach past it
 _STOP_RE = re.compile(
@@ -121,7 +127,7 @@ _STOP_RE = re.compile(
 )
 _APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có)\s"),
                             re.IGNORECASE)
-_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào)\s+(?:(?:tỉnh|thành phố|thị trấn|"
+_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi)\s+(?:(?:tỉnh|thành phố|thị trấn|"
                              r"làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ)\s+)?$"), re.IGNORECASE)
 # "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
 _WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
@@ -208,6 +214,8 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
         return None
     if head_text in (canon("con tin"), canon("tù binh")) and outcome not in ("captured", "killed"):
         return None
+    if outcome in ("refugees", "displaced") and q.value == 1:
+        return None  # "con trai của một người tị nạn": a person's story, not a displacement figure
     victims = _victims(text, head.start("head"), end if after is not None else None, noun_outcome is not None)
     return _Found(outcome, q, victims, end)
 
@@ -281,6 +289,10 @@ def _victims(text: str, head_begin: int, outcome_end: int | None, noun: bool = F
     if loc:
         span = span[: loc.start()]
     words = span.rstrip(" .!?…").split()
+    for k, w in enumerate(words[1:], start=1):
+        if canon(w) in _NP_BREAK:
+            words = words[:k]
+            break
     while len(words) > 1 and canon(words[-1]) in _FILLERS:
         words.pop()
     # "người tị nạn Syria ở ...": keep at most 6 words
@@ -347,12 +359,10 @@ def _date(doc: Doc, s: Sentence, rel_b: int, rel_e: int, q: Quantity) -> DateVal
 def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
     rel_b, rel_e = _clause(s.text, f.q, f.outcome_end)
     victims = (f.q.num_end, f.q.num_end + 1 + len(f.victims))  # the victims' own nationality is not the place
-    n = len(s.text)
     place = (
         _place(doc, s, rel_b, rel_e, f.q.begin, victims)
-        or _place(doc, s, 0, n, f.q.begin, victims)
-        or _place(doc, s, rel_b, rel_e, f.q.begin, victims, locative_only=False)
-        or _place(doc, s, 0, n, f.q.begin, victims, locative_only=False)
+        or _place(doc, s, 0, f.q.begin, f.q.begin, victims)
+        or _place(doc, s, 0, rel_e, f.q.begin, victims, locative_only=False)
         or _previous_place(doc, s)
     )
     claimant = _source_of(doc, s.index, s.begin + f.q.begin) if _source_of is not None else None
