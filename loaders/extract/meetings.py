@@ -108,7 +108,7 @@ _CLAUSE_END_RE = re.compile(
 _STOP_NP_RE = re.compile(
     r"(?<!\w)(?:đã|sẽ|đang|được|bị|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|có\s+thể|dự\s+kiến|nhất\s+trí|thống\s+nhất|"
     r"cho\s+biết|khẳng\s+định|là|nhưng|kéo\s+dài|không|chưa|cũng|nhóm\s+họp\s+vào|tiếp\s+tục|cho\s+thấy|khiến|"
-    r"giúp|mở\s+ra|sau|sau\s+khi|trước\s+khi|nhằm|để|về|còn|mà|vốn|thì|hiện|hoặc)(?!\w)|[“\"]",
+    r"giúp|mở\s+ra|sau|sau\s+khi|trước\s+khi|nhằm|để|còn|mà|vốn|thì|hiện|hoặc)(?!\w)|[“\"]",
     re.IGNORECASE,
 )
 _PLACE_BEFORE_RE = re.compile(
@@ -502,6 +502,22 @@ def _lead_date(doc: Doc) -> tuple[int, DateValue] | None:
     return None
 
 
+_TITLE_ABOUT_RE = re.compile(
+    r"(?:đặc\s+phái\s+viên|đặc\s+sứ|phái\s+viên|ủy\s+ban|uỷ\s+ban|cao\s+ủy|phụ\s+trách|bộ\s+trưởng|cố\s+vấn)"
+    r"[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _topic_start(text: str, e: int, cend: int) -> re.Match[str] | None:
+    """First topic/purpose marker after the trigger, skipping the "về" of a title ("Đặc phái viên LHQ về Syria")."""
+    for m in _TOPIC_START_RE.finditer(text, e, cend):
+        if m.group(0).lower() == "về" and _TITLE_ABOUT_RE.search(text[max(e, m.start() - 40): m.start()]):
+            continue
+        return m
+    return None
+
+
 def _clause(doc: Doc, i: int, b: int, e: int) -> tuple[int, int, str]:
     """(start, end, frame) of the clause holding the trigger [b, e) (relative offsets)."""
     s = doc.ex.sentences[i]
@@ -578,7 +594,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if not nxt or doc.kind_of(nxt[0].keys[0]) != "person":
                 continue
         cstart, cend, frame = _clause(doc, i, b, e)
-        tm = _TOPIC_START_RE.search(text, e, cend)
+        tm = _topic_start(text, e, cend)
         tstart = tm.start() if tm else cend
         cand = _Cand(kind, i, Span(s.begin + b, s.begin + e), word, noun=noun)  # type: ignore[arg-type]
         if kind == "meeting" and noun and _N_PARTIES_RE.match(after) and \
@@ -626,7 +642,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 cand.lemma = re.sub(r"\s+", " ", m2.group(0).lower())
                 cand.trigger = Span(s.begin + b, s.begin + m2.end())
                 _, cend, _ = _clause(doc, i, m2.start(), m2.end())
-                tm = _TOPIC_START_RE.search(text, m2.end(), cend)
+                tm = _topic_start(text, m2.end(), cend)
                 tstart = tm.start() if tm else cend
                 zone_b, zone_end = m2.end(), _np_end(text, m2.end(), cend, tstart)
                 purpose_comp = _complement_actors(doc, i, zone_b, zone_end, recent, k2 == "negotiation")
@@ -858,10 +874,13 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
             skipped.append((gb, g.end - s.begin))
             continue  # "vòng hòa đàm Syria": the subject matter, not a party
         skip = False
-        if (_PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural) or g.how == "title":
+        delegation = bool(_COLLECTIVE_BEFORE_RE.search(before))
+        if (_PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural) or \
+                (g.how == "title" and not delegation):
             skip = True  # a venue; "người đồng cấp Nga Sergei Lavrov": the country of a title
         pt = _PERSON_TITLE_BEFORE_RE.search(before) if kind in ("place", "country") else None
-        if pt is not None and not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):
+        if pt is not None and not delegation and \
+                not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):
             skip = True  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
         if _EXCLUDED_BEFORE_RE.search(before) or _TOPIC_NOUN_BEFORE_RE.search(before) or discourse.is_outlet(doc, g):
             skip = True
@@ -892,6 +911,9 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
     return out
 
 
+# "đoàn nghị sĩ Nga", "phái đoàn Thổ Nhĩ Kỳ", "các bộ trưởng Nga": a body of that country, an actor
+_COLLECTIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?:đoàn|phái\s+đoàn|đoàn\s+đại\s+biểu|các|những|giới)(?:\s+\w+){0,2}\s*)$", re.IGNORECASE)
 _PERSON_TITLE_BEFORE_RE = re.compile(
     r"(?:\b(?:người\s+đồng\s+(?:cấp|nhiệm)|ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+\w+){0,2}|"
     r"thứ\s+trưởng(?:\s+\w+){0,2}|đặc\s+phái\s+viên(?:\s+của)?|đại\s+sứ|nhà\s+lãnh\s+đạo|người\s+đứng\s+đầu|"
@@ -900,7 +922,7 @@ _PERSON_TITLE_BEFORE_RE = re.compile(
 )
 _COMPLEMENT_INTRO_RE = re.compile(
     r"(?<!\w)(?:giữa|với|của|gồm|bao\s+gồm|do|cùng|tham\s+dự\s+của|tham\s+gia\s+của|bảo\s+trợ\s+của|"
-    r"chủ\s+trì\s+của|lãnh\s+đạo|nguyên\s+thủ|các\s+nước|nước)(?!\w)[^,;]{0,40}$",
+    r"chủ\s+trì\s+của|lãnh\s+đạo|nguyên\s+thủ|các\s+nước|nước)(?!\w)[^,;]{0,60}$",
     re.IGNORECASE,
 )
 _LIST_WORD = (r"(?:,|và|cùng(?:\s+với)?|với|lẫn|-|–|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
