@@ -300,7 +300,7 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
             pre_subj = text[: subj.begin - s.begin]
             sep = _POST_SEP_RE.search(pre_subj)
             # tolerate a title word glued before the mention ("ông", "bà", "tờ", "hãng tin")
-            sep2 = re.search(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*(?:\w+\s+){0,3}$", pre_subj)
+            sep2 = re.search(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*(?:\w+\s+){0,5}$", pre_subj)
             if (sep or sep2) and len(pre_subj.strip()) > 12:
                 cut = (sep or sep2).start()  # type: ignore[union-attr]
                 content = Span(s.begin, s.begin + cut)

@@ -44,7 +44,7 @@ _SUBORDINATE_BEFORE_RE = re.compile(
 )
 # the speaker's clause opens with a subordinator: "Vài ngày sau khi Đại sứ Mỹ ... cho biết", "bởi chính quyền X từng"
 _SUBORDINATE_SEGMENT_RE = re.compile(
-    r"^\s*(?:\S+\s+){0,3}?(?:sau\s+khi|trước\s+khi|(?<!trong\s)khi|vì|bởi|nếu|do|kể\s+từ\s+khi)(?!\s+đó)\s",
+    r"(?<!\w)(?:sau\s+khi|trước\s+khi|(?<!trong\s)khi|vì|bởi|nếu|do|kể\s+từ\s+khi)(?!\s+đó)\s+(?:[^\s,]+\s+){0,7}$",
     re.IGNORECASE,
 )
 _DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
@@ -113,7 +113,7 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     if a.speaker_span is not None and a.form == "pre":
         before = text[: a.speaker_span.begin - s.begin]
         segment = re.split(r"[,;:]", before)[-1]
-        if _SUBORDINATE_BEFORE_RE.search(before) or _SUBORDINATE_SEGMENT_RE.match(segment):
+        if _SUBORDINATE_BEFORE_RE.search(before) or _SUBORDINATE_SEGMENT_RE.search(segment):
             return None
     if ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
             doc.ex.article.text[a.content.begin:a.content.end]))) and not _has_other_content(doc, a):

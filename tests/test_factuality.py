@@ -1,0 +1,77 @@
+"""Factuality cues (status of reported events) on phrases written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriakg.loaders.extract.factuality import Factuality, compatible, merge, status_of
+
+
+@pytest.mark.parametrize("scope,expected", [
+    ("Tổng thống Ai Cập đã hội đàm với Quốc vương Jordan", "occurred"),
+    ("hai ngoại trưởng vừa điện đàm", "occurred"),
+    ("hai bộ trưởng sẽ gặp nhau", "planned"),
+    ("cuộc họp dự kiến diễn ra", "planned"),
+    ("Iran lên kế hoạch tổ chức hội nghị", "planned"),
+    ("Thủ tướng Ấn Độ có thể đến thăm", "possible"),
+    ("ông Modi có thể sẽ gặp ông Rouhani", "possible"),
+    ("khả năng cuộc gặp diễn ra vẫn còn bỏ ngỏ", "possible"),
+    ("Pháp đề xuất tổ chức một hội nghị quốc tế", "proposed"),
+    ("các bên chưa đạt được sự đồng thuận về cuộc gặp", "proposed"),
+    ("cuộc gặp đã bị hủy", "cancelled"),
+    ("cuộc gặp bị hoãn", "cancelled"),
+    ("cuộc gặp bị hoãn sang tuần sau", "planned"),
+    ("các cuộc hòa đàm vốn bị đình hoãn có thể diễn ra vào tháng sau", "possible"),
+    ("Văn phòng Tổng thống phủ nhận có cuộc gặp", "denied"),
+    ("hai bên gặp nhau tại Amman", "occurred"),  # narrative default
+])
+def test_status_from_scope(scope: str, expected: str) -> None:
+    assert status_of(scope).status == expected
+
+
+def test_default_is_not_explicit():
+    f = status_of("hai bên gặp nhau tại Amman")
+    assert f.status == "occurred" and not f.explicit
+
+
+def test_frame_unconfirmed_makes_possible():
+    f = status_of("Tổng thống Iran tới Iraq vào ngày 5/3", frame="Hiện Baghdad chưa xác nhận thông tin ")
+    assert f.status == "possible"
+
+
+def test_presupposing_phrase_is_occurred_unless_future():
+    assert status_of("Phát biểu sau cuộc gặp", before_trigger="Phát biểu sau cuộc ").status == "occurred"
+    assert status_of("sau cuộc gặp tới đây", before_trigger="sau cuộc ", after_trigger=" tới đây").status == "planned"
+
+
+def test_future_date_relative_to_article():
+    assert status_of("hai bên gặp nhau tại Amman", date_relation=1).status == "planned"
+    assert status_of("hai bên gặp nhau tại Amman", date_relation=-1).status == "occurred"
+
+
+def test_plan_noun_is_not_a_planned_cue():
+    assert status_of("Kế hoạch ngừng bắn đã được công bố tại hội nghị").status == "occurred"
+
+
+def test_merge_keeps_corrections_and_firm_reports():
+    planned = Factuality("planned", "sẽ", True)
+    possible = Factuality("possible", "chưa xác nhận", True)
+    denied = Factuality("denied", "phủ nhận", True)
+    occurred = Factuality("occurred", "đã", True)
+    default = Factuality("occurred", "", False)
+    assert merge(planned, possible).status == "possible"
+    assert merge(possible, denied).status == "denied"
+    assert merge(planned, default).status == "planned"
+    assert merge(default, planned).status == "planned"
+    assert merge(planned, occurred).status == "occurred"
+    assert merge(denied, possible).status == "denied"
+
+
+def test_compatibility_of_reports():
+    planned = Factuality("planned", "sẽ", True)
+    occurred = Factuality("occurred", "đã", True)
+    possible = Factuality("possible", "có thể", True)
+    assert compatible(planned, possible)  # a later doubt corrects the earlier report
+    assert not compatible(planned, occurred)  # a planned round and rounds already held are two events
+    assert not compatible(possible, occurred)
+    assert compatible(Factuality("occurred", "", False), planned)

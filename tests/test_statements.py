@@ -1,0 +1,138 @@
+"""Statements (who said what, when, where, with quotes) on sentences written for these tests."""
+
+from __future__ import annotations
+
+from syriakg.loaders.extract import statements
+from syriakg.loaders.model import CasualtyClaim, Entity
+from tests.test_meetings import FakeDates
+
+KINDS = {
+    "zarif": "person", "safadi": "person", "netanyahu": "person", "mogherini": "person", "shoukry": "person",
+    "iran": "country", "jordan": "country", "israel": "country", "egypt": "country", "vienna": "place",
+    "new_york": "place", "unsc": "organization", "iran_mfa": "organization", "eu": "organization",
+    "tass": "organization", "sohr": "organization", "al_ahram": "organization", "amman": "place",
+}
+
+
+def make(sentences: list[str], mentions: list[tuple], year: str | None = None):
+    from tests.extract_helpers import add_mention, doc_from_sentences
+
+    doc = doc_from_sentences(sentences)
+    for m in mentions:
+        i, surface, key = m[0], m[1], m[2]
+        how = m[3] if len(m) > 3 else "name"
+        add_mention(doc, i, surface, key, how)
+        doc.ex.entities.setdefault(key, Entity(key, KINDS.get(key, "organization"), surface))  # type: ignore[arg-type]
+    doc.dates = FakeDates(year)
+    return doc
+
+
+def run(doc):
+    statements.component(doc)
+    return doc.ex.statements
+
+
+def test_speaker_verb_content_with_frame_date():
+    doc = make(["Ngày 3/4, Ngoại trưởng Iran Javad Zarif tuyên bố Tehran sẽ không rút khỏi thỏa thuận ngày 5/5."],
+               [(0, "Iran", "iran", "title"), (0, "Javad Zarif", "zarif")])
+    [st] = run(doc)
+    assert st.speaker == "zarif" and st.act == "announce" and st.verb == "tuyên bố"
+    assert st.date is not None and st.date.value == "--04-03"  # the frame's date, not the content's
+    assert st.evidence == [0]
+
+
+def test_theo_form_person_is_a_statement_but_outlet_is_not():
+    doc = make(["Theo ông Safadi, Jordan không thể tiếp nhận thêm người tị nạn.",
+                "Theo hãng tin TASS, các cuộc giao tranh đã lan rộng."],
+               [(0, "Safadi", "safadi"), (0, "Jordan", "jordan"), (1, "TASS", "tass")])
+    sts = run(doc)
+    assert [s.speaker for s in sts] == ["safadi"]
+
+
+def test_outlet_reporting_inner_speaker_keeps_the_inner_speaker():
+    doc = make(["Theo hãng tin TASS, Bộ Ngoại giao Iran ngày 2/6 cho biết các cuộc đàm phán sẽ tiếp tục."],
+               [(0, "TASS", "tass"), (0, "Bộ Ngoại giao Iran", "iran_mfa")])
+    [st] = run(doc)
+    assert st.speaker == "iran_mfa" and st.date is not None and st.date.value == "--06-02"
+
+
+def test_quote_after_speaker_and_quote_before_speaker():
+    doc = make(["Ông Netanyahu nhấn mạnh: “Israel sẽ không chấp nhận sự hiện diện của Iran ở biên giới”.",
+                "“Chúng tôi kêu gọi kiềm chế”, bà Mogherini nói."],
+               [(0, "Netanyahu", "netanyahu"), (0, "Israel", "israel"), (0, "Iran", "iran"),
+                (1, "Mogherini", "mogherini")])
+    sts = {s.speaker: s for s in run(doc)}
+    assert sts["netanyahu"].quote == "Israel sẽ không chấp nhận sự hiện diện của Iran ở biên giới"
+    assert sts["mogherini"].quote == "Chúng tôi kêu gọi kiềm chế"
+    assert sts["mogherini"].verb == "nói"
+
+
+def test_multi_sentence_quote_is_one_statement_with_all_sentences():
+    doc = make(["“Đây là một bước đi nguy hiểm.",
+                "Chúng tôi sẽ phản ứng thích đáng”, Ngoại trưởng Ai Cập Sameh Shoukry tuyên bố."],
+               [(1, "Ai Cập", "egypt", "title"), (1, "Sameh Shoukry", "shoukry")])
+    [st] = run(doc)
+    assert st.speaker == "shoukry" and st.evidence == [0, 1]
+    assert st.quote is not None and st.quote.startswith("Đây là một bước đi nguy hiểm.")
+
+
+def test_same_speaker_same_occasion_merges_other_dates_do_not():
+    doc = make(["Ngày 3/4, ông Zarif cho biết Iran sẵn sàng đối thoại.",
+                "Ông Zarif cũng nhấn mạnh Tehran muốn giải pháp chính trị.",
+                "Trước đó, ông Zarif ngày 20/3 đã cảnh báo về nguy cơ leo thang."],
+               [(0, "Zarif", "zarif"), (0, "Iran", "iran"), (1, "Zarif", "zarif"), (2, "Zarif", "zarif")])
+    sts = run(doc)
+    assert [s.evidence for s in sts] == [[0, 1], [2]]
+    assert sts[1].act == "warn"
+
+
+def test_place_from_frame():
+    doc = make(["Phát biểu tại Hội đồng Bảo an ở New York, ông Safadi kêu gọi chấm dứt bạo lực."],
+               [(0, "Hội đồng Bảo an", "unsc"), (0, "New York", "new_york"), (0, "Safadi", "safadi")])
+    [st] = run(doc)
+    assert st.speaker == "safadi" and st.act == "call_for" and st.place == "new_york"
+
+
+def test_countries_plural_negated_and_unnamed_are_not_statements():
+    doc = make(["Jordan cho biết sẽ mở lại cửa khẩu.",
+                "Hai bên khẳng định sẽ tiếp tục hợp tác.",
+                "Bộ Ngoại giao Iran chưa xác nhận thông tin này.",
+                "Một quan chức Israel giấu tên cho biết cuộc tấn công đã được lên kế hoạch."],
+               [(0, "Jordan", "jordan"), (1, "Hai bên", "iran", "anaphor"), (1, "Hai bên", "jordan", "anaphor"),
+                (2, "Bộ Ngoại giao Iran", "iran_mfa"), (3, "Israel", "israel")])
+    assert run(doc) == []
+
+
+def test_background_clause_is_not_a_statement():
+    doc = make(["Căng thẳng gia tăng sau khi ông Netanyahu tuyên bố sẽ mở rộng chiến dịch."],
+               [(0, "Netanyahu", "netanyahu")])
+    assert run(doc) == []
+
+
+def test_addressee_of_a_call_does_not_speak():
+    doc = make(["Bộ Ngoại giao Iran kêu gọi Hội đồng Bảo an lên án vụ tấn công."],
+               [(0, "Bộ Ngoại giao Iran", "iran_mfa"), (0, "Hội đồng Bảo an", "unsc")])
+    assert [s.speaker for s in run(doc)] == ["iran_mfa"]
+
+
+def test_casualty_figure_from_a_claimant_is_left_to_the_claim():
+    doc = make(["SOHR cho biết ít nhất 12 dân thường đã thiệt mạng ở Amman."],
+               [(0, "SOHR", "sohr"), (0, "Amman", "amman")])
+    doc.ex.casualties.append(CasualtyClaim("killed", "at_least", "ít nhất 12", [0], 12, claimant="sohr"))
+    assert run(doc) == []
+
+
+def test_deny_vs_reject():
+    doc = make(["Bộ Ngoại giao Iran bác bỏ thông tin về cuộc gặp.",
+                "Ông Safadi bác bỏ lời kêu gọi rút quân."],
+               [(0, "Bộ Ngoại giao Iran", "iran_mfa"), (1, "Safadi", "safadi")])
+    acts = {s.speaker: s.act for s in run(doc)}
+    assert acts == {"iran_mfa": "deny", "safadi": "reject"}
+
+
+def test_unattributed_quote_paragraph_joins_previous_speaker():
+    doc = make(["Bà Mogherini cho biết EU sẽ tăng viện trợ nhân đạo.",
+                "“Chúng tôi không thể đứng ngoài thảm kịch này và sẽ làm mọi điều có thể.”"],
+               [(0, "Mogherini", "mogherini"), (0, "EU", "eu")])
+    [st] = run(doc)
+    assert st.speaker == "mogherini" and st.evidence == [0, 1]
