@@ -1,5 +1,5 @@
-"""Bylines and source lines: "Theo Báo Tin tức", "TTXVN/Tin Tức", "Ngọc Hà (TTXVN)", "Hùng Cường/VOV.VN",
-"Tùng Bách (theo AP)", "VOV.VN", a bare author name "Thúy Hà".
+"""Bylines and source lines: "Theo Báo Nhân Dân", "TTXVN/Vietnam+", "Minh Khang (TTXVN)", "Lan Anh/VOV.VN",
+"Quốc Bảo (theo AP)", "VOV.VN", a bare author name "Thu Trang".
 
 `parse_byline` reads one short stretch of text (a whole paragraph, or the tail
 of the last body paragraph) and says who wrote it and for whom, or returns
@@ -46,7 +46,7 @@ def _clean(text: str) -> str:
 
 
 def is_person_name(text: str) -> bool:
-    """2-5 capitalised syllables ('Ngọc Hà', 'Vũ Anh Tuấn'); several names joined by ' - ', ', ' or ' và '."""
+    """2-5 capitalised syllables ('Thu Trang', 'Phạm Minh Đức'); several names joined by ' - ', ', ' or ' và '."""
     names = re.split(r"\s*(?: - |, | và | & )\s*", _clean(text))
     return bool(names) and all(_one_name(n) for n in names)
 

@@ -1,7 +1,7 @@
 """Photo credits inside a paragraph: "Ảnh: AFP/TTXVN", "(Ảnh Reuters)", "(Nguồn: EPA/TTXVN)", "Ảnh: RIA Novosti".
 
-Flattened pages glue the credit to the next sentence ("... năm 2014. Ảnh:
-Reuters Trong khi đó, ..."), so where an unbracketed credit ends is decided
+Flattened pages glue the credit to the next sentence ("... tại cảng. Ảnh:
+Reuters Sau đó, ..."), so where an unbracketed credit ends is decided
 word by word: known agencies and outlets (`sources_gazetteer`), capital
 acronyms and slash forms (`EPA/TTXVN`) belong to the credit; the first other
 word starts the next sentence.  A credit at the end of its paragraph, or
@@ -62,7 +62,7 @@ def _known_run(text: str, pos: int, limit: int) -> int:
             matched = 1
         if not matched:
             break
-        # a credit word followed by a comma ends the credit ('Ảnh: AP Nga, Syria ...' stops before 'Nga')
+        # a credit word followed by a comma ends the credit ('Ảnh: AP Lào, Thái Lan ...' stops before 'Lào')
         end = words[i + matched - 1][1]
         i += matched
         if text[end - 1] in ",;:":

@@ -2,7 +2,7 @@
 
 The page is read as a list of paragraphs (non-blank lines).  In order:
 
-1. Header: date/time lines ('Thứ Năm, 27/02/2014 09:26', kept verbatim as
+1. Header: date/time lines ('Thứ Hai, 03/06/2019 14:05', kept verbatim as
    `header_date_text`) and breadcrumbs before the headline.
 2. Headline: the record's title (JSONL/HTML; its line is found in the text
    when present) or the first paragraph (`.txt`).
@@ -10,19 +10,19 @@ The page is read as a list of paragraphs (non-blank lines).  In order:
    'X ảnh 1'), caption label ('Chú thích ảnh') and the caption after it, photo
    caption (a short paragraph ending in a credit), duplicate of the previous
    paragraph, glued teaser headlines, inline 'Xem thêm: ...', separators, or
-   body.  The body ends at the first byline/source line ('Theo Báo Tin tức',
-   'TTXVN/Tin Tức', 'Ngọc Hà (TTXVN)', a bare author name) or end marker
-   ('Đọc thêm', 'Chia sẻ:', 'BẠN CÓ THỂ QUAN TÂM', comment boxes, footers,
+   body.  The body ends at the first byline/source line ('Theo Báo Nhân Dân',
+   'TTXVN/Vietnam+', 'Minh Khang (TTXVN)', a bare author name) or end marker
+   ('Đọc thêm', 'Chia sẻ:', 'Có thể bạn quan tâm', comment boxes, footers,
    menus, a teaser headline printed twice) once at least one body paragraph
    has been seen: everything after it -- teasers, whole unrelated articles --
    is furniture.
 4. Inside body paragraphs (flattened pages put the whole body on one line):
-   photo credits ('... năm 2014. Ảnh: Reuters Trong khi đó ...') with the
+   photo credits ('... tại cảng. Ảnh: Reuters Sau đó ...') with the
    caption sentence(s) right before them, bracketed related links, '[VIDEO]'
    tags, separator rules, the headline repeated as a sentence, captions that
    open with 'Quang cảnh', 'Toàn cảnh', 'Một góc'..., an outlet prefix
-   '(Ngày Nay) - ' at the start of the lead, and a byline glued to the end of
-   the last paragraph ('... ở Syria. Thúy Hà', '...châu Âu./. Hùng Cường/VOV.VN').
+   '(Dân trí) - ' at the start of the lead, and a byline glued to the end of
+   the last paragraph ('... hôm qua. Lan Chi', '... hôm qua./. Minh Hòa/VOV.VN').
 
 All patterns run on an NFC view of the text (a Windows-1258 page decodes to
 combining tone marks) and every span is mapped back to offsets of the stored
@@ -262,7 +262,7 @@ class _Reader:
         return kept, first.begin
 
     def _caption_paragraph(self, p: _Par) -> bool:
-        """A short paragraph that ends with a photo credit ('... ngày 13/12. Ảnh: AFP/TTXVN')."""
+        """A short paragraph that ends with a photo credit ('... ngày 5/9. Ảnh: AFP/TTXVN')."""
         if p.end - p.begin > _CAPTION_MAX_CHARS + 60:
             return False
         credits = self.credits_in(p.begin, p.end)
@@ -363,7 +363,7 @@ class _Reader:
         return sents[k][0], sents[-1][1]
 
     def _trailing_byline(self) -> None:
-        """A byline glued to the end of the last body paragraph ('... ở Syria. Thúy Hà')."""
+        """A byline glued to the end of the last body paragraph ('... hôm qua. Lan Chi')."""
         pg = self.page
         if not pg.body:
             return

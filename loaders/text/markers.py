@@ -86,7 +86,7 @@ def _nfc(text: str) -> str:
 
 
 def header_date(par: str) -> bool:
-    """A page header date/time line ('Thứ Năm, 27/02/2014 09:26', '09:26 | 27/02/2014', 'Cập nhật: 3/5/2019')."""
+    """A page header date/time line ('Thứ Hai, 03/06/2019 14:05', '14:05 | 03/06/2019', 'Cập nhật: 3/5/2019')."""
     t = _nfc(par).replace("\u00a0", " ").strip()
     return len(t) <= 70 and bool(_HEADER_DATE.match(t))
 
@@ -118,7 +118,7 @@ def end_marker(par: str) -> str | None:
 
 
 def _nav_bar(t: str) -> bool:
-    """A menu line: several short capitalised items joined by ' - ' or '|' ('doanh nghiệp - Sản phẩm - Dịch vụ ...')."""
+    """A menu line: several short capitalised items joined by ' - ' or '|' ('Thời sự - Thế giới - Kinh tế ...')."""
     parts = [p.strip() for p in re.split(r"\s[-|•·]\s", t)]
     if len(parts) < 3 or not all(0 < len(p.split()) <= 8 for p in parts) or _TERMINAL_END.search(t):
         return False
@@ -184,7 +184,7 @@ def _glue_points(par: str) -> list[int]:
 
 
 def glued_headlines(par: str) -> bool:
-    """Several teaser headlines run together with no separator ('... Aleppo, SyriaNga-Mỹ tăng cường ...').
+    """Several teaser headlines run together with no separator ('... cảng Hải PhòngNhật Bản tăng viện trợ ...').
 
     Needs a glue point with at least three words on each side, and no
     sentence punctuation anywhere: brand names written in camel case
@@ -197,7 +197,7 @@ def glued_headlines(par: str) -> bool:
 
 
 def outlet_prefix(par: str) -> tuple[int, str] | None:
-    """'(Ngày Nay) - ...', 'TTO - ...', 'VOV.VN - ...' at the start of the lead: (length of prefix, outlet)."""
+    """'(Dân trí) - ...', 'TTO - ...', 'VOV.VN - ...' at the start of the lead: (length of prefix, outlet)."""
     t = _nfc(par)
     m = _PREFIX_PAREN.match(t)
     if m:
@@ -216,7 +216,7 @@ def outlet_prefix(par: str) -> tuple[int, str] | None:
 
 
 def inline_related(text: str, begin: int, end: int) -> list[tuple[int, int, str]]:
-    """Bracketed related-article links inside a paragraph ('[Đụng độ tiếp diễn giữa ...]') and tags ('[VIDEO]')."""
+    """Bracketed related-article links inside a paragraph ('[Lào mở tuyến đường sắt mới]') and tags ('[VIDEO]')."""
     out: list[tuple[int, int, str]] = []
     for m in _TAG_BRACKET.finditer(text, begin, end):
         out.append((m.start(), m.end(), "tag"))

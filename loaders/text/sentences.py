@@ -7,8 +7,8 @@ word starts like a sentence: an upper-case letter, a digit, or an opening
 quote or bracket.  So:
 
 * numbers never split (`290.000`, `18,2`, `2.5`: no space after the dot);
-* a date at the end of a sentence does (`... ngày 20/2/2020. Ảnh ...`), a date
-  inside one does not (`ngày 20/2/2020 tại ...`);
+* a date at the end of a sentence does (`... ngày 3/11/2019. Ảnh ...`), a date
+  inside one does not (`ngày 3/11/2019 tại ...`);
 * a sentence ending inside a closing quote keeps the quote (`... tiền.” Ông`);
   `... tiền.”, ông nói` and `... tiền” - ông nói` stay one sentence; a quote
   running over several sentences is split at its inner sentence ends, each
