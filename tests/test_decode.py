@@ -132,3 +132,14 @@ def test_vietnamese_score_and_binary_helpers() -> None:
     assert vietnamese_score(to_cp1258("Hội nghị thượng đỉnh").decode("cp1252")) < 0.85
     assert looks_binary("a\x00b")
     assert not looks_binary("dòng một\r\ndòng hai\t\n")
+
+
+def test_utf16_without_bom_in_english() -> None:
+    text = "Talks resumed in Geneva on Monday.\nBoth sides signed the minutes.\n"
+    assert decode_bytes(text.encode("utf-16-le"), "en.txt") == (text, "utf-16-le")
+
+
+def test_binary_without_nul_bytes() -> None:
+    data = bytes(b for b in range(1, 256) if b not in (9, 10, 13)) * 8
+    with pytest.raises(LoadError, match="binary"):
+        decode_bytes(data, "blob.bin.txt")

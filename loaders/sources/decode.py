@@ -217,7 +217,8 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None, *, html:
                 text = data.decode(utf16)
             except UnicodeDecodeError:
                 text = ""
-            if text and not looks_binary(text) and vietnamese_score(text) >= _MIN_SCORE:
+            # the zero-byte pattern is the evidence; the text only has to be text (not mojibake, not controls)
+            if text and not looks_binary(text) and vietnamese_score(text) >= 0.5 and _mostly_assigned(text):
                 return _nonempty(text, source), utf16
         pos = data.index(b"\x00")
         raise LoadError(source, f"binary file (NUL byte at offset {pos}), not text")
@@ -233,6 +234,8 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None, *, html:
     except UnicodeDecodeError as err:
         if _mostly_utf8(data):
             raise LoadError(source, _utf8_error_detail(err)) from None
+        if looks_binary(data.decode("latin-1")):
+            raise LoadError(source, "binary file (control characters), not text") from None
         text, used = _legacy(data, source)
         return _nonempty(text, source), used
     if looks_binary(text):
@@ -250,6 +253,13 @@ def _mostly_utf8(data: bytes) -> bool:
         return False
     in_sequences = sum(len(m) for m in _UTF8_SEQ.findall(data))
     return in_sequences >= high * 0.5
+
+
+def _mostly_assigned(text: str) -> bool:
+    """Few unassigned, private-use or surrogate code points (what a wrong UTF-16 guess produces)."""
+    sample = text[:65536]
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return odd <= len(sample) // 100
 
 
 def _nonempty(text: str, source: str) -> str:
