@@ -70,6 +70,15 @@ def test_claims(sentence: str, expected: tuple, victims: str) -> None:
     assert c.claimant is None  # the article's own authority
 
 
+def test_refugees_fleeing_stay_refugees() -> None:
+    (c,) = claims(["Hàng triệu người tị nạn chạy trốn chiến tranh đã tới châu Âu."])
+    assert (c.outcome, c.qualifier, c.victims) == ("refugees", "vague", "người tị nạn")
+
+
+def test_suicide_bombers_and_a_death_are_not_deaths() -> None:
+    assert claims(["Cảnh sát cho biết có 2 kẻ đánh bom liều chết tham gia vụ tấn công."]) == []
+
+
 def test_two_outcomes_in_one_sentence() -> None:
     got = claims(["Năm người chết và 19 người khác bị thương trong vụ pháo kích."])
     assert [summary(c) for c in got] == [("killed", "exactly", 5, "Năm"), ("injured", "exactly", 19, "19")]

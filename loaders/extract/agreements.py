@@ -440,7 +440,10 @@ def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agre
         if any(n.entry is not None and n.begin <= m.start() < n.window_end for n in nouns):
             continue  # part of a known agreement's description
         end = _window_end(s.text, m.start("v"))
-        entry = cat.identify(_evidence(doc, s, m.start("obj"), m.end("obj"), end), entries)
+        # "đồng ý thành lập 4 khu vực giảm leo thang" describes the Astana memorandum; but "nhất trí về cơ chế
+        # giám sát lệnh ngừng bắn" is a new accord that refers to another (that noun is read on its own)
+        entry = None if NOUN_RE.search(s.text, m.start("obj"), end) else cat.identify(
+            _evidence(doc, s, m.start("obj"), m.end("obj"), end), entries)
         if entry is not None:  # "đồng ý thành lập 4 khu vực giảm leo thang": the Astana memorandum
             _mention_known(known, _NounMention(s, m.start("obj"), m.end("obj"), end, entry))
             continue

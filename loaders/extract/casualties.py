@@ -203,6 +203,8 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
         after = None
     elif after is not None:
         outcome, end = after
+        if noun_outcome is not None and noun_outcome[0] == "refugees" and outcome == "displaced":
+            outcome = "refugees"  # "người tị nạn chạy trốn chiến tranh": still refugees
     elif noun_outcome is not None:
         outcome, end = noun_outcome
     elif count_of is not None:

@@ -64,7 +64,8 @@ CONFLICT_STARTS: dict[str, tuple[dt.date, re.Pattern[str]]] = {
     "syrian_civil_war": (dt.date(2011, 3, 15), re.compile(r"Syria|Xy-?ri", re.IGNORECASE)),
 }
 LEAD_SENTENCES = 2  # how many first body sentences count as the lead
-YEAR_EVIDENCE_DAYS = 45  # a full date this close to the lead's day gives it its year
+YEAR_EVIDENCE_DAYS = 10  # a full date this close to the lead's day gives it its year ...
+EVIDENCE_SENTENCES = 3  # ... when written in a caption or in one of the first body sentences
 HEADER_LEAD_DAYS = 7  # a header date is believed when the lead's day is at most this many days before it
 
 _NUM = r"(?P<n>\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)"
@@ -449,12 +450,32 @@ class ArticleDates:
         return Anchor(month_day=(e.month, e.day), basis="lead (no year)", text=e.text, span=span)
 
     def _years_from_evidence(self, month: int, day: int) -> set[int]:
+        """Years that a full date near the lead gives it.
+
+        Only captions (a photo of the event: "Syria ngày 20/2/2020") and the first
+        body sentences count, within YEAR_EVIDENCE_DAYS, and not dates after "từ",
+        "kể từ", "kỷ niệm", "cách đây" (a past event recalled on its anniversary);
+        a month of a year ("tháng 2/2020") only counts for the lead's own month.
+        """
         years: set[int] = set()
-        for d, _text in self._year_evidence():
-            for y in (d.year - 1, d.year, d.year + 1):
-                cand = _safe_date(y, month, day)
-                if cand is not None and abs((cand - d).days) <= YEAR_EVIDENCE_DAYS:
-                    years.add(y)
+        near = [*self.doc.ex.captions, *self.doc.ex.sentences[:EVIDENCE_SENTENCES]]
+        for s in near:
+            if not _YEAR_HINT.search(s.text):
+                continue
+            for e in self._exprs(s):
+                if e.year is None or e.month is None or _RECALLED_RE.search(s.text[max(0, e.begin - 40) : e.begin]):
+                    continue
+                if e.kind == "my":
+                    if e.month == month:
+                        years.add(e.year)
+                    continue
+                d = _safe_date(e.year, e.month, e.day or 0)
+                if d is None:
+                    continue
+                for y in (d.year - 1, d.year, d.year + 1):
+                    cand = _safe_date(y, month, day)
+                    if cand is not None and abs((cand - d).days) <= YEAR_EVIDENCE_DAYS:
+                        years.add(y)
         return years
 
     @staticmethod
@@ -505,6 +526,8 @@ class ArticleDates:
 
 _AGE_HINT = re.compile(r"năm", re.IGNORECASE)
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_RECALLED_RE = re.compile(vi(r"(?<!\w)(?:kể từ|từ khi|từ|kỷ niệm|tưởng niệm|cách đây|hồi|trước đây|năm xưa)(?!\w)[^,.;]{0,30}$"),
+                          re.IGNORECASE)
 
 
 def component(doc: Doc) -> None:
