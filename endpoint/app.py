@@ -38,10 +38,27 @@ _ROUTES = {"sparql", "update", "store", "resource", "healthz", "metrics", "stati
 class AccessLog:
     """Pure ASGI middleware: one log line and metric sample per request, with its duration."""
 
-    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool) -> None:
+    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool, fast_cache: bool = True) -> None:
         self.app = app
         self.state = state
         self.enabled = enabled
+        self.fast_cache = fast_cache and state.cache.max_bytes > 0
+
+    def _fast_key(self, scope: Scope) -> tuple | None:
+        """Key of a GET /sparql?query=... answer in the result cache, straight from the raw request.
+
+        The answer depends on the raw query string (query and dataset parameters), Accept, the scheme and
+        Host (base IRI of relative IRIs) and the store version; nothing else.
+        """
+        if scope["method"] != "GET" or scope["path"] != "/sparql" or not scope.get("query_string"):
+            return None
+        accept = host = b""
+        for k, v in scope["headers"]:
+            if k == b"accept":
+                accept = v
+            elif k == b"host":
+                host = v
+        return ("fast", scope["query_string"], accept, host, scope.get("scheme"), self.state.version())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -50,17 +67,35 @@ class AccessLog:
         start = time.perf_counter()
         status = 500
         size = 0
+        key = self._fast_key(scope) if self.fast_cache else None
+        hit = self.state.cache.get(key) if key is not None else None
+        start_msg: Message | None = None
+        chunks: list[bytes] = []
 
         async def send_wrapper(message: Message) -> None:
-            nonlocal status, size
+            nonlocal status, size, start_msg
             if message["type"] == "http.response.start":
                 status = message["status"]
+                start_msg = message
             elif message["type"] == "http.response.body":
-                size += len(message.get("body", b""))
+                body = message.get("body", b"")
+                size += len(body)
+                if key is not None and status == 200:
+                    chunks.append(body)
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            if hit is not None:  # answered from the cache without routing, validation or a worker
+                status, _, body, headers = hit
+                await send({"type": "http.response.start", "status": status, "headers": headers["raw"]})
+                await send({"type": "http.response.body", "body": body})
+                size = len(body)
+                self.state.metrics.inc("syriakg_cache_hits_total")
+            else:
+                await self.app(scope, receive, send_wrapper)
+                if key is not None and status == 200 and start_msg is not None:
+                    body = b"".join(chunks)
+                    self.state.cache.put(key, 200, "", body, {"raw": list(start_msg.get("headers", []))})
         finally:
             dt = time.perf_counter() - start
             path = scope.get("path", "")
@@ -133,7 +168,8 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
             expose_headers=["Location", "Content-Type"],
             max_age=600,
         )
-    app.add_middleware(AccessLog, state=state, enabled=settings.access_log)
+    # the fast path skips CORS handling, so it is only used when CORS is off
+    app.add_middleware(AccessLog, state=state, enabled=settings.access_log, fast_cache=not settings.cors_origins)
     return app
 
 

@@ -171,6 +171,10 @@ class WorkerPool:
         except TimeoutError as e:
             self.timeouts += 1
             log.warning("timeout after %.1f s: killing %s worker %d", timeout or 0, self.mode, w.pid)
+            w.kill()
+            # answer only once the work has really stopped (the process is gone, not just signalled)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(w.proc.wait(), 10)
             raise QueryTimeout(f"timed out after {timeout:g} s") from e
         finally:
             if ok:

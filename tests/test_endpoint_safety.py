@@ -105,9 +105,15 @@ def test_cache_serves_repeated_queries(client):
     hits = state.cache.hits
     second = client.get("/sparql", params={"query": q})
     assert second.content == first.content and state.cache.hits == hits + 1
+    assert second.headers["content-type"] == first.headers["content-type"]
+    assert second.headers["content-length"] == str(len(first.content)) and second.headers["vary"] == "Accept"
     # another Accept is another entry
     third = client.get("/sparql", params={"query": q}, headers={"accept": "text/csv"})
     assert third.headers["content-type"].startswith("text/csv") and state.cache.hits == hits + 1
+    # errors are never cached
+    bad = {"query": "SELECT ?s WHERE { ?s a }"}
+    assert client.get("/sparql", params=bad).status_code == 400
+    assert client.get("/sparql", params=bad).status_code == 400 and state.cache.hits == hits + 1
 
 
 def test_cors(client, store_path):
