@@ -218,7 +218,8 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
         return None
     if outcome in ("refugees", "displaced") and q.value == 1:
         return None  # "con trai của một người tị nạn": a person's story, not a displacement figure
-    victims = _victims(text, head.start("head"), end if after is not None else None, noun_outcome is not None)
+    victims = _victims(text, head.start("head"), end if after is not None else None,
+                       noun_outcome[1] if noun_outcome is not None else None)
     return _Found(outcome, q, victims, end)
 
 
@@ -270,18 +271,22 @@ def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | N
     return None
 
 
-def _victims(text: str, head_begin: int, outcome_end: int | None, noun: bool = False) -> str:
-    """The victims as written: the people noun and its modifiers, before any filler verb or locative."""
+def _victims(text: str, head_begin: int, outcome_end: int | None, noun_end: int | None = None) -> str:
+    """The victims as written: the people noun and its modifiers, before any filler verb or locative.
+
+    `noun_end`: where an outcome noun ("người tị nạn") ends; it belongs to the victims.
+    """
+    after = noun_end if noun_end is not None else head_begin
     if outcome_end is None:
         limit = len(text)
         stop = _STOP_RE.search(text, head_begin)
         if stop:
             limit = stop.start()
-        m_out = None if noun else _OUT_AFTER_RE.search(text, head_begin, limit)
+        m_out = None if noun_end is not None else _OUT_AFTER_RE.search(text, head_begin, limit)
         if m_out:
             limit = m_out.start()
     else:
-        m_out = _OUT_AFTER_RE.search(text, head_begin, outcome_end)
+        m_out = _OUT_AFTER_RE.search(text, after, outcome_end)
         limit = m_out.start() if m_out else outcome_end
     span = text[head_begin:limit]
     cut = _STOP_RE.search(span)
