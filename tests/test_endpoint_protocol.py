@@ -323,3 +323,20 @@ def test_openapi_lists_json_routes(client):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
     json.dumps(spec)
+
+
+def test_repeated_get_is_answered_from_the_cache_identically(client):
+    """The GET fast path (cache consulted before routing) gives the same bytes and headers as the full path."""
+    state = client.app.state.endpoint
+    q = {"query": "SELECT ?g WHERE { GRAPH ?g { ?s a <http://xmlns.com/foaf/0.1/Document> } } ORDER BY ?g"}
+    first = client.get("/sparql", params=q, headers={"accept": "application/sparql-results+xml"})
+    hits = state.cache.hits
+    second = client.get("/sparql", params=q, headers={"accept": "application/sparql-results+xml"})
+    assert state.cache.hits == hits + 1
+    assert second.status_code == 200 and second.content == first.content
+    assert {k: v for k, v in second.headers.items()} == {k: v for k, v in first.headers.items()}
+    # the Host is part of the key (relative IRIs resolve against it)
+    rel = {"query": "SELECT ?x WHERE { BIND(<here> AS ?x) }"}
+    a = client.get("/sparql", params=rel).json()["results"]["bindings"][0]["x"]["value"]
+    b = client.get("/sparql", params=rel, headers={"host": "other.example"}).json()["results"]["bindings"][0]["x"]["value"]
+    assert (a, b) == ("http://testserver/here", "http://other.example/here")

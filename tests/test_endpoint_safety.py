@@ -106,7 +106,7 @@ def test_cache_serves_repeated_queries(client):
     second = client.get("/sparql", params={"query": q})
     assert second.content == first.content and state.cache.hits == hits + 1
     assert second.headers["content-type"] == first.headers["content-type"]
-    assert second.headers["content-length"] == str(len(first.content)) and second.headers["vary"] == "Accept"
+    assert second.headers["content-length"] == str(len(first.content)) and "Accept" in second.headers["vary"]
     # another Accept is another entry
     third = client.get("/sparql", params={"query": q}, headers={"accept": "text/csv"})
     assert third.headers["content-type"].startswith("text/csv") and state.cache.hits == hits + 1
