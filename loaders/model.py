@@ -286,3 +286,8 @@ class LoadError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        # errors cross process boundaries (loader workers, Spark): pickle by (source, problem),
+        # since Exception's default pickling would call __init__ with the one formatted message
+        return (type(self), (self.source, self.problem))
