@@ -60,6 +60,8 @@ def summary(c) -> tuple:
          "phần tử khủng bố"),
         ("Hàng trăm binh lính, gồm cả lính đánh thuê, đã thiệt mạng tại đây.",
          ("killed", "vague", None, "Hàng trăm"), "binh lính"),
+        ("Có hàng chục tay súng, bao gồm cả các chỉ huy cấp cao của nhóm phiến quân này thiệt mạng.",
+         ("killed", "vague", None, "hàng chục"), "tay súng"),
     ],
 )
 def test_claims(sentence: str, expected: tuple, victims: str) -> None:

@@ -259,7 +259,7 @@ def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | N
             # ", gồm cả ..., ": an apposition; the noun phrase goes on after its closing comma
             close = text.find(",", appos.end(), limit)
             pos = close + 1 if close >= 0 else appos.end()
-            words = 0
+            words = 0 if close >= 0 else -MAX_GAP_WORDS  # an unclosed apposition runs up to the verb
             continue
         if m is None or (stop is not None and stop.start() < m.start()):
             return None
