@@ -42,7 +42,7 @@ def test_catalogue_loads_and_has_no_unconfirmed_qids() -> None:
     entries = cat.load_catalogue()
     by = {e.key: e for e in entries}
     for k in ("astana_deescalation", "sochi_idlib_2018", "cessation_of_hostilities_2016", "aleppo_evacuation_2016",
-              "nationwide_ceasefire_2016", "southwest_ceasefire_2017"):
+              "syria_ceasefire_dec_2016", "southwest_syria_ceasefire_2017"):
         assert k in by and by[k].cues and by[k].date is not None
     gazetteer = Path(cat.data_dir()) / "wikidata" / "entities.tsv"
     confirmed = {line.split("\t")[0]: line.split("\t")[2] for line in gazetteer.read_text(encoding="utf-8").splitlines()[1:]}
@@ -79,10 +79,10 @@ def test_bad_catalogue_row_names_file_and_line(tmp_path: Path) -> None:
         ("Quân đội Nga cho biết thỏa thuận sơ tán các tay súng khỏi phía Đông Aleppo đang được thực hiện.", [], None,
          "aleppo_evacuation_2016"),
         ("Lệnh ngừng bắn trên toàn lãnh thổ Syria có hiệu lực từ nửa đêm 29/12/2016.", [], None,
-         "nationwide_ceasefire_2016"),
+         "syria_ceasefire_dec_2016"),
         ("Thỏa thuận ngừng bắn ở tây nam Syria do Washington, Moskva và Amman làm trung gian.",
          [(0, "Washington", "washington"), (0, "Moskva", "moscow"), (0, "Amman", "amman")], None,
-         "southwest_ceasefire_2017"),
+         "southwest_syria_ceasefire_2017"),
         ("Hai bên cam kết thực hiện bản ghi nhớ Sochi năm 2019 về khu vực đông bắc Syria.", [], None,
          "sochi_northeast_2019"),
         ("Mọi giải pháp phải dựa trên Nghị quyết 2254 của Hội đồng Bảo an.", [], None, "unsc_resolution_2254"),
@@ -125,7 +125,7 @@ def test_hoped_for_agreements_are_not_the_named_one() -> None:
         "Lệnh ngừng bắn ở tây nam Syria đã có hiệu lực.",
         "Ông hy vọng các bên có thể đạt được thỏa thuận ngừng bắn tại những khu vực khác.",
     ])
-    assert keys(doc) == ["southwest_ceasefire_2017"]
+    assert keys(doc) == ["southwest_syria_ceasefire_2017"]
     assert doc.ex.agreements[0].evidence == [0]
 
 
@@ -191,7 +191,7 @@ def test_violation_with_claimant_and_accused() -> None:
     s = "Thổ Nhĩ Kỳ cáo buộc quân đội Syria vi phạm lệnh ngừng bắn toàn quốc có hiệu lực từ 30/12/2016."
     doc = build([s], [(0, "Thổ Nhĩ Kỳ", "turkey"), (0, "quân đội Syria", "syrian_government_forces")])
     (v,) = doc.ex.violations
-    assert v.agreement.key == "nationwide_ceasefire_2016" and v.agreement is doc.ex.agreements[0]
+    assert v.agreement.key == "syria_ceasefire_dec_2016" and v.agreement is doc.ex.agreements[0]
     assert (v.claimant, v.accused, v.obstruction, v.evidence) == ("turkey", ["syrian_government_forces"], False, [0])
 
 

@@ -338,13 +338,18 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
     return best[1] if best else None
 
 
+PREVIOUS_SENTENCES = 2  # how far back a war toll may take its place from ("... ở Syria. Hơn 290.000 người ...")
+
+
 def _previous_place(doc: Doc, s: Sentence) -> str | None:
-    if s.index == 0:
-        return None
-    prev = doc.ex.sentences[s.index - 1]
-    if prev.paragraph != s.paragraph:
-        return None
-    return _place(doc, prev, 0, len(prev.text), len(prev.text))
+    """A place after "ở/tại/..." in one of the previous sentences of the same paragraph, nearest first."""
+    for prev in reversed(doc.ex.sentences[max(0, s.index - PREVIOUS_SENTENCES) : s.index]):
+        if prev.paragraph != s.paragraph:
+            return None
+        place = _place(doc, prev, 0, len(prev.text), len(prev.text))
+        if place is not None:
+            return place
+    return None
 
 
 def _date(doc: Doc, s: Sentence, rel_b: int, rel_e: int, q: Quantity) -> DateValue | None:
