@@ -73,6 +73,7 @@ from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.coref import Discourse, Held, Pair, People, Seen
 from syriakg.loaders.extract.gazetteer import Gazetteer, PlaceName, get_gazetteer
 from syriakg.loaders.extract.names import (
+    GIVEN_NAMES,
     NAME_PARTICLES,
     VIET_SURNAMES,
     Tok,
@@ -89,8 +90,31 @@ from syriakg.loaders.model import Entity, Extraction, Mention, PositionHolding, 
 __all__ = ["component", "extract_actors"]
 
 
-def _kt(*phrases: str) -> set[tuple[str, ...]]:
-    return {tuple(norm(t.text) for t in tokenize(p)) for p in phrases}
+class Phrases:
+    """A set of token-key tuples, indexed by first and last key for fast lookup at a position."""
+
+    __slots__ = ("all", "first", "last")
+
+    def __init__(self, items: set[tuple[str, ...]]) -> None:
+        self.all = frozenset(items)
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        self.last: dict[str, list[tuple[str, ...]]] = {}
+        for t in sorted(items, key=len, reverse=True):
+            self.first.setdefault(t[0], []).append(t)
+            self.last.setdefault(t[-1], []).append(t)
+
+    def __contains__(self, t: object) -> bool:
+        return t in self.all
+
+    def __or__(self, other: Phrases) -> Phrases:
+        return Phrases(set(self.all) | set(other.all))
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self.all)
+
+
+def _kt(*phrases: str) -> Phrases:
+    return Phrases({tuple(norm(t.text) for t in tokenize(p)) for p in phrases})
 
 
 def _words(s: str) -> frozenset[str]:
@@ -108,6 +132,9 @@ PERSON_CUES = _kt(
     "phi công", "nhà hoạt động", "nhà sử học", "nhà văn", "luật sư", "bác sĩ", "linh mục", "giáo sĩ",
     "thị trưởng", "thống đốc", "tỉnh trưởng", "chủ tịch", "giám đốc", "tổng giám đốc", "ứng viên",
     "ứng cử viên", "lãnh đạo", "nhà lãnh đạo", "người đứng đầu", "vị", "cựu", "anh", "chị",
+    "HLV", "huấn luyện viên", "TS", "ThS", "PGS", "GS", "BS", "KS", "NSND", "NSƯT", "ca sĩ", "diễn viên",
+    "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "vận động viên", "VĐV", "nhà thơ", "đạo diễn",
+    "nhạc sĩ", "người mẫu", "hoa hậu", "thẩm phán", "công tố viên", "tổng biên tập", "phó giám đốc",
 )
 BRANCH_WORDS = _kt("lục quân", "không quân", "hải quân", "thủy quân lục chiến", "lục chiến", "quân đội")
 PERSON_NOUNS_AFTER = _kt(
@@ -128,10 +155,11 @@ ORG_HEADS = _kt(
     "bộ", "ủy ban", "tổ chức", "lực lượng", "các lực lượng", "mặt trận", "hội đồng", "viện", "trung tâm",
     "đại học", "đảng", "liên minh", "phong trào", "cơ quan", "văn phòng", "tòa án", "quỹ", "ngân hàng",
     "tập đoàn", "công ty", "hãng", "đài", "hạm đội", "bộ chỉ huy", "bộ tư lệnh", "quân đoàn", "sư đoàn",
-    "lữ đoàn", "hiệp hội", "liên đoàn", "hội", "nhóm", "đơn vị", "các đơn vị", "ban", "cục", "tổng cục",
+    "lữ đoàn", "hiệp hội", "liên đoàn", "nhóm", "đơn vị", "các đơn vị", "ban", "cục", "tổng cục", "sở",
+    "học viện", "viện kiểm sát", "bệnh viện", "phòng",
     "quân đội", "liên quân", "viện nghiên cứu",
 )
-INSTITUTIONS = {
+INSTITUTIONS: dict[tuple[str, ...], tuple[str, str]] = {
     k: v for ks, v in (
         (_kt("bộ ngoại giao"), ("mfa", "Ministry of Foreign Affairs of {c}")),
         (_kt("bộ quốc phòng"), ("mod", "Ministry of Defence of {c}")),
@@ -147,12 +175,29 @@ INSTITUTIONS = {
         (_kt("tình báo"), ("intelligence", "Intelligence service of {c}")),
     ) for k in ks
 }
+_INSTITUTION_PHRASES = Phrases(set(INSTITUTIONS))
 PROVINCE_CLS = _kt("tỉnh", "các tỉnh")
 SETTLEMENT_CLS = _kt("thành phố", "các thành phố", "thủ đô", "thị trấn", "các thị trấn", "thị xã", "làng",
-                     "ngôi làng", "các làng", "khu phố", "huyện", "quận", "TP")
+                     "ngôi làng", "các làng", "khu phố", "huyện", "quận", "TP", "TP.", "Tp.", "thành phố Tp")
 REGION_CLS = _kt("khu vực", "vùng", "cao nguyên", "thung lũng", "sông", "dòng sông", "căn cứ", "căn cứ không quân",
                  "sân bay", "cảng", "eo biển", "đảo", "bán đảo", "ngoại ô", "vùng ngoại ô", "khu", "sa mạc",
                  "núi", "dãy núi", "trại tị nạn", "trại")
+_ALL_PLACE_CLS = PROVINCE_CLS | SETTLEMENT_CLS | REGION_CLS
+_REGION_SETTLEMENT_CLS = REGION_CLS | SETTLEMENT_CLS
+SPEECH_AFTER = _kt(
+    "nói", "cho biết", "khẳng định", "tuyên bố", "nhấn mạnh", "cho rằng", "phát biểu", "bày tỏ", "kêu gọi",
+    "bác bỏ", "thông báo", "xác nhận", "cảnh báo", "chỉ trích", "lên án", "nhận định", "tiết lộ", "viết",
+    "trả lời", "đề nghị", "yêu cầu", "cam kết", "phủ nhận", "thừa nhận", "giải thích", "lưu ý", "chia sẻ",
+    "cáo buộc", "hối thúc", "đánh giá", "nhận xét", "khuyến cáo",
+)
+SPEECH_FILLERS = _words("cũng đã vừa còn thì hôm ngày sau trước khi đều lại từng")
+# lower-case syllables that end a title-case name rather than continue its last word
+NAME_STOP_LOWER = _words(
+    "và cho đã sẽ là của có được đang vừa cũng tại ở với để về trong thì mà nói từ khi nếu do bị đến tới "
+    "ngày hôm năm tháng vào ra lên theo như này đó các những một hai ba không chưa rằng vẫn còn rất nên "
+    "phải sau trước giữa cùng bằng nhưng hay hoặc thuộc gồm làm đưa nhằm trên dưới qua ngoài bởi tiếp "
+    "khẳng cho biết thông tuyên yêu kêu đề xác phát"
+)
 LOCATIVES = _words("tại ở đến tới thăm từ sang rời khỏi quanh gần về vào bay ngoài trong phía tận qua trở")
 EVENT_NOUNS = _words("thỏa thuận đàm phán hòa đàm tiến trình quá trình hội nghị họp vòng định dạng hiệp ước "
                      "nghị định thư thượng đỉnh hội đàm cơ chế tuyên bố nhóm công thức khuôn khổ diễn đàn")
@@ -170,7 +215,7 @@ ORG_WORDS = frozenset(w.casefold() for w in (
     "Company Inc Ltd Corp Bank Airlines Airways Organization Organisation Committee Union League Movement "
     "Association Observatory Watch Monitor Gazette Review Magazine Channel Service Services International "
     "Ministry Office Command Commission Fund Alliance Coalition Jabhat Harakat Hayat Hay'at Jaysh Jaish Liwa Ahrar "
-    "Katibat Ansar Hizb Wagner"
+    "Katibat Ansar Hizb Wagner League Cup Games Liga Championship Club FC Open Motors Airlines Group Inc"
 ).split())
 REPORT_VERBS_AFTER = _kt("đưa tin", "dẫn lời", "dẫn nguồn", "trích dẫn", "trích lời", "phát đi", "công bố")
 PAIR_ANY = _kt("hai bên", "hai phía", "cả hai bên", "hai đối tác")
@@ -182,6 +227,7 @@ COUNTERPART = _kt("người đồng cấp", "người đồng nhiệm", "ngườ
 THIS_COUNTRY = _kt("nước này", "quốc gia này", "đất nước này", "nước đó", "quốc gia đó")
 FORMER = _words("cựu nguyên")
 NO_ROLE_ANAPHOR_NEXT = _words("thời khi lúc đầu tiếp mới kế tương tiền cũ sắp đương tiếp theo kỳ nhiệm các")
+_PAIR_COUNTRY_ANY = PAIR_COUNTRY | PAIR_ANY
 CONNECTORS = _words("và , với cùng - – hoặc cũng như")
 STARTERS = frozenset('“"‘\'([:;…-–—.!?«')
 
@@ -238,19 +284,42 @@ class _Reader:
     def _sentence(self, s: Sentence) -> None:
         self.s = s
         self.toks: list[Tok] = tokenize(s.text, s.begin)
+        self.keys: list[str] = [t.key for t in self.toks]
         self.items: list[_Item] = []
         self.skippable: set[int] = set()  # token indexes inside title phrases (for pair detection)
         self.titled: list[tuple[int, str, str | None, str]] = []  # (token idx, person, scope, office)
         self.counterparts: list[tuple[int, int, str | None, tuple | None, int, int]] = []
         self._paired: set[tuple[int, int]] = set()
         n = len(self.toks)
+        toks = self.toks
+        triggers = self._triggers()
         i = 0
         while i < n:
+            t = toks[i]
+            if not (t.word and (t.text[0].isupper() or t.key in triggers)):
+                i += 1  # a lower-case word that starts nothing we read
+                continue
             j = (self._title(i) or self._counterpart(i) or self._role_noun(i) or self._honorific(i)
                  or self._this_country(i) or self._classifier(i) or self._org(i) or self._gaz(i) or self._run(i))
             i = j if j and j > i else i + 1
         self._resolve_counterparts()
         self._pairs()
+
+    _TRIGGERS: frozenset[str] | None = None
+
+    def _triggers(self) -> frozenset[str]:
+        """Lower-case keys that may start something (titles, cues, classifiers, gazetteer forms)."""
+        t = _Reader._TRIGGERS
+        if t is None or _Reader._TRIGGER_GAZ is not self.gaz:
+            keys: set[str] = set(self.gaz.index) | set(self.offs.index) | set(HONORIFICS) | {"al", "el"}
+            for ph in (COUNTERPART, PAIR_ANY, PAIR_COUNTRY, PAIR_PERSON, LEADER_NOUNS, THIS_COUNTRY, PERSON_CUES,
+                       PROVINCE_CLS, SETTLEMENT_CLS, REGION_CLS, ORG_HEADS, _INSTITUTION_PHRASES):
+                keys |= set(ph.first)
+            t = _Reader._TRIGGERS = frozenset(keys)
+            _Reader._TRIGGER_GAZ = self.gaz
+        return t
+
+    _TRIGGER_GAZ: Gazetteer | None = None
 
     def _order(self, ti: int) -> tuple[int, int]:
         return (self.s.index, self.toks[ti].begin if ti < len(self.toks) else self.s.end)
@@ -264,17 +333,31 @@ class _Reader:
     def _cap(self, i: int) -> bool:
         return i < len(self.toks) and self.toks[i].word and is_cap(self.toks[i].text)
 
-    def _key_at(self, i: int, phrases: set[tuple[str, ...]], maxlen: int = 4) -> int:
+    def _key_at(self, i: int, phrases: Phrases, maxlen: int = 4) -> int:
         """Length of the longest phrase of `phrases` starting at token i (0 if none)."""
-        for L in range(maxlen, 0, -1):
-            if i + L <= len(self.toks) and tuple(t.key for t in self.toks[i:i + L]) in phrases:
+        keys = self.keys
+        if i >= len(keys) or i < 0:
+            return 0
+        cands = phrases.first.get(keys[i])
+        if not cands:
+            return 0
+        for t in cands:
+            L = len(t)
+            if L <= maxlen and i + L <= len(keys) and tuple(keys[i:i + L]) == t:
                 return L
         return 0
 
-    def _key_before(self, i: int, phrases: set[tuple[str, ...]], maxlen: int = 4) -> int:
+    def _key_before(self, i: int, phrases: Phrases, maxlen: int = 4) -> int:
         """Length of the longest phrase of `phrases` ending just before token i (0 if none)."""
-        for L in range(maxlen, 0, -1):
-            if i - L >= 0 and tuple(t.key for t in self.toks[i - L:i]) in phrases:
+        keys = self.keys
+        if i <= 0 or i > len(keys):
+            return 0
+        cands = phrases.last.get(keys[i - 1])
+        if not cands:
+            return 0
+        for t in cands:
+            L = len(t)
+            if L <= maxlen and i - L >= 0 and tuple(keys[i - L:i]) == t:
                 return L
         return 0
 
@@ -348,6 +431,9 @@ class _Reader:
                     break  # a glued next sentence: "Bashar al-Assad Tuy nhiên ..."
                 if k > j and t.space and self.offs.match(toks, k) is not None:
                     break
+                if k > j and t.key in VIET_SURNAMES and not self._all_viet(j, k) and self._cap(k + 1) and \
+                        self._all_viet(k, k + 2):
+                    break  # "TP HCM Đinh La Thăng": a Vietnamese person's name starts here
                 if k > j and t.space and not self._all_viet(j, k):
                     g = self.gaz.match(toks, k, kinds={"country", "place"})
                     if g is not None:
@@ -389,7 +475,19 @@ class _Reader:
         return all(not t.word or is_viet_syllable(t.text) for t in self.toks[tb:te]) and \
             not any(t.text == "-" for t in self.toks[tb:te])
 
-    def _person(self, tb: int, te: int, how: str = "name") -> str:
+    def _person_ok(self, tb: int, te: int) -> bool:
+        """A person's name has no acronym (`UBND`, `NĐ-CP`) and no digit."""
+        words = [t for t in self.toks[tb:te] if t.word]
+        if not words or all(len(t.text) == 1 for t in words):
+            return False
+        for t in words:
+            if len(t.text) >= 2 and is_acronym(t.text) or any(c.isdigit() for c in t.text):
+                return False
+        return True
+
+    def _person(self, tb: int, te: int, how: str = "name") -> str | None:
+        if not self._person_ok(tb, te):
+            return None
         name = self._text(tb, te)
         key = self.people.find(name)
         if key is None:
@@ -437,7 +535,7 @@ class _Reader:
 
     def _institution(self, j: int) -> tuple[str, int, int] | None:
         """`Bộ Quốc phòng Israel` -> israel_mod (a gazetteer form wins when it matches)."""
-        L = self._key_at(j, set(INSTITUTIONS), 3)
+        L = self._key_at(j, _INSTITUTION_PHRASES, 3)
         if not L:
             return None
         g = self.gaz.match(self.toks, j, kinds={"organization"})
@@ -512,7 +610,7 @@ class _Reader:
         if scope is not None:
             j = self._skip_paren_acronym(j, scope[0])
         # "hai nước" after a title: "ngoại trưởng hai nước" = the two office holders
-        L2 = self._key_at(j, PAIR_COUNTRY | PAIR_ANY, 3)
+        L2 = self._key_at(j, _PAIR_COUNTRY_ANY, 3)
         if scope is None and L2:
             return self._pair_anaphor(i, j + L2, "office", office)
         # target (ambassadors, representatives): "tại <X>"
@@ -557,8 +655,8 @@ class _Reader:
         for sc in (scope, target, topic):
             if sc is not None:
                 self._emit(sc[1], sc[2], sc[0], "title")
-        if name_end > k:
-            person = self._person(k, name_end)
+        person = self._person(k, name_end) if name_end > k else None
+        if person is not None:
             for t in range(j, k):
                 self.skippable.add(t)
             if former:
@@ -841,6 +939,8 @@ class _Reader:
         toks = self.toks
         t = toks[i]
         if t.key in HONORIFICS:
+            if is_cap(t.text) and not self._is_start(i) and t.space and self._cap(i - 1):
+                return None  # part of a name: "Hai Bà Trưng"
             j = i + 1
             if j < len(toks) and (self._cap(j) or (toks[j].key in ("al", "el", "de") and j + 1 < len(toks))):
                 if toks[j].key in NOT_NAME_START or self.offs.match(toks, j) is not None:
@@ -1080,6 +1180,9 @@ class _Reader:
         while k < n:
             t = toks[k]
             if t.word and is_cap(t.text) and not any(c.isdigit() for c in t.text):
+                if k > j and t.key in VIET_SURNAMES and self._cap(k + 1) and self._cap(k + 2) and \
+                        self._all_viet(k, k + 3):
+                    break  # a person's name follows: "Bộ Công Thương Trần Tuấn Anh"
                 k += 1
                 last_cap = k
                 continue
@@ -1100,8 +1203,11 @@ class _Reader:
                         self.offs.match(toks, m) is None and toks[m].key not in NOT_NAME_START:
                     k = m
                     continue
-                # one trailing syllable of the last word ("Chiến tranh")
-                if (toks[k - 1].key, t.key) in COMPOUNDS:
+                # one trailing syllable of the last word ("Chiến tranh", "Bộ Công an", "Ban Quản lý")
+                if (toks[k - 1].key, t.key) in COMPOUNDS or (
+                        (k - 2 < j or not is_cap(toks[k - 2].text)) and
+                        is_viet_syllable(toks[k - 1].text) and t.key not in NAME_STOP_LOWER and
+                        self.gaz.match(toks, k - 1) is None and is_viet_syllable(t.text)):
                     return k + 1
                 break
             break
@@ -1192,7 +1298,7 @@ class _Reader:
         if prev in LOCATIVES or prev in EVENT_NOUNS:
             self._last_capital_was_gov = False
             return False
-        if self._key_before(i, PROVINCE_CLS | SETTLEMENT_CLS | REGION_CLS, 3):
+        if self._key_before(i, _ALL_PLACE_CLS, 3):
             self._last_capital_was_gov = False
             return False
         if e < len(toks) and toks[e].text in (",", "(") and e + 1 < len(toks) and \
@@ -1236,6 +1342,9 @@ class _Reader:
             return i + 1
         if t.key in DIRECTIONS:
             return i + 1
+        if self._is_start(i) and is_viet_syllable(t.text) and i + 1 < len(toks) and toks[i + 1].space and \
+                self.people.find(t.text) is None:
+            return i + 1  # a sentence-initial Vietnamese word ("Tờ al-Watan cho biết")
         if i > 0 and toks[i].space and any(c.isdigit() for c in toks[i - 1].text):
             return self._name_end(i) or i + 1  # "F/A-18E Super Hornet": a model name
         e = self._name_end(i)
@@ -1251,20 +1360,22 @@ class _Reader:
         viet = self._all_viet(i, e)
         # a person met before (or in the gazetteer): "Kosachev", "Bashar Assad"
         found = self.people.find(name)
-        if found is not None and not (viet and found not in self.ex.entities):
+        if found is not None and not (viet and found not in self.ex.entities) and self._person_ok(i, e):
             self._person(i, e)
             return e
-        if viet and self._is_start(i):
-            return i + 1
+        if viet:
+            # Vietnamese words: capitalised at sentence starts, in headings, org names, bylines...
+            # names only after an explicit cue (handled by the rules above)
+            return i + 1 if self._is_start(i) else e
+        if e < len(toks) and toks[e].word and any(c.isdigit() for c in toks[e].text):
+            return e  # "Km 15", "Galaxy S8": a designation
         kind = self._cue_kind(i, e)
-        if viet and (kind is None or e - i < 2):
-            return e
         if kind is None:
+            nwords = sum(1 for x in toks[i:e] if x.word and x.key not in NAME_PARTICLES)
             if any(x.text.casefold() in ORG_WORDS for x in toks[i:e] if x.word):
                 kind = "organization"
-            elif 2 <= sum(1 for x in toks[i:e] if x.word and x.key not in NAME_PARTICLES) <= 3 and \
-                    all(not x.word or x.key in NAME_PARTICLES or not is_viet_syllable(x.text) or
-                        not is_cap(x.text) for x in toks[i:e]):
+            elif 2 <= nwords <= 4 and self._person_ok(i, e) and (
+                    toks[i].text.casefold() in GIVEN_NAMES or self._speech_after(e)):
                 kind = "person"
         if kind is None:
             return e
@@ -1284,6 +1395,12 @@ class _Reader:
         self._emit(i, e, key, "name")
         return self._skip_paren_acronym(e, key)
 
+    def _speech_after(self, e: int) -> bool:
+        k = e
+        while k < len(self.toks) and self.toks[k].key in SPEECH_FILLERS and k - e < 2:
+            k += 1
+        return bool(self._key_at(k, SPEECH_AFTER, 2))
+
     def _cue_kind(self, i: int, e: int) -> str | None:
         toks = self.toks
         if self._key_before(i, ORG_CUES, 4):
@@ -1293,7 +1410,7 @@ class _Reader:
         prev = toks[i - 1].key if i > 0 else ""
         if prev in LOCATIVES and not self._all_viet(i, e):
             return "place"
-        if self._key_before(i, REGION_CLS | SETTLEMENT_CLS, 3):
+        if self._key_before(i, _REGION_SETTLEMENT_CLS, 3):
             return "place"
         if self._key_at(e, REPORT_VERBS_AFTER, 2):
             return "organization"

@@ -79,7 +79,7 @@ class People:
         if len(parts) == 1:
             return self._gaz_people[1].get(parts)
         best = None
-        for key, gparts in self._gaz_people[0]:
+        for key, gparts in self._gaz_people[2].get(parts[-1], ()):
             if gparts == parts:
                 return key
             if best is None and len(gparts) >= 2 and compatible(parts, gparts):
@@ -103,8 +103,8 @@ class People:
 _GAZ_PEOPLE_CACHE: dict[int, tuple] = {}
 
 
-def _gaz_people(gaz: Gazetteer) -> tuple[list[tuple[str, tuple[str, ...]]], dict[tuple[str, ...], str]]:
-    """(all (key, parts) of gazetteer person forms, single-part forms -> key)."""
+def _gaz_people(gaz: Gazetteer) -> tuple:
+    """(all (key, parts) of gazetteer person forms, single-part forms -> key, surname -> [(key, parts)])."""
     got = _GAZ_PEOPLE_CACHE.get(id(gaz))
     if got is not None and got[0] is gaz:
         return got[1]
@@ -120,7 +120,10 @@ def _gaz_people(gaz: Gazetteer) -> tuple[list[tuple[str, tuple[str, ...]]], dict
             if len(parts) == 1:
                 single.setdefault(parts, e.key)
             multi.append((e.key, parts))
-    res = (multi, single)
+    by_last: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key, parts in multi:
+        by_last.setdefault(parts[-1], []).append((key, parts))
+    res = (multi, single, by_last)
     _GAZ_PEOPLE_CACHE[id(gaz)] = (gaz, res)
     return res
 

@@ -130,10 +130,12 @@ class Gazetteer:
     # -- lookup ---------------------------------------------------------------
     def match(self, toks: list, i: int, kinds: set[str] | None = None) -> Surface | None:
         """Longest surface form starting at token i (optionally only of the given entity kinds)."""
+        n = len(toks)
+        if i >= n:
+            return None
         cands = self.index.get(toks[i].key)
         if not cands:
             return None
-        n = len(toks)
         for s in cands:  # longest first
             L = len(s.toks)
             if i + L > n:

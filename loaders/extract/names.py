@@ -36,17 +36,16 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tok:
+    """A token (treat as read-only; not frozen because frozen dataclasses are slow to build)."""
+
     text: str
     begin: int  # offset in the tokenized string
     end: int
     space: bool  # whitespace (or start of text) before this token
     word: bool  # a word (letters/digits), not punctuation
-
-    @property
-    def key(self) -> str:
-        return norm(self.text)
+    key: str = ""  # `norm(text)`
 
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
@@ -60,7 +59,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
         b, e = m.start(), m.end()
         space = prev_end < 0 or b > prev_end
         s = m.group()
-        toks.append(Tok(s, b + offset, e + offset, space, s[0].isalnum() or s[0] == "_"))
+        toks.append(Tok(s, b + offset, e + offset, space, s[0].isalnum() or s[0] == "_", norm(s)))
         prev_end = e
     return toks
 
@@ -194,3 +193,29 @@ VIET_SURNAMES = frozenset(norm(w) for w in (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh "
     "Lâm Mai Cao Tô Tạ Lương Trương Quách Thái Triệu Kiều Hà Chu Lưu Văn Tăng Vương Đào Nông"
 ).split())
+
+# Common given names (of the languages news about the region quotes most).  A run of two or three
+# foreign words with no other cue is taken for a person's name only if it starts with one of these
+# or is followed by a verb of saying (see actors.py); "Real Madrid", "SEA Games" are not people.
+GIVEN_NAMES = frozenset(w.casefold() for w in """
+Michael John James David Robert William Richard Joseph Thomas Charles Daniel Matthew Mark Donald Paul Steven
+Stephen George Kevin Brian Edward Ronald Timothy Jason Jeffrey Jeff Ryan Jacob Gary Nicholas Eric Jonathan Larry
+Justin Scott Frank Benjamin Gregory Samuel Raymond Patrick Alexander Jack Dennis Jerry Aaron Henry Douglas Peter
+Adam Nathan Walter Kyle Harold Carl Jeremy Keith Roger Gerald Arthur Terry Christian Sean Lawrence Joe Jesse
+Albert Bruce Alan Ralph Gabriel Roy Wayne Eugene Louis Russell Vincent Philip Phillip Bill Barack Hillary Mike
+Jim Rex Nikki Tom Tony Chris Christopher Andrew Anthony Martin Simon Ben Fred Dimitri Boris Ivan Igor Oleg Yuri
+Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret Sandra Emily Donna
+Michelle Carol Amanda Melissa Stephanie Rebecca Laura Sharon Helen Anna Nicole Samantha Katherine Emma Christine
+Catherine Rachel Julia Maria Marie Victoria Kelly Julie Angela Theresa Teresa Federica Hannah Sophie Sophia Ann
+Jane Alice Marine Ségolène Jean Pierre François Francois Emmanuel Nicolas Laurent Jacques Dominique Olivier
+Heiko Sigmar Olaf Hans Klaus Frank-Walter Ursula Jens Sergei Sergey Vladimir Dmitry Dmitri Alexei Alexey Mikhail
+Nikolai Andrei Andrey Viktor Konstantin Gennady Valentina Anatoly Vasily Pavel Yevgeny Evgeny Maxim Denis Roman
+Ruslan Stanislav Vitaly Valery Leonid Grigory Fyodor Kairat Nursultan Mohammed Muhammad Mohammad Mohamed Ahmed
+Ahmad Ali Hassan Hussein Hossein Omar Abdullah Abdul Abdel Khalid Walid Bashar Hafez Maher Ibrahim Mahmoud Mustafa
+Mostafa Youssef Yusuf Salman Hamad Tamim Faisal Saud Fahd Riad Riyad Imad Samir Ayman Adel Adil Hamid Hamza Jamal
+Karim Nabil Rami Said Tariq Ziad Qassem Javad Ayatollah Recep Mevlut Binali Hulusi Ahmet Mehmet Fikri Hakan
+Ismail Jose José Luis Carlos Antonio António Javier Pedro Manuel Mariano Pablo Fernando Juan Miguel Staffan
+Filippo Geir Kofi Lakhdar Benjamin Avigdor Naftali Yair Shinzo Narendra Malcolm Theresa Jeremy Rodrigo Nicolas
+Recep Salih Masoud Masrour Nechirvan Haider Nouri Mustafa Moqtada Saad Najib Michel Gebran Hosni Abdel-Fattah
+""".split())
+

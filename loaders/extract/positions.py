@@ -47,10 +47,12 @@ class Offices:
 
     def match(self, toks: list[Tok], i: int) -> tuple[str, int] | None:
         """(office id, number of tokens) of the longest title starting at token i (case-insensitive)."""
+        n = len(toks)
+        if i >= n:
+            return None
         cands = self.index.get(toks[i].key)
         if not cands:
             return None
-        n = len(toks)
         for keys, office in cands:
             L = len(keys)
             if i + L <= n and all(toks[i + j].key == keys[j] for j in range(L)):
