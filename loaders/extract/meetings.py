@@ -50,21 +50,33 @@ from syriakg.loaders.model import DateValue, Event, EventKind, Span
 
 # --- lexicon -------------------------------------------------------------------------------------
 
-_TRIGGERS: list[tuple[str, str]] = [
-    ("summit", r"hội\s+nghị\s+thượng\s+đỉnh|(?:cuộc\s+)?gặp(?:\s+gỡ|\s+mặt)?\s+thượng\s+đỉnh|thượng\s+đỉnh"),
-    ("phone_call", r"điện\s+đàm|cuộc\s+điện\s+thoại|cuộc\s+gọi(?:\s+điện(?:\s+thoại)?)?|gọi\s+điện(?:\s+thoại)?|"
-                   r"(?:nói\s+chuyện|trao\s+đổi|thảo\s+luận)\s+(?:qua|bằng)\s+điện\s+thoại"),
-    ("talks", r"hội\s+đàm"),
-    ("negotiation", r"h(?:òa|oà)\s+đàm|đàm\s+phán|thương\s+lượng|thương\s+thảo"),
-    ("meeting", r"gặp\s+mặt|gặp\s+gỡ|gặp\s+nhau|gặp|nhóm\s+họp|họp\s+bàn|họp|hội\s+kiến|hội\s+nghị|tiếp\s+đón|tiếp\s+kiến|tiếp"),
-    ("visit", r"chuyến\s+thăm|chuyến\s+công\s+du|công\s+du|thăm|đến|tới|sang"),
-]
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "summit": ("hội nghị thượng đỉnh", "cuộc gặp thượng đỉnh", "cuộc gặp gỡ thượng đỉnh", "cuộc gặp mặt thượng đỉnh",
+               "gặp thượng đỉnh", "gặp gỡ thượng đỉnh", "gặp mặt thượng đỉnh", "thượng đỉnh"),
+    "phone_call": ("điện đàm", "cuộc điện thoại", "cuộc gọi", "cuộc gọi điện", "cuộc gọi điện thoại", "gọi điện",
+                   "gọi điện thoại", "nói chuyện qua điện thoại", "nói chuyện bằng điện thoại",
+                   "trao đổi qua điện thoại", "trao đổi bằng điện thoại", "thảo luận qua điện thoại",
+                   "thảo luận bằng điện thoại"),
+    "talks": ("hội đàm",),
+    "negotiation": ("hòa đàm", "hoà đàm", "đàm phán", "thương lượng", "thương thảo"),
+    "meeting": ("gặp mặt", "gặp gỡ", "gặp nhau", "gặp", "nhóm họp", "họp bàn", "họp", "hội kiến", "hội nghị",
+                "tiếp đón", "tiếp kiến", "tiếp"),
+    "visit": ("chuyến thăm", "chuyến công du", "công du", "thăm", "đến", "tới", "sang"),
+}
+_KIND_OF: dict[str, str] = {w: k for k, ws in TRIGGER_WORDS.items() for w in ws}
 TRIGGER_RE = re.compile(
-    "|".join(rf"(?P<{k}>(?<!\w)(?:{p})(?!\w))" for k, p in _TRIGGERS),
+    r"(?<!\w)" + discourse.trie_pattern([w for ws in TRIGGER_WORDS.values() for w in ws]) + r"(?!\w)",
     re.IGNORECASE,
 )
-_PREFILTER = ("đàm", "gặp", "họp", "thăm", "hội", "điện", "công du", "thượng đỉnh", "tiếp", "thương", "gọi", "tới",
-              "đến", "sang")
+_TRIGGER_RE_LC = re.compile(  # on lower-cased text, word start checked in code: much faster than IGNORECASE
+    discourse.trie_pattern([w for ws in TRIGGER_WORDS.values() for w in ws]) + r"(?!\w)")
+
+
+def _kind(m: re.Match[str]) -> str:
+    """The event kind a trigger match names."""
+    return _KIND_OF.get(" ".join(m.group(0).lower().split()), "meeting")
+
+
 
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:\b(?:cuộc|vòng|chuyến|các|những|một|hai|ba|bốn|phiên|buổi|đợt|loạt)\s*)+$", re.IGNORECASE)
@@ -480,9 +492,6 @@ def component(doc: Doc) -> None:
     for i, s in enumerate(doc.ex.sentences):
         if s.kind != "body":
             continue
-        low = s.text.lower()
-        if not any(p in low for p in _PREFILTER):
-            continue
         for c in _candidates(doc, i, events, lemmas):
             _place_event(doc, c, events, facts, lemmas, lead_date)
     doc.ex.events.extend(events)
@@ -567,28 +576,41 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
     atts = attribution.attributions(doc, i)
     out: list[_Cand] = []
     absorbed_until = -1
-    matches = list(TRIGGER_RE.finditer(text))
+    low = text.lower()
+    if len(low) == len(text):
+        matches = [m for m in _TRIGGER_RE_LC.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
+    else:
+        matches = list(TRIGGER_RE.finditer(text))
+    if not matches:
+        return []
     for idx, m in enumerate(matches):
-        kind = m.lastgroup or "meeting"
+        kind = _kind(m)
         b, e = m.start(), m.end()
         if b < absorbed_until:
             continue
         word = re.sub(r"\s+", " ", m.group(0).lower())
         after = text[e:]
-        before = text[:b]
+        before = discourse.tail(text[:b], 120)
         if kind in _NOT_EVENT_AFTER and _NOT_EVENT_AFTER[kind].match(after):
             continue
         if word == "họp" and re.match(r"^\s*báo", after, re.IGNORECASE):
             continue
-        det = _DETERMINER_BEFORE_RE.search(before)
+        det = _DETERMINER_BEFORE_RE.search(text, max(0, b - 120), b)
         noun = bool(det) or word.startswith(("cuộc", "chuyến", "hội nghị", "thượng đỉnh")) or \
             bool(re.search(r"(?<!\w)(?:tại|trong|sau|trước\s+thềm|bên\s+lề|cho|của)\s+$", before, re.IGNORECASE))
         head = det.start() if det else b
-        if _GENERIC_BEFORE_RE.search(text[:head]) and kind in ("negotiation", "talks", "meeting", "summit"):
+        if _GENERIC_BEFORE_RE.search(text, max(0, head - 120), head) and \
+                kind in ("negotiation", "talks", "meeting", "summit"):
             continue
         travel = kind == "visit" and word in ("đến", "tới", "sang")
-        if travel and re.match(r"^\s*(?:thăm|dự|tham\s+dự)\b", after, re.IGNORECASE):
-            continue  # "tới thăm X": the "thăm" trigger reads it
+        if travel:
+            if re.match(r"^\s*(?:thăm|dự|tham\s+dự)\b", after, re.IGNORECASE):
+                continue  # "tới thăm X": the "thăm" trigger reads it
+            # cheap test first (travel verbs are frequent): a name just after, a person/delegation just before
+            gs_all = discourse.groups(doc, i)
+            if not any(0 <= g.begin - s.begin - e <= 40 for g in gs_all) or \
+                    not any(0 <= b - (g.end - s.begin) <= 60 for g in gs_all):
+                continue
         if word in ("tiếp", "tiếp đón", "tiếp kiến"):
             nxt = _groups_in(doc, i, e, min(n, e + 12))
             if not nxt or doc.kind_of(nxt[0].keys[0]) != "person":
@@ -630,7 +652,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 between = text[e: m2.start()]
                 if re.search(r"[;.]", between):
                     break
-                k2 = m2.lastgroup or "meeting"
+                k2 = _kind(m2)
                 if k2 == "visit" or not re.search(r"(?<!\w)(?:để|nhằm)(?!\w)", between, re.IGNORECASE):
                     continue
                 if k2 in _NOT_EVENT_AFTER and _NOT_EVENT_AFTER[k2].match(text[m2.end():]):
@@ -659,10 +681,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             comp = [k for k in comp if k != cand.destination]
         has_with = bool(re.search(r"(?<!\w)với(?!\w)", text[zone_b:zone_end], re.IGNORECASE))
         subj: list[str] = []
-        pm = _PARTICIPATE_RE.search(text[cstart:head]) if noun else None
+        pm = _PARTICIPATE_RE.search(text, max(cstart, head - 120), head) if noun else None
         vhead = head
         if pm is not None:
-            vhead = cstart + pm.start()
+            vhead = pm.start()
             subj = _subject_chain(doc, i, vhead, cstart, recent)
         elif not noun:
             subj = _subject_chain(doc, i, head, cstart, recent)
@@ -738,8 +760,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                    for ev in recent):
                 cand.backref = True  # "Cuộc điện đàm được tiến hành giữa ...": the call just reported
         # --- place -----------------------------------------------------------------------------------
-        subject_np = noun and not fronted and _PARTICIPATE_RE.search(text[cstart:head]) is None and \
-            _PP_BEFORE_RE.search(text[cstart:head]) is None
+        subject_np = noun and not fronted and pm is None and \
+            _PP_BEFORE_RE.search(text, max(cstart, head - 120), head) is None
         tend = _topic_end(text, tstart, cend, subject_np) if tm is not None else cend
         te = cand.trigger.end - s.begin
         nxt = next((m2.start() for m2 in matches if te < m2.start() < cend and _live(m2, text)), cend)
@@ -770,7 +792,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if topic and len(topic) <= 200:
                 cand.topic = topic
         # --- status ------------------------------------------------------------------------------------
-        pp_m = _PP_BEFORE_RE.search(text[cstart:head]) if noun and pm is None and not fronted else None
+        pp_m = _PP_BEFORE_RE.search(text, max(cstart, head - 120), head) if noun and pm is None and not fronted \
+            else None
         if about_possibility:
             scope = text
         elif cand.backref:
@@ -781,7 +804,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             end_ = min(cend, nxt_cut) if _STATUS_PREDICATE_RE.match(text, pred) else zone_end
             start_ = cstart
             if pp_m is not None:
-                comma = text.rfind(",", cstart, cstart + pp_m.start())
+                comma = text.rfind(",", cstart, pp_m.start())
                 start_ = max(cstart, comma + 1)
             scope = text[start_:min(tstart, max(end_, te))] + " " + (text[tend:end_] if tend < end_ else "")
         else:
@@ -819,7 +842,7 @@ _STATUS_PREDICATE_RE = re.compile(
 )
 def _live(m: re.Match[str], text: str) -> bool:
     """Whether a trigger match can start an event of its own (for cutting the previous one's scope)."""
-    kind = m.lastgroup or "meeting"
+    kind = _kind(m)
     word = m.group(0).lower()
     if kind == "visit" and word in ("đến", "tới", "sang"):
         return False
@@ -854,7 +877,7 @@ def _complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Ev
     skipped: list[tuple[int, int]] = []  # spans of groups passed over (titles, places ...)
     for g in _groups_in(doc, i, rel_b, rel_e):
         gb = g.begin - s.begin
-        before = text[:gb]
+        before = discourse.tail(text[:gb], 120)
         # the words since the last accepted mention, with skipped mentions blanked out
         between = text[acc_end:gb]
         for sb, se in skipped:
@@ -1004,7 +1027,7 @@ def _place(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: 
             continue
         if tstart <= rb < tend:
             continue
-        before = text[:rb]
+        before = discourse.tail(text[:rb], 120)
         at = _AT_BEFORE_RE.search(before)
         if at is None:
             continue
