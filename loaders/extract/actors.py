@@ -766,24 +766,35 @@ class _Reader:
 
     def _resolve_counterparts(self) -> None:
         for i, j, person, country, _k, name_end in self.counterparts:
+            ckey = country[0] if country else None
+
+            def scope_of(p: str, office: str, scope: str | None) -> str | None:
+                if scope is not None:
+                    return scope
+                known = [h for h in self.dis.offices_of(p) if h.office == office and h.scope]
+                return known[0].scope if known else None
+
+            # the anchor: a titled person of this sentence (before, else after), a person of this
+            # sentence whose office is known, else the latest office holder; never one of `ckey`
+            cands: list[tuple[int, str, str | None, str]] = []
+            cands += [t for t in reversed(self.titled) if t[0] < i]
+            cands += [t for t in self.titled if t[0] > i]
+            for it in sorted(self.items, key=lambda it: (it.tb > i, -it.tb if it.tb < i else it.tb)):
+                if it.kind == "person":
+                    cands += [(it.tb, h.holder, h.scope, h.office) for h in self.dis.offices_of(it.key)]
+            cands += [(0, h.holder, h.scope, h.office) for h in self.dis.holders() if h.order < self._order(i)]
             anchor = None
-            before = [t for t in self.titled if t[0] < i and t[1] != person]
-            after = [t for t in self.titled if t[0] > i and t[1] != person]
-            if before:
-                anchor = before[-1]
-            elif after:
-                anchor = after[0]
-            else:
-                hs = [h for h in self.dis.holders() if h.holder != person and h.order < self._order(i)]
-                if hs:
-                    anchor = (0, hs[0].holder, hs[0].scope, hs[0].office)
+            for c in cands:
+                if c[1] == person:
+                    continue
+                sc = scope_of(c[1], c[3], c[2])
+                if ckey is not None and sc == ckey:
+                    continue
+                anchor = (c[0], c[1], sc, c[3])
+                break
             if anchor is None:
                 continue
             _, anchor_person, anchor_scope, office = anchor
-            if anchor_scope is None:
-                known = [h for h in self.dis.offices_of(anchor_person) if h.office == office and h.scope]
-                anchor_scope = known[0].scope if known else None
-            ckey = country[0] if country else None
             if ckey is None or ckey == anchor_scope:
                 if person is not None:
                     self.dis.pairs.append(Pair(self._order(i), "person", anchor_person, person))
@@ -1369,6 +1380,11 @@ class _Reader:
             return i + 1 if self._is_start(i) else e
         if e < len(toks) and toks[e].word and any(c.isdigit() for c in toks[e].text):
             return e  # "Km 15", "Galaxy S8": a designation
+        # a name already met in the article as a place or organisation ("tỉnh Hasakah" ... "Hasakah")
+        for k in (self._province_key_if_named(i, name), self._slug_key(name)):
+            if k is not None and k in self.ex.entities and self.ex.entities[k].kind != "person":
+                self._emit(i, e, k, "name")
+                return e
         kind = self._cue_kind(i, e)
         if kind is None:
             nwords = sum(1 for x in toks[i:e] if x.word and x.key not in NAME_PARTICLES)
@@ -1394,6 +1410,15 @@ class _Reader:
         self._entity(key, "organization", name)
         self._emit(i, e, key, "name")
         return self._skip_paren_acronym(e, key)
+
+    def _province_key_if_named(self, i: int, name: str) -> str | None:
+        if self.toks[i].key not in self.named_province:
+            return None
+        k = "tinh-" + slug(name)
+        return k
+
+    def _slug_key(self, name: str) -> str:
+        return slug(re.sub(r"^(?:[Aa]l|[Ee]l)[-\s]+(?=\w)", "", name))
 
     def _speech_after(self, e: int) -> bool:
         k = e
