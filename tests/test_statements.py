@@ -103,10 +103,18 @@ def test_countries_plural_negated_and_unnamed_are_not_statements():
     assert run(doc) == []
 
 
-def test_background_clause_is_not_a_statement():
+def test_statement_reported_in_a_subordinate_clause_is_kept():
     doc = make(["Căng thẳng gia tăng sau khi ông Netanyahu tuyên bố sẽ mở rộng chiến dịch."],
                [(0, "Netanyahu", "netanyahu")])
-    assert run(doc) == []
+    assert [s.speaker for s in run(doc)] == ["netanyahu"]
+
+
+def test_outlet_in_its_own_voice_is_a_speaker_but_not_as_a_source_of_others():
+    doc = make(["Tờ Al-Ahram đưa tin ngày 4/4, các cuộc biểu tình đã lan rộng.",
+                "Hãng TASS đưa tin Ngoại trưởng Iran Javad Zarif tuyên bố sẵn sàng đối thoại."],
+               [(0, "Al-Ahram", "al_ahram"), (1, "TASS", "tass"), (1, "Iran", "iran", "title"),
+                (1, "Javad Zarif", "zarif")])
+    assert [s.speaker for s in run(doc)] == ["al_ahram", "zarif"]
 
 
 def test_addressee_of_a_call_does_not_speak():

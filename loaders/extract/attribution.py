@@ -222,7 +222,11 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
             else:
                 continue
         if "," in gap and not re.search(r"\w", gap):
-            return None, False  # "X gặp Y, cho biết ...": Y is not the subject
+            if _inside_appositive(s.text, g, s.begin, rel):
+                continue  # "X, người đã có mặt ... giữa hai nhà lãnh đạo, cho biết"
+            if not re.search(r",\s*(?:(?:ông|bà|ngài)\s+)?$", s.text[max(0, gb - 12): gb]):
+                return None, False  # "X gặp Y, cho biết ...": Y is not the subject
+            # "Đặc phái viên LHQ, ông Staffan de Mistura, cho biết": an enclosed apposition names the speaker
         if not (discourse.is_filler(gap) or discourse.is_appositive(gap)):
             # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
             # by is_appositive on the earlier group; anything else ends the search

@@ -88,7 +88,7 @@ _NOT_EVENT_AFTER = {
 }
 _GENERIC_BEFORE_RE = re.compile(
     r"(?:\b(?:tiến\s+trình|quá\s+trình|tiến\s+độ|bàn|giải\s+pháp|nỗ\s+lực|kết\s+quả|thành\s+quả|"
-    r"khuôn\s+khổ|cơ\s+chế|lập\s+trường|phái\s+đoàn|nhà|đoàn|trưởng\s+đoàn|đại\s+diện|phòng|vai\s+trò|"
+    r"cơ\s+chế|lập\s+trường|phái\s+đoàn|nhà|đoàn|trưởng\s+đoàn|đại\s+diện|phòng|vai\s+trò|"
     r"định\s+dạng|hình\s+thức|thành\s+viên|ủng\s+hộ|thúc\s+đẩy|hy\s+vọng\s+về)\s*(?:(?:hòa\s+bình|hoà\s+bình)\s*)?)$",
     re.IGNORECASE,
 )
@@ -562,6 +562,7 @@ _FRONT_PREFIX_RE = re.compile(
     r"mới\s+đây|đặc\s+biệt|theo\s+đó)\s*,\s*)?"
     r"(?:(?:Phát\s+biểu|Trả\s+lời|Nói|Trao\s+đổi|Ngay|Chỉ|Đặc\s+biệt|Cũng|Hôm|Ngày|Sáng|Chiều|Tối|Vào)"
     r"[^,]{0,50}?\s)?(?:trong|tại|sau|bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân|sau\s+khi|về)\s+"
+    r"(?:khuôn\s+khổ\s+)?"
     r"(?:(?:khả\s+năng|việc|đề\s+xuất|ý\s+tưởng|kế\s+hoạch)\s+)?(?:(?:tiến\s+hành|tổ\s+chức)\s+)?"
     r"(?:(?:một|các|những|hai|ba|cuộc|vòng|chuyến|phiên|buổi)\s+)*$",
     re.IGNORECASE,
@@ -1181,8 +1182,8 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         for ev in reversed(events):
             if c.sentence - max(ev.evidence) > 12 or not factuality.compatible(facts[id(ev)], c.fact):
                 continue
-            if not _dates_compatible(ev.date, c.date) or (c.background and c.date is not None):
-                continue
+            if not _dates_compatible(ev.date, c.date) or c.background:
+                continue  # "Trước đó, trong các cuộc đàm phán ...": an earlier event, not the one just told
             if c.lemma in lemmas[id(ev)] or _lemma_core(c.lemma) in {_lemma_core(x) for x in lemmas[id(ev)]}:
                 return ev
         for ev in reversed(events):
@@ -1219,7 +1220,7 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
             continue
         if not factuality.compatible(facts[id(ev)], c.fact):
             continue
-        if not _dates_compatible(ev.date, c.date):
+        if not _dates_compatible(ev.date, c.date) or (c.background and (ev.date is None or c.date is None)):
             continue
         if ev.place and c.place and ev.place != c.place and doc.kind_of(ev.place) == doc.kind_of(c.place):
             continue

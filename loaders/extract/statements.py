@@ -9,9 +9,9 @@ statement, except
 * a country named as a whole ("Nga cho biết", "Thổ Nhĩ Kỳ cho rằng") — not a
   named speaker; its ministries, leaders and spokespeople are (set
   `COUNTRY_SPEAKERS = True` to keep them);
-* news outlets and agencies ("Theo hãng tin Interfax", "tờ X đưa tin") — sources
-  of news, not diplomatic speakers;
-* cues in background subordinate clauses ("sau khi Mỹ tuyên bố rút quân", "việc X cảnh báo");
+* a news outlet or agency used as the source of someone else's words ("Theo hãng tin
+  Interfax, Bộ Quốc phòng Nga cho biết ...", "Hãng PTI đưa tin ông X tuyên bố ..."); an
+  outlet speaking in its own voice ("Tờ X đưa tin ...", "..., tờ X cho biết") is a speaker;
 * a figure already recorded as a `CasualtyClaim` with this speaker as claimant
   (the claim carries it; the statement would only duplicate it).
 
@@ -37,16 +37,6 @@ from syriakg.loaders.model import DateValue, Span, SpeechAct, Statement
 
 COUNTRY_SPEAKERS = False
 
-_SUBORDINATE_BEFORE_RE = re.compile(
-    r"(?:\b(?:sau\s+khi|trước\s+khi|khi|việc|vì|do|nếu|bởi|nhằm|để|mà|cũng\s+như\s+việc|kể\s+từ\s+khi)"
-    r"(?:\s+(?:mà|các|những|phía))?\s*)$",
-    re.IGNORECASE,
-)
-# the speaker's clause opens with a subordinator: "Vài ngày sau khi Đại sứ Mỹ ... cho biết", "bởi chính quyền X từng"
-_SUBORDINATE_SEGMENT_RE = re.compile(
-    r"(?<!\w)(?:sau\s+khi|trước\s+khi|(?<!trong\s)khi|vì|bởi|nếu|do|kể\s+từ\s+khi)(?!\s+đó)\s+(?:[^\s,]+\s+){0,7}$",
-    re.IGNORECASE,
-)
 _DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
                              re.IGNORECASE)
 _VENUE_RE = re.compile(
@@ -92,15 +82,24 @@ def _casualty_claimants(doc: Doc) -> set[tuple[int, str]]:
 
 
 def speaker_ok(doc: Doc, a: Attribution) -> bool:
-    """Whether the cue's speaker is one named speaker that statements record."""
-    if a.negated or a.plural or not a.speakers or a.outlet:
+    """Whether the cue's speaker is one named speaker that statements record.
+
+    An outlet speaks only in its own voice ("Tờ X đưa tin ...", "..., tờ X cho biết"), not when it is
+    the source of someone else's words ("Theo hãng tin X, ông Y nói ...", "Hãng X đưa tin ông Y tuyên bố").
+    """
+    if a.negated or a.plural or not a.speakers:
         return False
-    if a.verb.lower() == "đưa tin":
-        return False  # a news report: the reporter is an outlet, whoever it is
+    if a.outlet and (a.form == "theo" or _reports_other_speaker(doc, a)):
+        return False
     kind = doc.kind_of(a.speakers[0])
     if kind == "country" and not COUNTRY_SPEAKERS:
         return False
     return kind not in ("place", "ethnic_group")
+
+
+def _reports_other_speaker(doc: Doc, a: Attribution) -> bool:
+    return any(b is not a and b.speakers and not b.outlet and a.content.begin <= b.cue.begin < a.content.end
+               for b in attribution.attributions(doc, a.sentence))
 
 
 def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> Statement | None:
@@ -110,11 +109,6 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     s = doc.ex.sentences[i]
     speaker = a.speakers[0]
     text = s.text
-    if a.speaker_span is not None and a.form == "pre":
-        before = text[: a.speaker_span.begin - s.begin]
-        segment = re.split(r"[,;:]", before)[-1]
-        if _SUBORDINATE_BEFORE_RE.search(before) or _SUBORDINATE_SEGMENT_RE.search(segment):
-            return None
     if ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
             doc.ex.article.text[a.content.begin:a.content.end]))) and not _has_other_content(doc, a):
         return None
