@@ -216,7 +216,13 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
             # "(ICRC)", "(CAN)": an acronym for the words before the bracket
             prev = groups[len(groups) - k - 2] if len(groups) - k - 2 >= 0 else None
             if prev is not None and set(prev.keys) == set(g.keys) and not s.text[prev.end - s.begin: gb - 1].strip():
-                pass  # the full name is tagged too: it is the subject
+                # the full name is tagged too: it is the subject, if anything is (checks below on the full name)
+                full = prev
+                fb = discourse.tail(s.text[: full.begin - s.begin], 120)
+                if _PREPOSITION_BEFORE_RE.search(fb) or _UNNAMED_HEAD_RE.search(fb):
+                    if _inside_appositive(s.text, full, s.begin, rel):
+                        continue
+                    return None, False
             elif discourse.is_filler(gap) and not _inside_appositive(s.text, g, s.begin, rel):
                 return None, False
             else:
@@ -227,7 +233,8 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
             if not re.search(r",\s*(?:(?:ông|bà|ngài)\s+)?$", s.text[max(0, gb - 12): gb]):
                 return None, False  # "X gặp Y, cho biết ...": Y is not the subject
             # "Đặc phái viên LHQ, ông Staffan de Mistura, cho biết": an enclosed apposition names the speaker
-        if not (discourse.is_filler(gap) or discourse.is_appositive(gap)):
+        in_theo = bool(re.search(r"(?<!\w)[Tt]heo\s+(?:\S+\s+){0,3}$", s.text[max(0, gb - 40): gb]))
+        if not (discourse.is_filler(gap) or (discourse.is_appositive(gap) and not in_theo)):
             # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
             # by is_appositive on the earlier group; anything else ends the search
             if _inside_appositive(s.text, g, s.begin, rel):

@@ -40,6 +40,7 @@ _OUTLET_HEAD_RE = re.compile(
     r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ|báo|nhật\s+báo|tạp\s+chí|kênh|đài|truyền\s+hình)\s",
     re.IGNORECASE,
 )
+_AGENCY_BEFORE_RE = re.compile(r"(?<!\w)[Hh]ãng\s+$")  # "Hãng PTI", "hãng AP": a news agency
 _OUTLET_EN_RE = re.compile(
     r"(?<!\w)(?:News|Times|Post|Press|Agency|Journal|Daily|Herald|Tribune|Television|TV|Channel|Radio|Gazette|"
     r"Telegraph|Guardian|Novosti|Today)(?!\w)")
@@ -150,6 +151,8 @@ def is_outlet(doc: Doc, g: Group) -> bool:
         words.pop()
         k += 1
     stripped = " ".join(words) + " "
+    if _AGENCY_BEFORE_RE.search(before) and first[:1].isupper():
+        return True
     return bool(_OUTLET_NOUN_RE.search(before)) or (k > 0 and bool(_OUTLET_NOUN_RE.search(stripped)))
 
 
@@ -206,8 +209,8 @@ _PAREN_RE = re.compile(r"\([^()]{0,80}\)")
 _APPOSITIVE_RE = re.compile(
     r"^\s*,\s*(?:người|thành\s+viên|chủ\s+tịch|phó|trưởng|giám\s+đốc|đại\s+diện|phát\s+ngôn|chuyên\s+gia|"
     r"cố\s+vấn|nhà|quan\s+chức|đặc\s+phái\s+viên|đại\s+sứ|bộ\s+trưởng|thứ\s+trưởng|tướng|chỉ\s+huy|lãnh\s+đạo|"
-    r"thủ\s+lĩnh|thủ\s+tướng|tổng|ngoại\s+trưởng|nghị\s+sĩ|thượng\s+nghị\s+sĩ|một)\b[^,;:“”\"]{0,90}?"
-    r"(?:,\s*(?:người|thành\s+viên|một|nhà|chuyên\s+gia|cố\s+vấn)\b[^,;:“”\"]{0,90}?)?,?\s*$",
+    r"thủ\s+lĩnh|thủ\s+tướng|tổng|ngoại\s+trưởng|nghị\s+sĩ|thượng\s+nghị\s+sĩ|một)\b[^,;:“”\"]{0,120}?"
+    r"(?:,\s*(?:người|thành\s+viên|một|nhà|chuyên\s+gia|cố\s+vấn)\b[^,;:“”\"]{0,120}?)?,?\s*$",
     re.IGNORECASE,
 )
 

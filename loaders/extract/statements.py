@@ -89,7 +89,7 @@ def speaker_ok(doc: Doc, a: Attribution) -> bool:
     """
     if a.negated or a.plural or not a.speakers:
         return False
-    if a.outlet and (a.form == "theo" or _reports_other_speaker(doc, a)):
+    if (a.outlet or a.verb.lower() in ("đưa tin", "dẫn lời")) and (a.form == "theo" or _reports_other_speaker(doc, a)):
         return False
     kind = doc.kind_of(a.speakers[0])
     if kind == "country" and not COUNTRY_SPEAKERS:
@@ -176,28 +176,26 @@ def _frame_date(doc: Doc, i: int, frame: Span, speaker: Span | None = None) -> D
 
 
 def _venue(doc: Doc, i: int, frame: Span) -> str | None:
-    """"Phát biểu tại Hội đồng Nhân quyền LHQ ở Geneva, ông X ..." -> Geneva (a place first, else the venue body)."""
+    """"Phát biểu tại Hội đồng Nhân quyền LHQ ở Geneva, ông X ..." -> Geneva (a place first, else the venue body).
+
+    Only the venue phrase itself counts (the first name after "phát biểu/trả lời ... tại|ở", and a place
+    chained right after it); places further on ("người phụ trách ... ở Trung Đông") describe someone.
+    """
     s = doc.ex.sentences[i]
     text = s.text
-    places: list[str] = []
-    bodies: list[str] = []
-    for g in discourse.groups(doc, i):
-        if g.begin < frame.begin or g.end > frame.end:
+    gs = [g for g in discourse.groups(doc, i) if frame.begin <= g.begin and g.end <= frame.end]
+    chain: list[discourse.Group] = []
+    for k, g in enumerate(gs):
+        before = discourse.tail(text[: g.begin - s.begin], 100)
+        if not (_AT_RE.search(before) and _VENUE_RE.search(before)):
             continue
-        before = text[: g.begin - s.begin]
-        if not _AT_RE.search(before):
-            continue
-        if not _VENUE_RE.search(before) and not _VENUE_RE.search(
-                before[: max(0, len(before) - 80)] + before[-80:]):
-            # "tại X" right after a place already accepted ("tại Hội đồng ... ở Geneva") also counts
-            if not (places or bodies):
-                continue
-        k = g.keys[0]
-        kind = doc.kind_of(k)
-        if kind in ("place", "country"):
-            places.append(k)
-        elif kind == "organization":
-            bodies.append(k)
+        chain.append(g)
+        if k + 1 < len(gs) and re.fullmatch(r"\s*,?\s*(?:ở|tại)(?:\s+(?:thủ\s+đô|thành\s+phố))?\s+",
+                                            text[g.end - s.begin: gs[k + 1].begin - s.begin], re.IGNORECASE):
+            chain.append(gs[k + 1])
+        break
+    places = [x for g in chain for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
+    bodies = [x for g in chain for x in g.keys if doc.kind_of(x) == "organization"]
     if places:
         return places[0]
     return bodies[0] if bodies else None
