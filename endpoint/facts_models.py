@@ -87,6 +87,7 @@ class Fact(BaseModel):
     reported_in: list[str] = Field(default_factory=list, description="articles the fact was read from (kg:reportedIn)")
     text_sha256: str | None = Field(None, description="kg:textSha256: the article text hash at extraction time")
     evidence: list[Evidence] = Field(default_factory=list)
+    why: str | None = Field(None, description="(claim checks) why the fact supports, contradicts or relates to the claim")
 
 
 class EntityInfo(BaseModel):
