@@ -178,6 +178,8 @@ def test_casualty_words_without_a_number_give_nothing() -> None:
     assert claims(["Nhiều dân thường đã thiệt mạng và bị thương trong các cuộc không kích."]) == []
 
 
+
+
 def test_every_outcome_phrase_passes_the_cheap_gate() -> None:
     for phrase in casualties._OUTCOME_PHRASES:
         for spelling in spellings(phrase):

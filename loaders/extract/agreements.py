@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from syriakg.loaders.extract import agreement_catalogue as cat
 from syriakg.loaders.extract import discourse
 from syriakg.loaders.extract.base import Doc
-from syriakg.loaders.extract.vi_regex import any_in, canon, spellings, vi
+from syriakg.loaders.extract.vi_regex import canon, sentences_with, vi
 from syriakg.loaders.model import Agreement, DateValue, Mention, Sentence, Span, ViolationClaim
 
 try:  # who says so; owned by the statements family
@@ -49,10 +49,10 @@ def _r(p: str) -> re.Pattern[str]:
     return re.compile(vi(p), re.IGNORECASE)
 
 
-# a sentence with none of these (lower case, both tone placements) is skipped at once
-PREFILTER = frozenset().union(*(spellings(w) for w in (
-    "thỏa thuận", "ghi nhớ", "hiệp định", "hiệp ước", "ngừng bắn", "ngưng bắn", "đình chiến", "nghị quyết", "thông cáo",
-    "nhất trí", "thống nhất", "đồng ý")))
+# only sentences with one of these words (either tone placement) are read
+CUE_WORDS = frozenset((  # "thuận" covers "thỏa thuận" and "thoả thuận"
+    "thuận", "ghi nhớ", "hiệp", "ngừng bắn", "ngưng bắn", "đình chiến", "nghị quyết", "thông cáo", "nhất trí",
+    "thống nhất", "đồng ý"))
 NOUN_RE = _r(
     r"(?<!\w)(?:thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|hiệp định|hiệp ước|"
     r"(?:lệnh|chế độ|cơ chế) (?:ngừng bắn|ngưng bắn|đình chiến|ngừng chiến|hưu chiến)|"
@@ -136,9 +136,7 @@ def component(doc: Doc) -> None:
     known: dict[str, Agreement] = {}
     accords: list[Agreement] = []
     pending: list[_NounMention] = []
-    for s in doc.ex.sentences:
-        if not any_in(s.text.lower(), PREFILTER):
-            continue
+    for s in sentences_with(doc.ex.sentences, doc.ex.article.text, CUE_WORDS):
         nouns = _nouns(doc, s, entries)
         for n in nouns:
             if n.entry is not None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.numbers import Quantity, find_quantities
-from syriakg.loaders.extract.vi_regex import alternation, any_in, canon, vi
+from syriakg.loaders.extract.vi_regex import alternation, canon, sentences_with, vi
 from syriakg.loaders.model import CasualtyClaim, DateValue, Outcome, Sentence, Span
 
 try:  # who states a figure; owned by the statements family
@@ -97,12 +97,14 @@ _OUT_AFTER_RE = re.compile(r"(?<!\w)(?<!liều )(?<!cái )(?<!cảm )(?<!sự )"
                            + r"(?!\w)", re.IGNORECASE)
 _OUTCOME_PHRASES = [*(w for ws in OUTCOME_AFTER.values() for w in ws),
                     *(w for ws in OUTCOME_BEFORE.values() for w in ws if canon(w) not in _CAUSE_ONLY)]
-# Cheap gates, in order: an article, then a sentence, with none of these syllables (lower case) holds no claim;
-# every outcome phrase contains one of them (checked by the tests); then the exact phrases.
-KEYS = ("mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
-        "thương", "sơ tán", "di tản", "tản cư", "di dời", "di cư", "tha hương", "gia cư", "lưu vong", "nhà",
-        "quê hương", "nơi ở", "chỗ ở", "bỏ chạy", "nạn", "đất nước", "nước ngoài", "mất tích", "bắt", "giam",
-        "tiếp nhận", "đón nhận", "tiếp đón", "chạy")
+# The cheap gate: only sentences holding one of these (lower case) are read; every outcome phrase contains one
+# of them (checked by the tests); then the exact phrases.
+KEYS = frozenset({
+    "mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
+    "bị thương", "sơ tán", "di tản", "tản cư", "chạy", "rời", "mất nhà", "mất chỗ", "bỏ nhà", "lánh nạn", "di dời",
+    "di cư", "tha hương", "gia cư", "tị nạn", "tỵ nạn", "lưu vong", "tiếp nhận", "đón nhận", "tiếp đón", "mất tích",
+    "bắt", "giam",
+})
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
 _HEAD_RE = re.compile(
@@ -156,11 +158,8 @@ class _Found:
 def component(doc: Doc) -> None:
     """Add casualty and displacement claims to `doc.ex.casualties`."""
     merged: list[CasualtyClaim] = []
-    sentences = doc.ex.sentences
-    if not sentences or not any_in(doc.ex.article.text.lower(), KEYS):
-        return
-    for s in sentences:
-        if not any_in(s.text.lower(), KEYS) or not _OUTCOME_ANY.search(s.text):
+    for s in sentences_with(doc.ex.sentences, doc.ex.article.text, KEYS):
+        if not _OUTCOME_ANY.search(s.text):
             continue
         for f in find_claims(s.text):
             claim = _claim(doc, s, f)
@@ -238,10 +237,13 @@ def _noun_outcome(text: str, head: re.Match[str]) -> tuple[Outcome, int] | None:
     return None
 
 
+_CAUSE_RE = re.compile(r"(?<!\w)(" + alternation([w for ws in OUTCOME_BEFORE.values() for w in ws]) + r")"
+                       r"(?:\s+(?:thêm|cho|tổng cộng|tổng số|tới|đến|ít nhất|khoảng|hơn|gần|chừng|có))*\s*$",
+                       re.IGNORECASE)
+
+
 def _cause_before(before: str) -> str | None:
-    m = re.search(r"(?<!\w)(" + alternation([w for ws in OUTCOME_BEFORE.values() for w in ws]) + r")"
-                  r"(?:\s+(?:thêm|cho|tổng cộng|tổng số|tới|đến|ít nhất|khoảng|hơn|gần|chừng|có))*\s*$",
-                  before, re.IGNORECASE)
+    m = _CAUSE_RE.search(before)
     if m is None:
         return None
     return canon(m.group(1))

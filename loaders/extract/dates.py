@@ -63,7 +63,8 @@ from syriakg.loaders.model import Article, DateValue, Sentence, Span
 CONFLICT_STARTS: dict[str, tuple[dt.date, re.Pattern[str]]] = {
     "syrian_civil_war": (dt.date(2011, 3, 15), re.compile(r"Syria|Xy-?ri", re.IGNORECASE)),
 }
-LEAD_SENTENCES = 2  # how many first body sentences count as the lead
+LEAD_SENTENCES = 2  # how many first body sentences count as the lead ...
+LEAD_CHARS = 160  # ... and how far into each the lead's date may stand
 YEAR_EVIDENCE_DAYS = 10  # a full date this close to the lead's day gives it its year ...
 EVIDENCE_SENTENCES = 3  # ... when written in a caption or in one of the first body sentences
 HEADER_LEAD_DAYS = 7  # a header date is believed when the lead's day is at most this many days before it
@@ -365,7 +366,7 @@ class ArticleDates:
     # --- the article's anchor -----------------------------------------------
     def _lead(self) -> tuple[DateExpr, Sentence] | None:
         for s in self.doc.ex.sentences[:LEAD_SENTENCES]:
-            for e in self._exprs(s):
+            for e in find_dates(s.text, 0, min(len(s.text), LEAD_CHARS)):
                 if e.kind in ("dm", "dmy") and e.direction is None and not _NOT_LEAD_RE.search(
                     s.text[max(0, e.begin - 25) : e.begin] + e.text[:6]
                 ):

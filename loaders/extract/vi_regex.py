@@ -13,6 +13,7 @@ stored sentence text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -89,3 +90,29 @@ def spellings(phrase: str) -> frozenset[str]:
 def any_in(text_lower: str, needles: frozenset[str] | tuple[str, ...]) -> bool:
     """Whether any needle occurs in an already lower-cased text."""
     return any(n in text_lower for n in needles)
+
+
+def sentences_with(sentences: list, text: str, needles: frozenset[str] | tuple[str, ...]) -> list:
+    """The sentences (objects with `.begin`/`.end` into `text`, in order) holding one of `needles`.
+
+    `needles` are lower case (see `spellings`); `text` is searched lower-cased,
+    with no-break spaces read as spaces.  Plain substring search over the whole
+    article is far cheaper than running a regex over every sentence: the gate of
+    a fact family whose cue words are rare.
+    """
+    if not sentences:
+        return []
+    lower = text.lower().replace("\u00a0", " ")
+    lo, hi = sentences[0].begin, sentences[-1].end
+    begins = [s.begin for s in sentences]
+    hit: set[int] = set()
+    for n in needles:
+        i = lower.find(n, lo, hi)
+        while i >= 0:
+            k = bisect.bisect_right(begins, i) - 1
+            if k >= 0 and i + len(n) <= sentences[k].end:
+                hit.add(k)
+                i = lower.find(n, sentences[k].end, hi)  # the rest of this sentence need not be searched
+            else:
+                i = lower.find(n, i + 1, hi)
+    return [sentences[k] for k in sorted(hit)]
