@@ -15,21 +15,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from syriakg.loaders.extract.gazetteer import Gazetteer
-from syriakg.loaders.extract.names import NAME_PARTICLES, norm, strip_marks, tokenize
+from syriakg.loaders.extract.names import NAME_PARTICLES, norm, strip_marks
 
 __all__ = ["name_parts", "compatible", "People", "Discourse", "Seen", "Pair", "Held"]
 
 
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@lru_cache(maxsize=50_000)
 def name_parts(name: str) -> tuple[str, ...]:
     """Comparable parts of a person's name: `Bashar al-Assad` -> ('bashar', 'assad')."""
     parts = []
-    for t in tokenize(name):
-        if not t.word:
-            continue
-        k = strip_marks(norm(t.text))
+    for w in _WORD.findall(name):
+        k = strip_marks(norm(w))
         if k in NAME_PARTICLES:
             continue
         parts.append(k)
