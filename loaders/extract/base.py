@@ -36,6 +36,14 @@ class DateResolver(Protocol):
         """All dates written in the sentence, resolved, in text order."""
         ...
 
+    def clause_date(self, sentence: Sentence, offset: int, max_distance: int | None = None) -> DateValue | None:
+        """The resolved date written nearest to the absolute `offset` (a trigger) in the sentence, if any."""
+        ...
+
+    def reference(self, sentence: Sentence, offset: int | None = None) -> DateValue | None:
+        """The date in force at `offset`: the last day named before it, else the article's date ("cùng ngày")."""
+        ...
+
 
 @dataclass
 class Doc:
