@@ -528,3 +528,72 @@ def test_seed_gold_is_readable_and_self_consistent(shared: Path) -> None:
         text = (shared / "seeds" / item["article"]).read_text(encoding="utf-8")
         ev._gold_sanity(item, text, rep)
     assert rep.warnings == []
+
+
+def test_type_any_and_outcome_any(gaz: Gazetteer) -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0]["type"] = "talks"
+    store = make_store()
+    assert run_eval(store, gaz, gold).scores["events"].misses == 1  # a phone call is not talks
+    gold["events"][0]["type_any"] = ["talks", "phone_call"]
+    rep = run_eval(store, gaz, gold)
+    assert rep.scores["events"].misses == 0 and rep.attribute("events", "type").value == 1.0
+    gold["casualty_claims"][0]["outcome"] = "injured"
+    assert run_eval(store, gaz, gold).scores["casualty_claims"].misses == 1
+    gold["casualty_claims"][0]["outcome_any"] = ["injured", "killed"]
+    assert run_eval(store, gaz, gold).scores["casualty_claims"].misses == 0
+
+
+def test_caption_mentions_are_not_entities_of_the_article(gaz: Gazetteer) -> None:
+    """A name only in a photo caption is neither an entity of the article nor a must_not hit."""
+    caption = "Trần Văn Mẫu"
+    b, e = span(caption)
+    store = make_store()
+    store.load((PFX + f""":cap a <https://w3id.org/syriakg/ontology#Caption> ; nif:referenceContext :a ;
+        nif:beginIndex {b} ; nif:endIndex {e} ; nif:anchorOf {_lit(caption)} .
+        :mc a nif:Phrase ; nif:referenceContext :a ; nif:beginIndex {b} ; nif:endIndex {e} ;
+        nif:anchorOf {_lit(caption)} ; itsrdf:taIdentRef :tvm .
+        :tvm a schema:Person ; rdfs:label "Trần Văn Mẫu"@vi .""").encode(), format=RdfFormat.TURTLE, to_graph=G_ART)
+    gold = copy.deepcopy(GOLD)
+    gold["body_ends_before"] = None
+    gold["must_not"] = {"names": ["Trần Văn Mẫu"]}
+    rep = run_eval(store, gaz, gold)
+    assert rep.scores["entities"].unmatched == 0
+    assert rep.count("must_not") == 0
+
+
+def test_parties_of_an_agreement_are_not_entities_of_the_article(gaz: Gazetteer) -> None:
+    store = make_store()
+    update(store, """INSERT DATA { GRAPH <https://example.org/graph/entities> {
+        :astana kg:party :turkey . :turkey a schema:Country ; rdfs:label "Thổ Nhĩ Kỳ"@vi ; owl:sameAs wd:Q43 } }""")
+    assert run_eval(store, gaz).scores["entities"].unmatched == 0
+
+
+DEV_GOLD = Path(__file__).resolve().parent / "gold" / "dev-gold.json"
+
+
+def test_dev_gold_parses_and_uses_known_or_declared_keys() -> None:
+    gold = ev.load_gold([DEV_GOLD])
+    assert len(gold) >= 8
+    from syriakg.loaders import config
+
+    table = Gazetteer.from_tsv(config.REPO_ROOT / "data" / "wikidata" / "entities.tsv")
+    for item in gold:
+        declared = set(item.get("new_entities", {}))
+        used = set(item["entities"]) | set(item.get("entities_optional", []))
+        used |= {r["person"] for r in item["roles"]} | {r["position"] for r in item["roles"]}
+        used |= {s["speaker"] for s in item["statements"]}
+        for e in item["events"]:
+            used |= set(e.get("participants", [])) | set(e.get("participants_optional", []))
+        unknown = {k for k in used if k not in table.infos and k not in declared}
+        assert not unknown, (item["article"], unknown)
+        assert not any(info.get("qid") for info in item.get("new_entities", {}).values())  # never a QID from memory
+
+
+def test_dev_gold_evidence_is_in_the_dev_texts(shared: Path) -> None:
+    rep = ev.Report()
+    for item in ev.load_gold([DEV_GOLD]):
+        text = (shared / "corpus" / "dev" / item["article"]).read_text(encoding="utf-8")
+        ev._gold_sanity(item, text, rep)
+        assert item["title"] == text.splitlines()[0]
+    assert rep.warnings == []

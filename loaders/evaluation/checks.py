@@ -129,14 +129,14 @@ def must_not(view: ArticleView, gold: dict, resolver: Resolver, cut: int | None,
         other = body_cut(view.text, rules["text_after"])
         out.extend(Finding("must_not", article, "text_after: " + f.detail)
                    for f in furniture(view, other, article) if f.check == "furniture_fact")
-    ents = view.entity_iris()
+    ents = view.entity_iris(cut)
     for name in rules.get("names") or []:
         n = label_norm(name)
         for e in sorted(ents):
             if any(n in label_norm(lab) for lab in view.node(e).labels):
                 out.append(Finding("must_not", article, f"name {name!r}: entity <{e}>"))
         for u in view.units:
-            if u.is_mention and u.anchor and n in label_norm(u.anchor):
+            if u.is_mention and u.anchor and n in label_norm(u.anchor) and view.body_mention(u, cut):
                 out.append(Finding("must_not", article, f"name {name!r}: mention [{u.begin}-{u.end}]"))
     bad_dates = set(rules.get("dates") or [])
     if bad_dates:

@@ -43,9 +43,10 @@ STATEMENT = KG_NS + "Statement"
 HOLDING = KG_NS + "PositionHolding"
 ENTITY_CLASSES = {SCHEMA_NS + c for c in ("Person", "Country", "Place", "Organization")} | {
     KG_NS + "ArmedGroup", KG_NS + "EthnicGroup"}
-# fact properties whose values are entities of the article
+# fact properties whose values are entities of the article.  Not kg:party: a catalogue agreement
+# carries its parties whatever the article says, so they say nothing about the article's entities.
 ENTITY_ARGS = (SEM_NS + "hasActor", SEM_NS + "hasPlace", KG_NS + "speaker", KG_NS + "claimant",
-               KG_NS + "accused", KG_NS + "holder", KG_NS + "party")
+               KG_NS + "accused", KG_NS + "holder")
 
 
 @dataclass(slots=True)
@@ -115,11 +116,18 @@ class ArticleView:
     def facts_of(self, *types: str) -> list[Fact]:
         return [f for f in self.facts if f.types & set(types)]
 
+    def body_mention(self, u: TextUnit, body_end: int | None = None) -> bool:
+        """A mention inside a body sentence (not a caption, not page furniture)."""
+        if u.begin is None or u.end is None or (body_end is not None and u.begin >= body_end):
+            return False
+        return any(s.is_sentence and s.begin is not None and s.end is not None and s.begin <= u.begin
+                   and u.end <= s.end for s in self.units)
+
     def entity_iris(self, body_end: int | None = None) -> set[str]:
-        """Entities of the article: mention targets (inside the body) and entity arguments of its facts."""
+        """Entities of the article: targets of mentions in body sentences, and entity arguments of its facts."""
         out: set[str] = set()
         for u in self.units:
-            if u.entity and (body_end is None or u.begin is None or u.begin < body_end):
+            if u.entity and self.body_mention(u, body_end):
                 out.add(u.entity)
         for f in self.facts:
             for p in ENTITY_ARGS:

@@ -8,16 +8,16 @@ The rule for every fact type:
    contain it across them) and the type's criteria hold:
 
    * events: the event class fits the gold type (equal, or one of the two is
-     the generic `meeting`) and every `participants` key is among its
-     `sem:hasActor`s;
+     the generic `meeting`; `type_any` lists several acceptable types) and
+     every `participants` key is among its `sem:hasActor`s;
    * agreements: `mentioned` (or no relation) -> a `kg:Agreement` that is the
      gold agreement (by QID, IRI, label or surface form, or of unverified
      identity); `violation_claimed` / `obstruction_claimed` -> a
      `kg:ViolationClaim` whose `kg:agreement` is that agreement; an accord
      reached in the article (`agreement: null`) -> a `kg:Agreement` whose
      `kg:party`s include every gold `parties` key;
-   * casualty claims: same `kg:outcome` and same `kg:count` (both absent when
-     the gold count is null);
+   * casualty claims: same `kg:outcome` (one of `outcome_any` if given) and
+     same `kg:count` (both absent when the gold count is null);
    * statements: `kg:speaker` is the gold speaker;
    * roles: `kg:holder` is the person and `kg:position` the position (the
      single `evidence` string must be in the evidence sentence).
@@ -139,6 +139,11 @@ def _accept(gold_date: dict | None, values: list[str]) -> bool | None:
     if not values:
         return None in accept
     return any(v in accept for v in values)
+
+
+def _types(item: dict) -> list[str]:
+    """Acceptable event types: `type_any` (a list) or `type` (default the generic `meeting`)."""
+    return list(item.get("type_any") or [item.get("type") or "meeting"])
 
 
 def _places(item: dict) -> list[str]:
@@ -277,8 +282,8 @@ class ArticleMatcher:
     def _event_fits(self, item: dict, f: Fact) -> bool:
         if not self._rests(f, item):
             return False
-        et, gt = self.event_type(f), item.get("type", "meeting")
-        if not (et == gt or et == "meeting" or gt == "meeting"):
+        et, gts = self.event_type(f), _types(item)
+        if not (et in gts or et == "meeting" or "meeting" in gts):
             return False
         actors = f.iris(SEM_NS + "hasActor")
         return all(self._any_is(actors, p) for p in item.get("participants") or [])
@@ -290,7 +295,7 @@ class ArticleMatcher:
             out.append(AttributeCheck("status", statuses == [item["status"]],
                                       f"gold {item['status']}, graph {', '.join(statuses) or 'none'}"))
         et = self.event_type(f)
-        out.append(AttributeCheck("type", et == item.get("type", "meeting"), f"gold {item.get('type')}, graph {et}"))
+        out.append(AttributeCheck("type", et in _types(item), f"gold {'/'.join(_types(item))}, graph {et}"))
         dates = f.literals(KG_NS + "date")
         ok = _accept(item.get("date"), dates)
         if ok is not None:
@@ -375,7 +380,8 @@ class ArticleMatcher:
         if not self._rests(f, item):
             return False
         outcomes = [OUTCOME_NAMES.get(o, o) for o in f.iris(KG_NS + "outcome")]
-        if item.get("outcome") and item["outcome"] not in outcomes:
+        wanted = item.get("outcome_any") or ([item["outcome"]] if item.get("outcome") else [])
+        if wanted and not set(wanted) & set(outcomes):
             return False
         counts = f.literals(KG_NS + "count")
         if item.get("count") is None:
