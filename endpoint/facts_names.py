@@ -6,7 +6,9 @@ folded labels of every shared node (entities, positions, agreements, outlets:
 the `graph/entities` graph) plus the gazetteer's surface forms for the keys
 present in the store, and answers three kinds of match, tried in order:
 
-1. ``exact``: the folded query equals a folded label or alias;
+1. ``exact``: the folded query equals a folded label or alias, or else such a
+   name without its place classifier (``Idlib`` for ``tỉnh Idlib`` and
+   ``Idlib Governorate``);
 2. ``partial``: the query's words are a run of consecutive words of a label
    (``Lavrov`` in ``Sergei Lavrov``);
 3. ``approximate``: every query word is within one edit of a label word
@@ -34,6 +36,23 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFKD", t)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
     return " ".join(_WORD.findall(t))
+
+
+# place classifiers around a name: "tỉnh Idlib", "thành phố Aleppo", "Idlib Governorate", "Idlib (city)"
+_LEADING = ("tinh", "thanh pho", "thu do", "thi tran", "thi xa", "tp", "province of", "city of")
+_TRAILING = ("governorate", "province", "city")
+_HONORIFICS = {"ong", "ba", "ngai", "mr", "mrs", "ms", "dr"}
+
+
+def core_name(folded: str) -> str:
+    """A folded place name without its classifier word(s); the name itself if it has none."""
+    for w in _LEADING:
+        if folded.startswith(w + " "):
+            return folded[len(w) + 1:]
+    for w in _TRAILING:
+        if folded.endswith(" " + w):
+            return folded[: -len(w) - 1]
+    return folded
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -73,6 +92,7 @@ class NameIndex:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         """`names`: (node IRI, label or alias as written) pairs."""
         self.exact: dict[str, set[str]] = defaultdict(set)
+        self.core: dict[str, set[str]] = defaultdict(set)  # name without place classifier -> IRIs
         self.forms: dict[tuple[str, str], str] = {}  # (iri, folded) -> form as written
         self.labels: list[tuple[tuple[str, ...], str]] = []  # (folded words, iri)
         self.by_word: dict[str, list[int]] = defaultdict(list)
@@ -82,6 +102,10 @@ class NameIndex:
                 continue
             self.exact[f].add(iri)
             self.forms[(iri, f)] = name
+            c = core_name(f)
+            if c != f and c:
+                self.core[c].add(iri)
+                self.forms.setdefault((iri, c), name)
             words = tuple(f.split(" "))
             idx = len(self.labels)
             self.labels.append((words, iri))
@@ -93,12 +117,22 @@ class NameIndex:
         return len(self.labels)
 
     def match(self, query: str, limit: int = 50) -> list[NameMatch]:
-        """The best matches of `query`, all of the best kind found (exact, else partial, else approximate)."""
+        """The best matches of `query`, all of the best kind found (exact, else partial, else approximate).
+
+        A leading honorific ("ông", "bà", "Mr") is dropped when the whole query matches nothing."""
         q = fold(query)
         if not q:
             return []
-        if q in self.exact:
-            return [NameMatch(i, "exact", self.forms[(i, q)]) for i in sorted(self.exact[q])][:limit]
+        found = self._match(q, limit)
+        head, _, rest = q.partition(" ")
+        if not found and head in _HONORIFICS and rest:
+            found = self._match(rest, limit)
+        return found
+
+    def _match(self, q: str, limit: int) -> list[NameMatch]:
+        for table in (self.exact, self.core):
+            if q in table:
+                return [NameMatch(i, "exact", self.forms[(i, q)]) for i in sorted(table[q])][:limit]
         words = tuple(q.split(" "))
         if len(q) >= self.MIN_PARTIAL:
             found = self._partial(words)

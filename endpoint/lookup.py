@@ -39,7 +39,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, Store, Variable
 
-from syriakg.endpoint.facts_models import EntityInfo, Evidence, Fact, FactsPage, Ref
+from syriakg.endpoint.facts_models import Candidates, EntityInfo, Evidence, Fact, FactsPage, Ref
 from syriakg.endpoint.facts_names import NameIndex, NameMatch
 from syriakg.ontology.terms import (
     EVENT_CLASS,
@@ -354,6 +354,16 @@ class Resolution:
         if self.entity is not None:
             return "found"
         return "ambiguous" if self.candidates else "not_found"
+
+
+def candidates_answer(res: Resolution, parameter: str) -> Candidates:
+    """The 300 answer listing the entities an ambiguous reference fits."""
+    kind = "approximately (one letter off)" if res.how == "approximate" else "equally well"
+    return Candidates(
+        query=res.query, parameter=parameter, candidates=res.candidates,
+        message=f"{len(res.candidates)} entities match {res.query!r} {kind}; "
+                f"ask again with one of their IRIs or QIDs as `{parameter}`.",
+    )
 
 
 def _first(values: Iterable[Any]) -> Any:
