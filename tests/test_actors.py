@@ -334,3 +334,18 @@ def test_only_body_sentences_are_read() -> None:
     doc.ex.captions.append(Sentence(0, len(text), len(text) + len(cap), cap, "caption"))
     component(doc)
     assert keys(doc) == {"russia", "turkey"} and not doc.ex.positions
+
+
+def test_particles_and_transliterations() -> None:
+    doc = run("Bộ trưởng Quốc phòng Đức Ursula von der Leyen thăm Iraq.",
+              "Bộ trưởng Ngoại giao Nga X.La-vrốp gặp Thủ tướng I-xra-en B.Nê-ta-ni-a-hu.")
+    hs = holdings(doc)
+    assert ("ursula-von-der-leyen", "defence_minister_of_germany") in hs
+    assert ("lavrov", "foreign_minister_of_russia") in hs and ("netanyahu", "prime_minister_of_israel") in hs
+
+
+def test_title_as_a_complement_and_open_appositions() -> None:
+    doc = run("Cố vấn thương mại của tổng thống Mỹ, ông Wilbur Ross, cho rằng đồng euro bị định giá thấp.",
+              "Khi được hỏi về ông Putin, tổng thống Mỹ nói rằng ông tôn trọng nhiều người.")
+    assert not doc.ex.positions
+    assert doc.ex.entities["wilbur-ross"].kind == "person"

@@ -454,8 +454,11 @@ class _Reader:
                     k += 3
                     words += 1
                     continue
-                if k > j and k + 1 < n and self._cap(k + 1) and not is_viet_syllable(toks[k + 1].text):
-                    k += 1
+                m = k
+                while m < n and toks[m].word and toks[m].key in NAME_PARTICLES and m - k < 3:
+                    m += 1
+                if k > j and m < n and self._cap(m) and not is_viet_syllable(toks[m].text):
+                    k = m
                     continue
                 break
             if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
@@ -637,7 +640,10 @@ class _Reader:
         phrase_end = j
         # the name: directly, or after ", (ông|bà)"
         k = j
+        complement = prev in ("của", "cho", "giúp")  # "cố vấn của tổng thống Mỹ, ông X": X is the adviser
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
+            if complement:
+                return phrase_end
             k += 2
         elif k < len(toks) and toks[k].key in HONORIFICS and self._cap(k + 1):
             k += 1
@@ -678,7 +684,7 @@ class _Reader:
             return name_end
         # no name: an appositive ("X - Ngoại trưởng Thổ Nhĩ Kỳ", "X, đặc phái viên Mỹ ...") or a role anaphor
         if scope is not None and not former:
-            ap = self._appositive_holder(i)
+            ap = self._appositive_holder(i, phrase_end)
             if ap is not None:
                 pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
                 self._hold(ap, office, scope[0], pos, i, phrase_end)
@@ -720,15 +726,20 @@ class _Reader:
                 return it.key, it.tb, it.te
         return None
 
-    def _appositive_holder(self, i: int) -> str | None:
+    def _appositive_holder(self, i: int, end: int) -> str | None:
+        """`X - Ngoại trưởng Thổ Nhĩ Kỳ`, `X, một đặc phái viên Mỹ, ...`: X holds the office."""
         toks = self.toks
         k = i - 1
-        if k >= 0 and toks[k].key == "một":
+        one = k >= 0 and toks[k].key == "một"
+        if one:
             k -= 1
         if k < 0:
             return None
         sep = toks[k].text
-        if sep in ("-", "–", "—") or (sep == "," and not is_cap(toks[i].text)):
+        # a comma apposition must be closed (", ..., " / end of sentence) or say "một": otherwise the
+        # comma may just end a clause ("... của ông Putin, tổng thống Mỹ nói")
+        closed = end >= len(toks) or toks[end].text in (",", "-", "–", "—", ")", ".", ";")
+        if sep in ("-", "–", "—") or (sep == "," and not is_cap(toks[i].text) and (closed or one)):
             for it in reversed(self.items):
                 if it.te == k and it.kind == "person" and it.how == "name":
                     return it.key

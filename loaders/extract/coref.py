@@ -25,15 +25,22 @@ from syriakg.loaders.extract.names import NAME_PARTICLES, norm, strip_marks
 __all__ = ["name_parts", "compatible", "People", "Discourse", "Seen", "Pair", "Held"]
 
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @lru_cache(maxsize=50_000)
 def name_parts(name: str) -> tuple[str, ...]:
-    """Comparable parts of a person's name: `Bashar al-Assad` -> ('bashar', 'assad')."""
+    """Comparable parts of a person's name: `Bashar al-Assad` -> ('bashar', 'assad').
+
+    A hyphenated word is one part (`Jean-Marc`, the Vietnamese transliteration
+    `La-vrốp`), except a leading particle (`al-`), which is dropped like `de`.
+    """
     parts = []
     for w in _WORD.findall(name):
-        k = strip_marks(norm(w))
+        pieces = re.split(r"[-'’]", w)
+        while len(pieces) > 1 and strip_marks(norm(pieces[0])) in NAME_PARTICLES:
+            pieces = pieces[1:]
+        k = strip_marks(norm("".join(pieces)))
         if k in NAME_PARTICLES:
             continue
         parts.append(k)
