@@ -1441,6 +1441,11 @@ class _Reader:
         toks = self.toks
         if self._key_before(i, ORG_CUES, 4):
             return "organization"
+        # "tờ báo trực tuyến X", "hãng tin nhà nước X": a cue, then up to two lower-case words
+        for gap in (1, 2):
+            if i - gap > 0 and all(toks[m].word and not is_cap(toks[m].text) for m in range(i - gap, i)) and \
+                    self._key_before(i - gap, ORG_CUES, 4):
+                return "organization"
         if self._key_before(i, PERSON_CUES, 3):
             return "person"
         prev = toks[i - 1].key if i > 0 else ""
