@@ -82,6 +82,11 @@ PEOPLE = (
     "ngư dân", "du khách", "người tị nạn", "người di cư", "nhân viên cứu trợ", "lính thủy đánh bộ", "người biểu tình",
     "chiến binh IS", "nghi phạm", "tù binh", "cố vấn", "chuyên gia", "nhân viên y tế",
 )
+_COMBATANTS = frozenset(map(canon, (
+    "binh sĩ", "binh sỹ", "binh lính", "lính", "quân nhân", "quân", "quân lính", "chiến binh", "tay súng", "phiến quân",
+    "chiến sĩ", "chiến sỹ", "sĩ quan", "sỹ quan", "dân quân", "du kích", "phần tử", "kẻ", "tên", "lính đánh thuê",
+    "chiến binh IS",
+)))
 # "người tị nạn": the noun says the outcome
 OUTCOME_NOUNS: dict[str, Outcome] = {
     canon("người tị nạn"): "refugees", canon("người tỵ nạn"): "refugees", canon("người di tản"): "displaced",
@@ -219,6 +224,8 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
         return None  # "con trai của một người tị nạn": a person's story, not a displacement figure
     victims = _victims(text, head.start("head"), end if after is not None else None,
                        noun_outcome[1] if noun_outcome is not None else None)
+    if outcome == "displaced" and head_text in _COMBATANTS and canon("chạy") in canon(text[head.end() : end]):
+        return None  # "hai tên chỉ huy ... tháo chạy khỏi thành phố": a retreat, not displacement
     return _Found(outcome, q, victims, end)
 
 
