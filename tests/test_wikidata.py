@@ -89,14 +89,19 @@ def test_review_roundtrip(tmp_path: Path) -> None:
 
 def test_accept_fills_moves_and_adds(tmp_path: Path, gaz_dir: Path) -> None:
     before = load_gazetteer(gaz_dir)
-    assert before.entities["akar"].qid is None and "latakia" in before.entities and "haaretz" not in before.entities
+    assert before.entities["akar"].qid is None and before.entities["latakia"].source == "entities_extra.tsv"
+    assert "hmeimim" not in before.entities
     p = _review(tmp_path, {AKAR, LAT_CITY, HAARETZ})
+    with p.open("a", encoding="utf-8") as f:  # a row for an entity the gazetteer does not know
+        f.write("hmeimim\tplace\tHmeimim\t\tQ999000401\tHmeimim Air Base\t\t\t\tyes\texact\t0.9\t\taccept\n")
     rep = accept_rows(p, gaz_dir, today="2024-01-01")
-    assert rep.updated == ["akar"] and rep.moved == ["latakia"] and rep.added == ["haaretz"] and not rep.refused
+    assert rep.updated == ["akar"] and sorted(rep.moved) == ["haaretz", "latakia"] and rep.added == ["hmeimim"]
+    assert not rep.refused
     after = load_gazetteer(gaz_dir)
     assert after.entities["akar"].qid == AKAR
     assert after.entities["latakia"].qid == LAT_CITY and after.entities["latakia"].source == "entities.tsv"
     assert after.entities["haaretz"].qid == HAARETZ and after.entities["haaretz"].kind == "organization"
+    assert after.entities["hmeimim"].qid == "Q999000401" and after.entities["hmeimim"].label_en == "Hmeimim Air Base"
     # every other QID is untouched
     for k, e in before.entities.items():
         if k not in ("akar", "latakia", "haaretz"):
@@ -105,7 +110,7 @@ def test_accept_fills_moves_and_adds(tmp_path: Path, gaz_dir: Path) -> None:
     assert "review 2024-01-01" in line
     # accepting again changes nothing
     rep2 = accept_rows(p, gaz_dir)
-    assert sorted(rep2.unchanged) == ["akar", "haaretz", "latakia"]
+    assert sorted(rep2.unchanged) == ["akar", "haaretz", "hmeimim", "latakia"]
 
 
 def test_accept_refuses_bad_rows(tmp_path: Path, gaz_dir: Path) -> None:
