@@ -129,6 +129,10 @@ def test_unknown_minister_becomes_an_unlinked_person() -> None:
      "spokesperson_of_usa_mfa"),
     ("Người phát ngôn Lầu Năm Góc Eric Pahon nói rằng không có thay đổi.", "eric-pahon", "spokesperson_of_usa_mod"),
     ("Ngoại trưởng Mỹ Mike Pompeo sẽ tới Riyadh.", "pompeo", "us_secretary_of_state"),
+    ("Phó Tổng thống Mỹ Mike Pence có chuyến thăm Ankara.", "pence", "vice_president_of_usa"),
+    ("Thủ tướng Thổ Nhĩ Kỳ Binali Yildirim nói chuyện với báo giới.", "yildirim", "prime_minister_of_turkey"),
+    ("Thư ký Hội đồng An ninh Armenia Armen Grigoryan tới Moskva.", "armen-grigoryan",
+     "security_council_secretary_of_armenia"),
     ("Bộ trưởng Bộ Ngoại giao Iran Mohammad Javad Zarif trả lời báo chí.", "zarif", "foreign_minister_of_iran"),
 ])
 def test_offices(sentence: str, holder: str, position: str) -> None:
