@@ -59,9 +59,29 @@ How a sentence is read (left to right, first rule that applies wins):
    and headings are capitalised too).  New names get `key = slug(name)`,
    `in_gazetteer=False`, and are never linked.
 
-Mentions of a country inside a title phrase (`Nga` in `Ngoại trưởng Nga
-Sergei Lavrov`) have how="title": the actor there is the person.  Mentions are
-never nested inside another mention except for these title scopes.
+8b. A bare foreign name of two to four words with no cue is a person only if it
+   starts with a common given name (`names.GIVEN_NAMES`) or a verb of saying
+   follows ("X cho biết"); a name met before in the article keeps its entity.
+
+What consumers get (`Mention.how`):
+
+* `name` / `alias` / `acronym`: the text names the entity (gazetteer form, an
+  extra form from aliases.tsv, an acronym).
+* `title`: a country or organisation that only qualifies an office (`Nga` in
+  `Ngoại trưởng Nga Sergei Lavrov`, `LHQ` in `Tổng thư ký LHQ`): the actor there
+  is the person, not the country.
+* `metonym`: a capital or seat of power standing for a government (`Moskva`,
+  `Điện Kremlin`, `Lầu Năm Góc`).  A capital acting as a party has two mentions
+  at the same span, the government first (how="metonym") and the city
+  (how="name"): take the non-place one for actors, the place for places.
+* `anaphor`: `nước này`, `ông`, `Nhà lãnh đạo Nga`, `Ngoại trưởng Nga` (no
+  name), `hai bên`/`hai nước`/`hai nhà lãnh đạo` (one mention per referent,
+  same span).
+* `counterpart`: `người đồng cấp Mỹ` without a name, resolved to the holder.
+
+Mentions are never nested inside another mention except title scopes inside a
+role anaphor.  Only body sentences are read: captions, furniture and appended
+articles never produce mentions.  Entities without a mention are dropped.
 """
 
 from __future__ import annotations
