@@ -28,6 +28,15 @@ from syriakg.loaders.model import Mention, Sentence
 # ("hãng tin", "tờ", "báo", "kênh truyền hình") count as outlets too.
 OUTLET_KEYS = frozenset({"afp", "reuters", "interfax", "tass", "ttxvn", "ap", "sputnik", "ria", "ria_novosti",
                          "anadolu", "cnn", "bbc", "al_jazeera", "rt", "upi", "xinhua", "irna", "sana", "fars"})
+# names of news media (outlets are sources, not diplomatic speakers); compared lower-cased, hyphens as spaces
+OUTLET_NAMES = frozenset(x.strip() for x in """
+bloomberg|cnn|cnbc|bbc|fox news|cbs|cbs news|nbc|abc|abc news|upi|ap|afp|reuters|xinhua|tass|ria|ria novosti|
+interfax|sputnik|rt|new york times|washington post|wall street journal|financial times|guardian|the guardian|
+independent|telegraph|economist|politico|axios|the hill|newsweek|foreign policy|al jazeera|al arabiya|al masdar|
+al masdar news|al watan|al monitor|middle east eye|asharq al awsat|haaretz|times of israel|jerusalem post|fars|
+fars news|irna|press tv|mehr|tasnim|sana|anadolu|hurriyet|daily sabah|yeni safak|le monde|le figaro|der spiegel|
+bild|kommersant|izvestia|rossiyskaya gazeta|ttxvn|vov|vnexpress|dân trí|tuổi trẻ|thanh niên|yonhap|kyodo|nhk|
+prensa latina""".replace("\n", "").split("|"))
 _OUTLET_NOUN_RE = re.compile(
     r"(?:hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ(?:\s+báo)?|(?<![Tt]hông\s)(?<![Cc]ảnh\s)(?<![Cc]ông\s)"
     r"(?<![Ll]oan\s)(?<![Tt]ình\s)(?<![Dd]ự\s)(?<![Bb]ản\s)(?<!\w)báo|nhật\s+báo|tạp\s+chí|kênh(?:\s+truyền\s+hình)?|"
@@ -134,6 +143,8 @@ def is_outlet(doc: Doc, g: Group) -> bool:
         return True
     first = g.mentions[0].text
     if _OUTLET_HEAD_RE.match(first) or _OUTLET_EN_RE.search(first):
+        return True
+    if " ".join(re.sub(r"[-‐’'`.]", " ", first.lower()).split()) in OUTLET_NAMES:
         return True
     s = _sentence_of(doc, g)
     if s is None:

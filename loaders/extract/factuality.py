@@ -44,7 +44,8 @@ DENIED_RE = _c(r"(?<!\w)(?:phủ\s+nhận|bác\s+bỏ\s+(?:các\s+|những\s+)?(
 CANCELLED_RE = _c(r"(?<!\w)(?:h[ủu]ỷ?\s+bỏ|hủy|huỷ|bị\s+hủy|hoãn|đình\s+hoãn|trì\s+hoãn|hoãn\s+lại|tạm\s+hoãn|"
                   r"không\s+diễn\s+ra|không\s+còn\s+diễn\s+ra)(?!\w)")
 POSTPONED_TO_RE = _c(r"(?<!\w)hoãn(?:\s+lại)?\s+(?:sang|đến|tới|tới\s+ngày|đến\s+ngày|vào)\s+\S")
-PROPOSED_RE = _c(r"(?<!\w)(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng|kêu\s+gọi\s+(?:tổ\s+chức|tiến\s+hành|triệu\s+tập)|"
+PROPOSED_RE = _c(r"(?<!\w)(?:(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng)(?:\s+(?:về|việc|tổ\s+chức|tiến\s+hành|triệu\s+tập|"
+                 r"mở|nối\s+lại|một|các|những|cuộc|vòng|hội\s+nghị))+|kêu\s+gọi\s+(?:tổ\s+chức|tiến\s+hành|triệu\s+tập)|"
                  r"sáng\s+kiến\s+(?:về\s+)?(?:tổ\s+chức|tiến\s+hành)|"
                  r"chưa\s+(?:đạt\s+được|đạt|có)\s+(?:được\s+)?(?:sự\s+)?(?:đồng\s+thuận|nhất\s+trí|thống\s+nhất)|"
                  r"chưa\s+(?:quyết\s+định|thống\s+nhất|nhất\s+trí|đồng\s+ý)|"
@@ -116,9 +117,13 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
             if m and not re.search(r"(?<!\w)vốn\s+(?:đã\s+)?bị\s*$", text[: m.start()], re.IGNORECASE) and not (
                     POSSIBLE_RE.search(text, m.end()) or PLANNED_RE.search(text, m.end())):
                 found.append(("cancelled", m.group(0)))
-        m = PROPOSED_RE.search(text)
+        m = PROPOSED_RE.search(text if text is scope else "")
         if m:
             found.append(("proposed", m.group(0)))
+    # a proposal may be the reporting verb itself: "X đề xuất | một cuộc gặp ..."
+    m = PROPOSED_RE.search((frame + " " + scope) if frame else scope)
+    if m and not any(f[0] == "proposed" for f in found):
+        found.append(("proposed", m.group(0)))
     m = NEGATED_CONFIRM_RE.search(frame) if frame else None
     if m:
         found.append(("possible", m.group(0)))

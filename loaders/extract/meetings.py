@@ -293,7 +293,38 @@ def _subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
         for key in _actor_keys(doc, g):
             if key not in out:
                 out.append(key)
+    first = chain[-1]
+    if re.search(r"(?<!\w)(?:với|cùng\s+với)\s+(?:\S+\s+){0,4}$", discourse.tail(text[: first.begin - s.begin], 60),
+                 re.IGNORECASE) and not _COORD_GAP_RE.match(text[max(lo, first.begin - s.begin - 8): first.begin - s.begin]):
+        # "X ... với Y trong cuộc hội đàm": Y is the partner; X, the clause's subject, is the other party
+        subj = _clause_subject(doc, i, lo, first.begin - s.begin)
+        if not subj:
+            return []  # only one side known: not enough to name the actors
+        out = subj + [k for k in out if k not in subj]
     return out
+
+
+_LEAD_SEGMENT_RE = re.compile(r"^\s*(?:[^,]{0,30},\s*)?")
+
+
+def _clause_subject(doc: Doc, i: int, lo: int, upto: int) -> list[str]:
+    """The clause's grammatical subject: its first name, after at most a short fronted adverbial and titles."""
+    s = doc.ex.sentences[i]
+    gs = [g for g in discourse.groups(doc, i) if lo <= g.begin - s.begin < upto]
+    gs = [g for g in gs if not (g.how == "title" and doc.kind_of(g.keys[0]) in ("country", "organization"))]
+    if not gs:
+        return []
+    g = gs[0]
+    lead = s.text[lo: g.begin - s.begin]
+    lm = _LEAD_SEGMENT_RE.match(lead)
+    rest = lead[lm.end():] if lm else lead
+    rest = re.sub(r"(?<!\w)(?:tân|cựu|đương\s+kim)(?!\w)", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"[^\s]+", lambda m: m.group(0) if not any(
+        mm.begin - s.begin <= lo + lead.find(m.group(0)) < mm.end - s.begin for mm in doc.mentions_in(i)) else " ", rest)
+    if rest.strip() and not _TITLE_ONLY_RE.fullmatch(rest) and not re.fullmatch(
+            r"\s*(?:(?:Tổng\s+thống|Ngoại\s+trưởng|Thủ\s+tướng|Bộ\s+trưởng|Chủ\s+tịch)(?:\s+\S+){0,3})?\s*", rest):
+        return []
+    return _actor_keys(doc, g)
 
 
 def _plural_fallback(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Event]) -> list[str]:
@@ -1172,7 +1203,8 @@ def _valid(doc: Doc, c: _Cand) -> bool:
         return n >= 1 and (c.destination is not None or n >= 2)
     if n >= 2:
         return True
-    return c.place is not None and c.place_after and c.date is not None and c.kind in ("negotiation", "talks")
+    return n == 0 and c.place is not None and c.place_after and c.date is not None and \
+        c.kind in ("negotiation", "talks")
 
 
 def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factuality.Factuality],
