@@ -597,3 +597,10 @@ def test_dev_gold_evidence_is_in_the_dev_texts(shared: Path) -> None:
         ev._gold_sanity(item, text, rep)
         assert item["title"] == text.splitlines()[0]
     assert rep.warnings == []
+
+
+def test_seed_store_passes_the_hard_checks(seed_store, seed_gold: list[dict]) -> None:
+    """On the five loaded seeds: every gold article found, no furniture fact, no wrong QID, offsets exact."""
+    rep = ev.evaluate(seed_store, seed_gold)
+    assert all(a.found for a in rep.articles)
+    assert rep.hard_ok, rep.to_text(details=False)
