@@ -376,6 +376,7 @@ def check_claim(lookup: FactLookup, claim: Claim) -> CheckResult:
             result.explanation += f" ({len(groups['related'])} related fact(s) listed)"
     if unverified:
         notes.append(f"{unverified} fact(s) whose evidence failed verification are listed but not counted")
+    result.notes = notes
     return result
 
 
