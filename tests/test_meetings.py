@@ -304,3 +304,30 @@ def test_background_event_does_not_take_the_lead_date():
                 (1, "Baghdad", "baghdad")])
     [ev] = run(doc)
     assert ev.date is None
+
+
+def test_visit_needs_a_visitor_besides_the_country_visited():
+    doc = make(["Sau chuyến thăm Iraq, phái đoàn cho biết tình hình đã cải thiện."], [(0, "Iraq", "iraq")])
+    assert run(doc) == []
+
+
+def test_meeting_with_named_partners_only_needs_the_other_party():
+    doc = make(["Trong chuyến đi, đoàn đã tham gia các cuộc họp với Tổng thống Rouhani và Ngoại trưởng Zarif."],
+               [(0, "Rouhani", "rouhani"), (0, "Zarif", "zarif")])
+    # Rouhani and Zarif met the delegation, not each other
+    assert all(set(ev.actors) != {"rouhani", "zarif"} for ev in run(doc))
+
+
+def test_partner_after_voi_joins_the_clause_subject():
+    doc = make(["Tuần qua, Tổng thống Macron đã bày tỏ thiện chí với Tổng thống Rouhani trong cuộc hội đàm tại Paris "
+                "ngày 29/5."],
+               [(0, "Macron", "macron"), (0, "Rouhani", "rouhani"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert ev.kind == "talks" and set(ev.actors) == {"macron", "rouhani"} and ev.place == "paris"
+
+
+def test_proposal_of_something_else_does_not_make_the_meeting_proposed():
+    doc = make(["Ông Zarif đã gặp ông Safadi tại Amman để thảo luận kế hoạch do Iraq đề xuất."],
+               [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (0, "Iraq", "iraq")])
+    [ev] = run(doc)
+    assert ev.status == "occurred"

@@ -144,3 +144,8 @@ def test_unattributed_quote_paragraph_joins_previous_speaker():
                [(0, "Mogherini", "mogherini"), (0, "EU", "eu")])
     [st] = run(doc)
     assert st.speaker == "mogherini" and st.evidence == [0, 1]
+
+
+def test_outlet_known_by_name_is_a_source_not_a_speaker():
+    doc = make(["Theo Bloomberg, Ả Rập Xê Út sẵn sàng mọi giải pháp."], [(0, "Bloomberg", "bloomberg")])
+    assert run(doc) == []

@@ -313,6 +313,10 @@ def _clause_subject(doc: Doc, i: int, lo: int, upto: int) -> list[str]:
     gs = [g for g in discourse.groups(doc, i) if lo <= g.begin - s.begin < upto]
     gs = [g for g in gs if not (g.how == "title" and doc.kind_of(g.keys[0]) in ("country", "organization"))]
     if not gs:
+        # the clause is a speaker's reported content: "X bày tỏ thiện chí với Y trong cuộc hội đàm" -> X
+        for a in attribution.attributions(doc, i):
+            if a.form == "pre" and a.speakers and not a.plural and abs(a.content.begin - s.begin - lo) <= 1:
+                return [k for k in a.speakers if doc.kind_of(k) in _ACTOR_KINDS]
         return []
     g = gs[0]
     lead = s.text[lo: g.begin - s.begin]
@@ -587,6 +591,7 @@ def _clause(doc: Doc, i: int, b: int, e: int) -> tuple[int, int, str]:
     return cstart, max(cend, e), frame
 
 
+_WITH_ONLY_RE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:với|cùng\s+với)(?!\w)", re.IGNORECASE)
 _ATTENDEES_RE = re.compile(r"(?<!\w)(?:có|với)\s+sự\s+tham\s+(?:dự|gia)\s+của(?!\w)", re.IGNORECASE)
 _FRONT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:trước\s+đó|sau\s+đó|trong\s+khi\s+đó|ngoài\s+ra|bên\s+cạnh\s+đó|cùng\s+ngày|hôm\s+qua|"
@@ -721,7 +726,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         elif not noun:
             subj = _subject_chain(doc, i, head, cstart, recent)
         elif not fronted:
-            pp = re.search(r"(?<!\w)(?:trong|qua|tại)\s+(?:(?:một|các|những|cuộc)\s+)*$", text[cstart:head],
+            pp = re.search(r"(?<!\w)(?:trong|qua|tại|sau)\s+(?:(?:một|các|những|cuộc|chuyến)\s+)*$", text[cstart:head],
                            re.IGNORECASE)
             if pp is not None:
                 vhead = cstart + pp.start()
@@ -751,9 +756,12 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             add(subj)
             add(comp)
         elif comp:
+            other = main or speaker
+            if has_with and not other and _WITH_ONLY_RE.match(text, zone_b, zone_end):
+                comp = []  # "các cuộc họp với A và B": A and B met someone the text does not name here
             add(comp)
             if has_with:
-                add(main or speaker)
+                add(other)
         else:
             add(main or speaker)
         if kind == "visit" and cand.destination and doc.kind_of(cand.destination) == "country" and \
@@ -775,7 +783,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if noun and _BACKREF_AFTER_RE.match(after):
             cand.actors = list(attendees)
             cand.backref = cand.strict_backref = True
-        elif noun and not comp and not subj and not new_marker:
+        elif noun and not comp and not subj and not new_marker and \
+                not re.match(r"\s*(?:các|những)\s", text[head:b], re.IGNORECASE):
             if not own or factuality.PRESUPPOSE_RE.search(text[cstart:b]) or fronted or \
                     not re.search(r"\w", text[cstart:head]):
                 cand.backref = True  # "Sau cuộc gặp, X nói", "Cuộc họp kéo dài 2 giờ": the meeting just reported
@@ -1199,8 +1208,8 @@ def _place_event(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
 
 def _valid(doc: Doc, c: _Cand) -> bool:
     n = len(c.actors)
-    if c.kind == "visit":
-        return n >= 1 and (c.destination is not None or n >= 2)
+    if c.kind == "visit":  # a visitor, besides the place or country visited
+        return any(a != c.destination for a in c.actors) and (c.destination is not None or n >= 2)
     if n >= 2:
         return True
     return n == 0 and c.place is not None and c.place_after and c.date is not None and \
@@ -1224,7 +1233,7 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
                 continue
             if not _dates_compatible(ev.date, c.date) or c.background:
                 continue
-            if _kinds_compatible(ev.kind, c.kind) or (fam == "m" and _FAMILY[ev.kind] == "v"):
+            if _kinds_compatible(ev.kind, c.kind):
                 return ev
         if not c.actors:
             return None
