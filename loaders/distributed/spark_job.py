@@ -90,6 +90,7 @@ def spark_session(master: str = "local[2]", app: str = "syriakg-extract"):  # no
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     return (SparkSession.builder.master(master).appName(app)
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "8")
@@ -113,8 +114,9 @@ def run(inputs: list[str], out: str | os.PathLike[str], *, master: str = "local[
     own_session = spark is None
     spark = spark or spark_session(master)
     sc = spark.sparkContext
+    sc.setLogLevel("ERROR")
     try:
-        parts = partitions or max(2, sc.defaultParallelism * 4)
+        parts = partitions or max(2, sc.defaultParallelism * 2)
         records = None
         for file_no, path in enumerate(inputs):
             name = Path(path).name
@@ -175,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("inputs", nargs="+", help="JSONL(.gz) files (local paths)")
     ap.add_argument("out", help="output folder of the dump")
     ap.add_argument("--master", default=os.environ.get("SPARK_MASTER", "local[2]"))
-    ap.add_argument("--partitions", type=int, default=None, help="work partitions (default 4 x parallelism)")
+    ap.add_argument("--partitions", type=int, default=None, help="work partitions (default 2 x parallelism)")
     ap.add_argument("--encoding", default=None)
     ap.add_argument("--overwrite", action="store_true")
     args = ap.parse_args(argv)
