@@ -30,6 +30,7 @@ user-written SPARQL.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -70,7 +71,7 @@ class FactService:
         v = self.version()
         with self._lock:
             if self._lookup is None or v != self._version:
-                store = self.store if self.store is not None else Store.read_only(str(self.path))
+                store = self.store if self.store is not None else _open_read_only(str(self.path))
                 self._lookup = FactLookup(store, self.base)
                 self._version = v
                 if self.path is not None:  # build the name index ahead of the first name look-up
@@ -81,6 +82,18 @@ class FactService:
         """Forget cached lookups (after changing a given in-memory store)."""
         with self._lock:
             self._lookup = None
+
+
+def _open_read_only(path: str, attempts: int = 20) -> Store:
+    """Open the store read-only, retrying while a writer's compaction swaps the files being opened."""
+    for i in range(attempts):
+        try:
+            return Store.read_only(path)
+        except (OSError, RuntimeError):
+            if i == attempts - 1:
+                raise
+            time.sleep(0.05 * (i + 1))
+    raise AssertionError("unreachable")
 
 
 def get_service(request: Request) -> FactService:
