@@ -731,6 +731,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if pp is not None:
                 vhead = cstart + pp.start()
                 subj = _subject_chain(doc, i, vhead, cstart, recent, _PP_PREDICATES)
+                if subj and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
+                        not (set(subj) & set(_clause_subject(doc, i, cstart, vhead))):
+                    subj = []  # "... cáo buộc Nga can thiệp bầu cử Mỹ trong cuộc gặp": Mỹ is no subject
         if travel:
             # the traveller must be a person or a delegation
             gs = [g for g in discourse.groups(doc, i) if cstart <= g.begin - s.begin and g.end - s.begin <= head]
@@ -823,7 +826,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if inherited and not cand.place_after:
             cand.place = None
         # --- date --------------------------------------------------------------------------------------
-        cand.date = _date(doc, i, cstart, b, te, min(cend, nxt_cut), tstart, tend)
+        pp_noun = noun and pm is None and not fronted and \
+            _PP_BEFORE_RE.search(text, max(cstart, head - 120), head) is not None
+        cand.date = _date(doc, i, cstart, b, te, min(cend, nxt_cut), tstart, tend, pp_noun)
         # --- topic -------------------------------------------------------------------------------------
         if tm is not None and tm.group(0).lower() in ("về", "để", "nhằm", "bàn về", "xoay quanh"):
             topic = text[tm.end(): tend if tend > tm.end() else cend]
@@ -842,7 +847,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         elif noun and pm is None and not fronted:
             # the trigger noun is a subject ("Cuộc họp ... đã kết thúc") or sits in a phrase ("trước thềm X")
             pred = tend if zone_end >= tstart else zone_end
-            end_ = min(cend, nxt_cut) if _STATUS_PREDICATE_RE.match(text, pred) else zone_end
+            end_ = min(cend, nxt_cut) if _STATUS_PREDICATE_RE.match(text, pred) and (
+                _OCCURRENCE_PRED_RE.match(text, pred) or not re.search(
+                    r"(?<!\w)(?:có\s+thể|khả\s+năng|sẽ)(?!\w)", text[pred:min(cend, nxt_cut)])) else zone_end
+            # "Cuộc gặp có thể diễn ra ..." is about the meeting; "Cuộc gặp có thể định hình thế giới", not
             start_ = cstart
             if pp_m is not None:
                 comma = text.rfind(",", cstart, pp_m.start())
@@ -865,6 +873,13 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
 _PP_BEFORE_RE = re.compile(
     r"(?<!\w)(?:trong|qua|tại|sau|trước|trước\s+thềm|bên\s+lề|ngoài\s+lề|về|cho|với|của|nhân|từ)\s+"
     r"(?:(?:một|các|những|cuộc|vòng|phiên|chuyến)\s+)*$",
+    re.IGNORECASE,
+)
+_OCCURRENCE_PRED_RE = re.compile(
+    r"\s*(?:(?:đã|sẽ|đang|vừa|được|bị|có\s+thể|có\s+khả\s+năng|dự\s+kiến|chưa|không|cũng|vẫn|tiếp\s+tục|"
+    r"chính\s+thức|mới)\s+){0,4}(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức|được\s+nối\s+lại|nối\s+lại|bắt\s+đầu|"
+    r"khởi\s+động|kết\s+thúc|tiếp\s+tục|được\s+tiến\s+hành|tiến\s+hành|hoãn|bị\s+hoãn|hủy|huỷ|bị\s+hủy|nhóm\s+họp|"
+    r"họp|kéo\s+dài|khai\s+mạc|bế\s+mạc|được\s+triệu\s+tập|triệu\s+tập|xảy\s+ra|mở\s+màn)(?!\w)",
     re.IGNORECASE,
 )
 _NEW_EVENT_AFTER_RE = re.compile(
@@ -1091,7 +1106,8 @@ def _place(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: 
     return pick[1], False, pick[0]
 
 
-def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int, tend: int) -> DateValue | None:
+def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int, tend: int,
+          pp_noun: bool = False) -> DateValue | None:
     if doc.dates is None:
         return None
     s = doc.ex.sentences[i]
@@ -1112,6 +1128,10 @@ def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int,
             if not re.search(r"(?:vào|ngày|hôm|trong)\s*$", pre):
                 continue
         dist = b - re_ if re_ <= b else rb - e
+        if re_ <= b and pp_noun and not re.search(r"(?<!\w)(?:ngày|hôm|vào|tối|sáng|chiều|trưa|đêm|rạng\s+sáng)\s*$",
+                                                  s.text[max(0, rb - 12): rb] + d.text[:6], re.IGNORECASE) and \
+                not re.match(r"(?:ngày|hôm|vào|tối|sáng|chiều|trưa|đêm)", d.text, re.IGNORECASE):
+            continue  # "bầu cử năm 2016 trong cuộc gặp": a year of something else, not the meeting's day
         if re_ <= b and "," in s.text[re_:b]:
             dist += 1000  # a date before the trigger across a comma: only if nothing nearer
         if best is None or dist < best[0]:
@@ -1238,13 +1258,15 @@ def _find_target(doc: Doc, c: _Cand, events: list[Event], facts: dict[int, factu
         if not c.actors:
             return None
     if not c.actors:
-        # no actors: the same venue (and date, when both have one) in the same family
-        for ev in reversed(events):
-            if c.place_after and _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and \
-                    _dates_compatible(ev.date, c.date) \
-                    and (ev.date is not None or c.sentence - max(ev.evidence) <= 3):
+        # no actors: the same venue (and date, when both have one) in the same family, same word first
+        fits = [ev for ev in reversed(events)
+                if c.place_after and _FAMILY[ev.kind] == fam and ev.place and ev.place == c.place and
+                _dates_compatible(ev.date, c.date) and (ev.date is not None or c.sentence - max(ev.evidence) <= 3)]
+        core = _lemma_core(c.lemma)
+        for ev in fits:
+            if core in {_lemma_core(x) for x in lemmas[id(ev)]}:
                 return ev
-        return None
+        return fits[0] if fits else None
     new = set(c.actors)
     for ev in reversed(events):
         efam = _FAMILY[ev.kind]
