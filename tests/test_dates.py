@@ -42,6 +42,8 @@ def values(doc: Doc, i: int) -> list[str]:
         ("diễn ra ngày 9/10/2019 tại", "dmy", 9, 10, 2019),
         ("sáng 3/8 theo giờ địa phương", "dm", 3, 8, None),
         ("ngày 21-7 đã", "dm", 21, 7, None),
+        ("có hiệu lực vào ngày 12-8.", "dm", 12, 8, None),
+        ("đêm 07.02.2017 tại", "dmy", 7, 2, 2017),
         ("ngày 6 tháng 10 năm 2019", "dmy", 6, 10, 2019),
         ("cuối tháng 11/2015", "my", None, 11, 2015),
         ("tháng 4 năm 2018", "my", None, 4, 2018),

@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dms", r"(?P<pre>" + _DAY_PRE + r")?(?<![\d/.,])(?P<d>\d{1,2})(?: ?[-–] ?(?P<d2>\d{1,2}))? ?/ ?(?P<m>\d{1,2})"
             r"(?: ?/ ?(?P<y>(?:19|20)?\d\d))?(?![\d/])(?: ?\))?(?: (?P<rel>" + _FUT + "|" + _PAST + r"))?"),
     ("dmd", r"(?P<dpre>(?:(?:" + _TOD + r" )?(?:ngày hôm|ngày|hôm)|" + _TOD + r") )(?P<dd>\d{1,2})[-–.](?P<dm>\d{1,2})"
-            r"(?:[-–.](?P<dy>(?:19|20)\d\d))?(?![\d/\-–.])(?: (?P<drel>" + _FUT + "|" + _PAST + r"))?"),
+            r"(?:[-–.](?P<dy>(?:19|20)\d\d))?(?![\d/\-–]|\.\d)(?: (?P<drel>" + _FUT + "|" + _PAST + r"))?"),
     # tháng 12/2016, cuối tháng 9 năm 2015
     ("my", r"(?:(?P<mypart>đầu|cuối|giữa|hạ tuần|thượng tuần|trung tuần) )?tháng (?P<mym>\d{1,2}|" + _MONTH_WORD + r")"
            r"(?: ?[/-] ?| năm )(?P<myy>(?:19|20)\d\d)(?!\d)"),
