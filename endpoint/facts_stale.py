@@ -32,7 +32,7 @@ from syriakg.ontology.terms import KG, PROV, RDF_TYPE, sparql_prefixes
 _P = sparql_prefixes()
 
 LINK_PROBLEMS = _P + """
-SELECT ?g ?f ?s ?problem WHERE {
+SELECT ?g ?f ?s ?where ?hash WHERE {
   GRAPH ?g { ?f prov:wasDerivedFrom ?s }
   OPTIONAL { ?f kg:textSha256 ?fsha }
   OPTIONAL { ?s nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?art }
@@ -40,10 +40,11 @@ SELECT ?g ?f ?s ?problem WHERE {
   OPTIONAL { GRAPH ?ag { ?art kg:sha256 ?sha } }
   BIND(IF(!BOUND(?a) || !BOUND(?b) || !BOUND(?e) || !BOUND(?art), "sentence_missing",
        IF(!BOUND(?t), "article_missing",
-       IF(SUBSTR(?t, ?b + 1, ?e - ?b) != ?a, "offsets_mismatch",
+       IF(SUBSTR(?t, ?b + 1, ?e - ?b) != ?a, "offsets_mismatch", ""))) AS ?where)
+  BIND(IF(?where IN ("sentence_missing", "article_missing"), "",
        IF(BOUND(?fsha), IF(!BOUND(?sha) || ?fsha != ?sha, "article_changed", ""),
-          IF(!BOUND(?ag) || ?ag != ?g, "hash_not_recorded", ""))))) AS ?problem)
-  FILTER(?problem != "")
+          IF(!BOUND(?ag) || ?ag != ?g, "hash_not_recorded", ""))) AS ?hash)
+  FILTER(?where != "" || ?hash != "")
 }"""
 
 BAD_TEXT_HASH = _P + """
@@ -81,7 +82,7 @@ def verify_store(store: Store, base: str) -> VerifyReport:
     graphs: dict[str, str] = {}
     for row in _q(store, LINK_PROBLEMS):
         f = row["f"].value
-        problems[f].add(row["problem"].value)
+        problems[f].update(x for x in (row["where"].value, row["hash"].value) if x)
         graphs.setdefault(f, row["g"].value)
     bad_articles = sorted({row["art"].value for row in _q(store, BAD_TEXT_HASH)})
     for art in bad_articles:
