@@ -37,7 +37,7 @@ from syriakg.loaders.extract import agreement_catalogue as cat
 from syriakg.loaders.extract import discourse
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.vi_regex import canon, sentences_with, vi
-from syriakg.loaders.model import Agreement, DateValue, Mention, Sentence, Span, ViolationClaim
+from syriakg.loaders.model import Agreement, DateValue, Sentence, Span, ViolationClaim
 
 try:  # who says so; owned by the statements family
     from syriakg.loaders.extract import attribution as _attribution
@@ -62,6 +62,8 @@ NOUN_RE = _r(
 _WINDOW_STOP = _r(r"[;.!?]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng thời|trong bối cảnh|đã|đang|sẽ|vẫn|"
                   r"bắt đầu|là)(?!\w)")
 MAX_WINDOW_WORDS = 30
+_WORD_AND_SPACE = re.compile(r"\S+\s*")
+_SPACE_AND_WORD = re.compile(r"\s*\S+")
 _SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với)"
                      r"(?: được)?(?: (?:một|các|những|hai|bản|văn bản|lại))?\s*$")
 _UNREALISED = _r(r"(?<!\w)(?:không|chưa|chẳng|sẽ|có thể|dự kiến|hy vọng|muốn|mong muốn|nhằm|để|tiến tới|hướng tới|khi|"
@@ -180,7 +182,7 @@ def _window_end(text: str, begin: int) -> int:
     """End of the agreement's noun phrase: the clause end, at most MAX_WINDOW_WORDS words."""
     pos = begin
     for _ in range(MAX_WINDOW_WORDS):
-        m = re.compile(r"\S+\s*").match(text, pos)
+        m = _WORD_AND_SPACE.match(text, pos)
         if not m:
             break
         stop = _WINDOW_STOP.search(text, pos, m.end())
@@ -228,7 +230,7 @@ def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence
 
 def _nth_word_end(text: str, pos: int, n: int) -> int:
     for _ in range(n):
-        m = re.compile(r"\s*\S+").match(text, pos)
+        m = _SPACE_AND_WORD.match(text, pos)
         if not m:
             break
         pos = m.end()
@@ -297,11 +299,6 @@ def _same_as_named(n: _NounMention, known: dict[str, Agreement],
 # --- entities --------------------------------------------------------------------------------------------------------
 
 
-def _outermost(ms: list[Mention]) -> list[Mention]:
-    return [m for m in ms if not any(o is not m and o.begin <= m.begin and m.end <= o.end and len(o.text) > len(m.text)
-                                     for o in ms)]
-
-
 def _person_country(doc: Doc, key: str) -> str | None:
     """The country a person acts for, when a position of theirs says so ("foreign_minister_of_russia")."""
     for h in doc.ex.positions:
@@ -326,12 +323,13 @@ def _as_party(doc: Doc, key: str) -> str | None:
 
 def _parties_in(doc: Doc, s: Sentence, spans: list[tuple[int, int]]) -> list[str]:
     out: list[str] = []
-    for m in _outermost(doc.mentions_in(s.index)):
-        mb, me = m.begin - s.begin, m.end - s.begin
-        if any(b <= mb and me <= e for b, e in spans):
-            p = _as_party(doc, m.entity)
-            if p and p not in out:
-                out.append(p)
+    for g in discourse.groups(doc, s.index):
+        gb, ge = g.begin - s.begin, g.end - s.begin
+        if any(b <= gb and ge <= e for b, e in spans):
+            for k in g.keys:
+                p = _as_party(doc, k)
+                if p and p not in out:
+                    out.append(p)
     return out
 
 
@@ -339,8 +337,8 @@ def _countries_before(doc: Doc, s: Sentence, need: int = 2) -> list[str]:
     """The countries of the nearest earlier sentence (up to three back) naming at least `need`, if exactly `need`."""
     for prev in reversed(doc.ex.sentences[max(0, s.index - 3) : s.index]):
         found: list[str] = []
-        for m in _outermost(doc.mentions_in(prev.index)):
-            k = cat.CAPITAL_OF.get(m.entity, m.entity)
+        for key in (k for g in discourse.groups(doc, prev.index) for k in g.keys):
+            k = cat.CAPITAL_OF.get(key, key)
             if doc.kind_of(k) == "person":
                 k = _person_country(doc, k) or k
             if doc.kind_of(k) == "country" and k not in found:
@@ -526,14 +524,15 @@ def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement]) -> Violat
 def _accused(doc: Doc, s: Sentence, b: int, e: int) -> list[str]:
     """Entities named in s.text[b:e] (the subject before the verb), not those in a place or object phrase."""
     out: list[str] = []
-    for m in _outermost(doc.mentions_in(s.index)):
-        mb, me = m.begin - s.begin, m.end - s.begin
-        if not (b <= mb and me <= e) or _OBLIQUE.search(s.text[max(b, mb - 20) : mb]):
+    for g in discourse.groups(doc, s.index):
+        gb, ge = g.begin - s.begin, g.end - s.begin
+        if not (b <= gb and ge <= e) or _OBLIQUE.search(s.text[max(b, gb - 20) : gb]):
             continue
-        if doc.kind_of(m.entity) in ("country", "organization", "armed_group", "person", "ethnic_group"):
-            key = cat.CAPITAL_OF.get(m.entity, m.entity)
-            if key not in out:
-                out.append(key)
+        for k in g.keys:
+            if doc.kind_of(k) in ("country", "organization", "armed_group", "person", "ethnic_group"):
+                key = cat.CAPITAL_OF.get(k, k)
+                if key not in out:
+                    out.append(key)
     return out
 
 

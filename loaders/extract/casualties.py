@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from syriakg.loaders.extract import discourse
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.numbers import Quantity, find_quantities
 from syriakg.loaders.extract.vi_regex import alternation, canon, sentences_with, vi
@@ -332,18 +333,17 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
            locative_only: bool = True) -> str | None:
     """The place or country mentioned in s.text[rel_b:rel_e] nearest to `anchor`, after "ở/tại/..." when asked."""
     best: tuple[int, str] | None = None
-    for m in doc.mentions_in(s.index):
-        mb, me = m.begin - s.begin, m.end - s.begin
-        if not (rel_b <= mb and me <= rel_e) or (exclude[0] <= mb < exclude[1]):
-            continue
-        if doc.kind_of(m.entity) not in ("place", "country"):
+    for g in discourse.groups(doc, s.index):  # outermost mentions: not "Thổ Nhĩ Kỳ" inside a ministry's name
+        mb, me = g.begin - s.begin, g.end - s.begin
+        key = next((k for k in g.keys if doc.kind_of(k) in ("place", "country")), None)
+        if key is None or not (rel_b <= mb and me <= rel_e) or (exclude[0] <= mb < exclude[1]):
             continue
         before = s.text[max(0, mb - 30) : mb]
         if not (_LOCATIVE_RE.search(before) if locative_only else _WAR_OF_RE.search(before)):
             continue
         dist = abs(mb - anchor)
         if best is None or dist < best[0]:
-            best = (dist, m.entity)
+            best = (dist, key)
     return best[1] if best else None
 
 
