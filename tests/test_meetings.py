@@ -331,3 +331,13 @@ def test_proposal_of_something_else_does_not_make_the_meeting_proposed():
                [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (0, "Iraq", "iraq")])
     [ev] = run(doc)
     assert ev.status == "occurred"
+
+
+def test_modal_of_another_verb_does_not_change_the_status():
+    doc = make(["Ông Modi đã gặp ông Rouhani tại Tehran hôm 3/3.",
+                "Ông Modi hiểu rằng mình chỉ có thể đóng vai trò trung gian khi gặp ông Rouhani.",
+                "Cuộc gặp có thể định hình quan hệ hai nước."],
+               [(0, "Modi", "modi"), (0, "Rouhani", "rouhani"), (0, "Tehran", "tehran"), (1, "Modi", "modi"),
+                (1, "Rouhani", "rouhani")])
+    [ev] = run(doc)
+    assert ev.status == "occurred"

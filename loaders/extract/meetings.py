@@ -843,7 +843,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if about_possibility:
             scope = text
         elif cand.backref:
-            scope = text[max(cstart, head - 25): max(te, min(cend, nxt_cut, e + 45, tstart))]
+            # a reference's own status words: right before it, or an occurrence predicate right after it
+            right = text[e: max(e, min(cend, nxt_cut, e + 45, tstart))]
+            scope = text[max(cstart, head - 25): e] + (" " + right if _OCCURRENCE_PRED_RE.match(right) else "")
         elif noun and pm is None and not fronted:
             # the trigger noun is a subject ("Cuộc họp ... đã kết thúc") or sits in a phrase ("trước thềm X")
             pred = tend if zone_end >= tstart else zone_end
@@ -856,6 +858,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 comma = text.rfind(",", cstart, pp_m.start())
                 start_ = max(cstart, comma + 1)
             scope = text[start_:min(tstart, max(end_, te))] + " " + (text[tend:end_] if tend < end_ else "")
+        elif not noun:
+            # a verb: its own auxiliaries ("có thể sẽ đến", "dự kiến hội đàm") and what follows it, not
+            # modals of another verb earlier in the clause ("chỉ có thể đóng vai trò chủ nhà khi gặp X")
+            scope = text[_verb_group_start(text, b, cstart):min(max(tstart, te), nxt_cut)]
         else:
             scope = text[cstart:min(max(tstart, te), nxt_cut)]
         rel = _date_relation(doc, cand.date)
@@ -906,6 +912,30 @@ def _live(m: re.Match[str], text: str) -> bool:
         return False
     rx = _NOT_EVENT_AFTER.get(kind)
     return not (rx and rx.match(text, m.end()))
+
+
+_AUX_WORDS = frozenset(
+    "có thể sẽ đã dự kiến chuẩn bị vừa mới đang không chưa cũng sắp lên kế hoạch định muốn tiếp tục đến tới sang đi "
+    "đường được bị còn lại vẫn đều chính thức lần đầu tiên nữa hy vọng mong khả năng nhiều cuối cùng sớm chờ đợi "
+    "mời kỳ vọng ông bà ngài vương tướng thống trưởng tịch tử thư ký người đồng cấp nhiệm".split()
+)
+
+
+def _verb_group_start(text: str, b: int, lo: int) -> int:
+    """Start of the auxiliaries before a verb trigger, passing over date words and the verb's own subject
+    when a verb of waiting or inviting governs it ("đang chờ ông Putin tới thăm")."""
+    pos = b
+    prev_start = b
+    for m in reversed(list(re.finditer(r"[^\s;:()]+", text[lo:b]))):
+        w = m.group(0)
+        if "," in w or "," in text[lo + m.end(): prev_start]:
+            break
+        lw = w.lower()
+        if lw in _AUX_WORDS or discourse.is_filler(lw) or (w[:1].isupper() and lo + m.start() > lo):
+            pos = prev_start = lo + m.start()
+            continue
+        break
+    return pos
 
 
 def _adder(actors: list[str]):  # noqa: ANN202
