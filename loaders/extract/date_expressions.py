@@ -135,6 +135,12 @@ _PART = {canon(k): v for k, v in {
     "đầu": "early", "cuối": "late", "giữa": "mid", "thượng tuần": "early", "trung tuần": "mid", "hạ tuần": "late"}.items()}
 _REL_YEAR = {canon(k): v for k, v in {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1, "kế tiếp": 1}.items()}
 _REL_UNIT = {canon(k): v for k, v in {"tới": 1, "sau": 1, "trước": -1, "vừa qua": -1, "qua": -1, "này": 0}.items()}
+# pattern -> (kind, word group, part group, offsets)
+_RELATIVE: dict[str, tuple[DateKind, str, str, dict[str, int]]] = {
+    "ry": ("rel_year", "ry", "rypart", _REL_YEAR),
+    "rm": ("rel_month", "rm", "rmpart", _REL_UNIT),
+    "wk": ("week", "wk", "wkpart", _REL_UNIT),
+}
 _REL_WEEK = {canon(k): v for k, v in {"tuần trước": -1, "tuần qua": -1, "tuần tới": 1, "tuần sau": 1}.items()}
 _PREV_WORD = re.compile(r"(\w+)\s*$")
 
@@ -292,19 +298,12 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: 
         return DateExpr("m", b, e, t, month=mo, direction=direction, part=_PART.get(pre), year_offset=year_offset)
     if kind == "y":
         return DateExpr("y", b, e, t, year=int(m.group("yy")), part=_PART.get(canon(m.group("ypart") or "")))
-    if kind == "ry":
+    if kind in _RELATIVE:  # năm tới, tháng trước, tuần này
         if _counted(text, b):
-            return None  # "hai năm trước" = two years ago
-        r = canon(m.group("ry"))
-        off = _REL_YEAR[r]
-        return DateExpr("rel_year", b, e, t, offset=off, part=_PART.get(canon(m.group("rypart") or "")),
-                        direction="future" if off > 0 else "past" if off < 0 else None)
-    if kind == "rm":
-        if _counted(text, b):
-            return None  # "3 tháng trước" = three months ago
-        r = canon(m.group("rm"))
-        off = _REL_UNIT[r]
-        return DateExpr("rel_month", b, e, t, offset=off, part=_PART.get(canon(m.group("rmpart") or "")),
+            return None  # "hai năm trước", "3 tháng trước", "vài tuần trước": a duration ago
+        out_kind, word, part, table = _RELATIVE[kind]
+        off = table[canon(m.group(word))]
+        return DateExpr(out_kind, b, e, t, offset=off, part=_PART.get(canon(m.group(part) or "")),
                         direction="future" if off > 0 else "past" if off < 0 else None)
     if kind == "wd":
         pre = m.group("wpre")
@@ -324,13 +323,6 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: 
         direction = "future" if off > 0 or rel == canon("tới") else "past" if (
             off < 0 or rel in _PAST_WORDS or canon(pre or "") == canon("hôm")) else None
         return DateExpr("weekday", b, e, t, weekday=wd, offset=off, direction=direction)
-    if kind == "wk":
-        if _counted(text, b):
-            return None  # "2 tuần trước" = two weeks ago
-        r = canon(m.group("wk"))
-        off = _REL_UNIT[r]
-        return DateExpr("week", b, e, t, offset=off, part=_PART.get(canon(m.group("wkpart") or "")),
-                        direction="future" if off > 0 else "past" if off < 0 else None)
     if kind == "rd":
         if m.group("rd1"):
             off = _REL_DAY["hôm"][m.group("rd1").lower()]
