@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from syriakg.loaders.extract import attribution, discourse, factuality
 from syriakg.loaders.extract.base import Doc
-from syriakg.loaders.model import DateValue, Event, EventKind, Span
+from syriakg.loaders.model import DateValue, Event, EventKind, Sentence, Span
 
 # --- lexicon -------------------------------------------------------------------------------------
 
@@ -532,14 +532,29 @@ def component(doc: Doc) -> None:
     doc.ex.events.extend(events)
 
 
+def _dates_of(doc: Doc, s: Sentence) -> list[DateValue]:
+    """`doc.dates.for_sentence(s)`, computed once per sentence."""
+    cache = doc.__dict__.setdefault("_syriakg_meeting_dates", {})
+    if s.index not in cache:
+        cache[s.index] = doc.dates.for_sentence(s) if doc.dates is not None else []
+    return cache[s.index]
+
+
 def _lead_date(doc: Doc) -> tuple[int, DateValue] | None:
     """The date written in the article's first body sentence (the news date), with that sentence's index."""
     if doc.dates is None:
         return None
+    cache = doc.__dict__.setdefault("_syriakg_meeting_dates", {})
+    if "lead" not in cache:
+        cache["lead"] = _compute_lead_date(doc)
+    return cache["lead"]
+
+
+def _compute_lead_date(doc: Doc) -> tuple[int, DateValue] | None:
     for s in doc.ex.sentences[:2]:
         if s.kind != "body":
             continue
-        ds = [d for d in doc.dates.for_sentence(s) if d.precision in ("date", "gMonthDay") and
+        ds = [d for d in _dates_of(doc, s) if d.precision in ("date", "gMonthDay") and
               not re.search(r"(?<!\w)(?:tới|sau|sắp)(?!\w)", d.text, re.IGNORECASE)]
         if ds:
             return s.index, ds[0]
@@ -1142,7 +1157,7 @@ def _date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart: int,
         return None
     s = doc.ex.sentences[i]
     try:
-        ds = doc.dates.for_sentence(s)
+        ds = _dates_of(doc, s)
     except Exception:  # a resolver bug must not lose the event
         return None
     best: tuple[int, DateValue] | None = None
