@@ -356,6 +356,37 @@ class Resolution:
         return "ambiguous" if self.candidates else "not_found"
 
 
+def _gazetteer_forms(base: str) -> Iterator[tuple[str, str]]:
+    """(IRI, surface form) of every gazetteer entity, position and agreement (entities.tsv, aliases.tsv)."""
+    try:
+        from syriakg.loaders.extract.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+    except Exception:  # no gazetteer files: labels only
+        return
+    for kind, table in (("entity", gaz.entities), ("position", gaz.positions)):
+        for key, ent in table.items():
+            for form in (*ent.forms, ent.label_vi, ent.label_en or ""):
+                if form:
+                    yield f"{base}{kind}/{key}", form
+    # agreements are not gazetteer entities, but entities.tsv lists their surface forms too
+    import csv
+
+    from syriakg.loaders.config import gazetteer_path
+
+    try:
+        with open(gazetteer_path(), encoding="utf-8", newline="") as fh:
+            rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                                  quoting=csv.QUOTE_NONE)
+            for row in rows:
+                if (row.get("kind") or "").strip().lower() == "agreement" and row.get("key"):
+                    for form in (row.get("vi_surface_forms") or "").split("|"):
+                        if form.strip():
+                            yield f"{base}agreement/{row['key'].strip()}", form.strip()
+    except (OSError, csv.Error):
+        return
+
+
 def candidates_answer(res: Resolution, parameter: str) -> Candidates:
     """The 300 answer listing the entities an ambiguous reference fits."""
     kind = "approximately (one letter off)" if res.how == "approximate" else "equally well"
@@ -488,19 +519,9 @@ class FactLookup:
                 yield q.subject.value, q.object.value
         if not self.use_aliases:
             return
-        try:
-            from syriakg.loaders.extract.gazetteer import get_gazetteer
-
-            gaz = get_gazetteer()
-        except Exception:  # no gazetteer files: labels only
-            return
-        for kind, table in (("entity", gaz.entities), ("position", gaz.positions)):
-            for key, ent in table.items():
-                iri = f"{self.base}{kind}/{key}"
-                if iri in present:
-                    for form in (*ent.forms, ent.label_vi, ent.label_en or ""):
-                        if form:
-                            yield iri, form
+        for iri, form in _gazetteer_forms(self.base):
+            if iri in present:
+                yield iri, form
 
     # -- resolving a reference ------------------------------------------------------------------------------
     def resolve(self, ref: str, parameter: str = "entity") -> Resolution:
