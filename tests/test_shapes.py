@@ -156,7 +156,7 @@ BREACHES = {
     "sameAs to a Wikidata property": lambda t: _replace(t, "owl:sameAs wd:Q71", "owl:sameAs wd:P31"),
     "two Wikidata links": lambda t: _replace(t, "owl:sameAs wd:Q71", "owl:sameAs wd:Q71 , wd:Q72"),
     "violation claim without agreement": lambda t: _without(t, "kg:agreement :ag ;"),
-    "violation claim without claimant": lambda t: _without(t, "kg:claimant :russia ;"),
+    "violation claim with a literal claimant": lambda t: _replace(t, "kg:claimant :russia ;", 'kg:claimant "Nga" ;'),
     "agreement without label": lambda t: _without(t, 'rdfs:label "thỏa thuận ngừng bắn"@vi ;'),
     "entity without any label": lambda t: _replace(t, ':usa a schema:Country ; rdfs:label "Mỹ"@vi .', ":usa a schema:Country ."),
     "mention without entity": lambda t: _without(t, "; itsrdf:taIdentRef :lavrov"),
@@ -177,3 +177,9 @@ def test_missing_vietnamese_label_is_only_a_warning() -> None:
     ok, report = check(ttl)
     assert ok, report
     assert "Warning" in report and "@vi" in report
+
+
+def test_violation_claim_without_claimant_is_only_a_warning() -> None:
+    ok, report = check(_without(good_ttl(), "kg:claimant :russia ;"))
+    assert ok, report
+    assert "should name its kg:claimant" in report
