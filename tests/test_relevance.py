@@ -1,0 +1,41 @@
+"""Fact families run only on articles about the Syrian war."""
+
+from __future__ import annotations
+
+from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.extract.pipeline import extract
+from syriakg.loaders.extract.relevance import is_relevant
+from syriakg.loaders.model import Article, RawDocument, Span
+from tests.extract_helpers import doc_from_sentences
+
+
+def _article(text: str) -> Article:
+    headline = text.split("\n", 1)[0]
+    raw = RawDocument(source_file="t.txt", doc_id="t", text=text, format="txt")
+    return Article(raw=raw, text=text, headline=headline, headline_span=Span(0, len(headline)),
+                   body=[Span(len(headline) + 2, len(text))], body_end=len(text))
+
+
+def test_war_places_people_and_groups_make_an_article_relevant():
+    for s in ["Giao tranh ác liệt tiếp diễn ở Deir ez-Zor.", "Phe nổi dậy rút khỏi Đông Ghouta.",
+              "Tổng thống Bashar al-Assad tiếp phái đoàn.", "Vòng đàm phán Astana kết thúc.",
+              "Quân đội Xy-ri tiến vào thị trấn."]:
+        assert is_relevant(doc_from_sentences([s]))
+
+
+def test_other_news_is_not():
+    for s in ["Ba người thiệt mạng trong vụ tai nạn giao thông ở Nghệ An.",
+              "Hai bên nhất trí thúc đẩy thương mại song phương.",
+              "Cảnh sát đã bắt giữ 12 đối tượng buôn lậu."]:
+        assert not is_relevant(doc_from_sentences([s]))
+    assert not is_relevant(Doc(doc_from_sentences(["Khánh Hòa đón khách."]).ex))
+
+
+def test_no_facts_from_unrelated_news_but_entities_remain(monkeypatch):
+    text = "Tai nạn ở Pháp\n\nÍt nhất 5 người đã thiệt mạng trong vụ tai nạn xe buýt ở Pháp hôm qua.\n"
+    ex = extract(_article(text))
+    assert ex.casualties == []
+    assert any("not about the Syrian war" in w for w in ex.article.warnings)
+    monkeypatch.setenv("SYRIAKG_TOPIC_FILTER", "0")
+    ex2 = extract(_article(text))
+    assert ex2.casualties, "with the filter off the same sentence yields a casualty claim"
