@@ -574,6 +574,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     c.add_argument("--replay", metavar="DIR", help="answer from responses recorded in DIR (offline)")
     c.add_argument("--record", metavar="DIR", help="save the live responses in DIR")
     c.add_argument("--gazetteer", metavar="DIR", help="gazetteer folder (default: data/wikidata)")
+    c.add_argument("--store", default=argparse.SUPPRESS, help="store folder (as for the other commands)")
     a = sub.add_parser("accept", help="merge accepted rows of a review TSV into the gazetteer")
     a.add_argument("file", help="the reviewed TSV")
     a.add_argument("--gazetteer", metavar="DIR", help="gazetteer folder (default: data/wikidata)")
@@ -608,7 +609,10 @@ def run(args: argparse.Namespace, fetch: Fetch | None = None) -> int:
         elif args.from_gazetteer:
             ents = unlinked_from_gazetteer(_gaz_dir(args))
         else:
-            ents = unlinked_from_store(args.store)
+            store = getattr(args, "store", None)
+            if not store or not Path(store).exists():
+                raise ValueError(f"no store at {store} (load articles first, or use --keys/--from-gazetteer)")
+            ents = unlinked_from_store(store)
     except (ValueError, OSError) as e:
         print(f"syriakg wikidata candidates: {e}", file=sys.stderr)
         return 2

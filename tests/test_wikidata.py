@@ -190,3 +190,10 @@ def test_cli_candidates_and_accept(tmp_path: Path, gaz_dir: Path) -> None:
     keys.write_text("x\tperson\tNobody Known\n", encoding="utf-8")
     rc = main(["wikidata", "candidates", "--keys", str(keys), "--replay", str(FIX), "--gazetteer", str(gaz_dir)])
     assert rc == 1
+
+
+def test_cli_store_option_after_the_action(tmp_path: Path) -> None:
+    from syriakg.loaders.cli import main
+
+    rc = main(["wikidata", "candidates", "--store", str(tmp_path / "missing"), "--replay", str(FIX)])
+    assert rc == 2  # a clear "no store" error, not a crash
