@@ -42,13 +42,21 @@ from syriakg.endpoint import conneg
 from syriakg.endpoint.facts_claims import AmbiguousReference, Claim, check_claim
 from syriakg.endpoint.facts_html import FactsHtml
 from syriakg.endpoint.facts_models import Candidates, CheckResult, FactsPage
-from syriakg.endpoint.lookup import MAX_LIMIT, BadInput, FactFilter, FactLookup, candidates_answer
+from syriakg.endpoint.lookup import (
+    EVIDENCE_LIMIT,
+    MAX_LIMIT,
+    BadInput,
+    FactFilter,
+    FactLookup,
+    candidates_answer,
+)
 
 router = APIRouter(tags=["Facts"])
 
 JSON = conneg.Fmt("application/json", (), "json", "json")
 OFFERS = (JSON, conneg.HTML)
 MAX_OFFSET = 1_000_000
+MAX_EVIDENCE = 200
 
 
 class FactService:
@@ -159,6 +167,8 @@ def facts(
     article: Annotated[str | None, Query(description="only facts resting on this article (IRI or id)")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    evidence: Annotated[int, Query(ge=1, le=MAX_EVIDENCE, description="evidence sentences listed and checked per "
+                                   "fact (an agreement can rest on thousands); `evidence_count` has the total")] = EVIDENCE_LIMIT,
     format: Annotated[str | None, Query(description="html or json (instead of the Accept header)")] = None,
 ) -> Response:
     try:
@@ -183,7 +193,7 @@ def facts(
     if res.entity is None:
         msg = f"No entity matches {res.query!r}."
         return view.not_found(entity, msg, 404) if view else _error(404, msg, "entity", query=res.query)
-    page = lookup.facts(res.entity.iri, flt, limit, offset, query=res.query, info=res.entity)
+    page = lookup.facts(res.entity.iri, flt, limit, offset, query=res.query, info=res.entity, evidence_limit=evidence)
     if view:
         return view.facts_page(page, _params(request))
     return JSONResponse(page.model_dump(exclude_none=True), headers={"Vary": "Accept"})

@@ -77,6 +77,8 @@ def format_fact(f: Fact) -> str:
         parts.append(f"why: {f.why}")
     flag = "" if f.verified else "   [NOT VERIFIED: " + ", ".join(f.problems) + "]"
     lines = ["• " + " ".join(head) + flag, f"  {f.iri}"] + [f"  {p}" for p in parts]
+    if f.evidence_count > len(f.evidence):
+        lines.append(f"  evidence: {len(f.evidence)} of {f.evidence_count} sentences shown")
     for e in f.evidence:
         mark = "✓" if e.verified else "✗ " + ", ".join(e.problems)
         src = ", ".join(x for x in (e.headline, e.outlet, e.published, e.source_file) if x)
@@ -108,6 +110,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", help="only facts resting on this article (IRI or id)")
     p.add_argument("--limit", type=int, default=20, help=f"facts per page (1-{MAX_LIMIT}, default 20)")
     p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--evidence", type=int, default=10, help="evidence sentences shown per fact (default 10)")
     p.add_argument("--json", action="store_true", help="print the /facts JSON")
 
 
@@ -133,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"syriakg facts: no entity matches {res.query!r}", file=sys.stderr)
         return 1
     page = lookup.facts(res.entity.iri, flt, max(1, min(args.limit, MAX_LIMIT)), max(0, args.offset),
-                        query=res.query, info=res.entity)
+                        query=res.query, info=res.entity, evidence_limit=max(1, min(args.evidence, 200)))
     if args.json:
         _print_json(page)
     else:

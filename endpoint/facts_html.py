@@ -114,6 +114,8 @@ class FactsHtml:
                       f"{f' [{e.begin}–{e.end})' if e.begin is not None else ''}{where}</span></p>")
         if not f.evidence:
             ev.append("<p class=stale>⚠ this fact has no evidence sentence</p>")
+        elif f.evidence_count > len(f.evidence):
+            ev.append(f"<p class=meta>{len(f.evidence)} of {f.evidence_count} evidence sentences shown</p>")
         cls = "fact" if f.verified else "fact flagged"
         tags = f"<span class=tag>{_esc(f.type)}</span>" + (f"<span class=tag>{_esc(f.kind)}</span>" if f.kind != f.type else "")
         roles = f" <span class=meta>({_esc(', '.join(f.roles))})</span>" if f.roles else ""

@@ -60,7 +60,8 @@ class Fact(BaseModel):
                                   "meeting, obstruction, violation, ...")
     classes: list[str] = Field(default_factory=list, description="rdf:type values (compact IRIs)")
     roles: list[str] = Field(default_factory=list, description="how the looked-up entity takes part (actor, place, speaker, ...)")
-    verified: bool = Field(description="every evidence sentence verified (false also when there is none)")
+    verified: bool = Field(description="every listed evidence sentence verified (false also when there is none); "
+                                       "`syriakg verify` checks all of them")
     problems: list[str] = Field(default_factory=list)
     label: str | None = None
     status: str | None = None
@@ -86,7 +87,9 @@ class Fact(BaseModel):
     position: Ref | None = None
     reported_in: list[str] = Field(default_factory=list, description="articles the fact was read from (kg:reportedIn)")
     text_sha256: str | None = Field(None, description="kg:textSha256: the article text hash at extraction time")
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, description="the evidence sentences, at most the "
+                                      "request's `evidence` limit of them, each verified now")
+    evidence_count: int = Field(0, description="how many evidence sentences the fact has in all")
     why: str | None = Field(None, description="(claim checks) why the fact supports, contradicts or relates to the claim")
 
 

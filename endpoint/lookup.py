@@ -119,6 +119,12 @@ ROLES: dict[str, NamedNode] = {
 }
 _ROLE_OF = {p.value: r for r, p in ROLES.items()}
 _DERIVED = PROV.wasDerivedFrom.value
+EVIDENCE_LIMIT = 10  # evidence sentences listed (and checked) per fact; `evidence_count` says how many there are
+_SMALL_NODE = 200  # a fact with more quads than this is read predicate by predicate
+_DESCRIPTIVE = (RDF_TYPE, RDFS.label, KG.status, KG.date, KG.dateText, KG.topic, *ROLES.values(), KG.count,
+                KG.countText, KG.countQualifier, KG.outcome, KG.victims, KG.speechAct, KG.quote, KG.reportedIn,
+                KG.textSha256)
+_EVIDENCE_COUNT = sparql_prefixes() + "SELECT ?f (COUNT(*) AS ?n) WHERE { ?f prov:wasDerivedFrom ?s } GROUP BY ?f"
 _LABEL_PREDICATES = (RDFS.label.value, SCHEMA.name.value)
 
 
@@ -602,14 +608,14 @@ class FactLookup:
         return (n or 0) + (1 if self._self_fact(entity, flt) else 0)
 
     def facts(self, entity: str, flt: FactFilter | None = None, limit: int = 50, offset: int = 0,
-              query: str = "", info: EntityInfo | None = None) -> FactsPage:
+              query: str = "", info: EntityInfo | None = None, evidence_limit: int = EVIDENCE_LIMIT) -> FactsPage:
         flt = flt or FactFilter()
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
         page_iris = list(islice(self.fact_iris(entity, flt), offset, offset + limit + 1))
         more = len(page_iris) > limit
         page_iris = page_iris[:limit]
-        facts = [self.fact(f, subject=entity) for f in page_iris]
+        facts = [self.fact(f, subject=entity, evidence_limit=evidence_limit) for f in page_iris]
         exact = not more and (page_iris or not offset)
         total = offset + len(page_iris) if exact else self.count(entity, flt)
         return FactsPage(
@@ -625,12 +631,25 @@ class FactLookup:
         )
 
     # -- one fact -------------------------------------------------------------------------------------------
-    def fact(self, iri: str, subject: str | None = None) -> Fact:
-        """The fact's fields and its evidence, verified now."""
+    def _fact_quads(self, node: NamedNode, evidence_limit: int) -> tuple[list[Quad], int | None]:
+        """The fact's quads with at most `evidence_limit` evidence links, and the number of links when
+        there are more (a catalogue agreement can rest on thousands of sentences)."""
+        quads = list(islice(self._quads(node), _SMALL_NODE))
+        links = sum(1 for q in quads if q.predicate.value == _DERIVED)
+        if len(quads) < _SMALL_NODE and links <= evidence_limit:
+            return quads, None
+        quads = [q for p in _DESCRIPTIVE for q in self._quads(node, p)]
+        quads += list(islice(self._quads(node, PROV.wasDerivedFrom), evidence_limit))
+        row = _first(self._select(_EVIDENCE_COUNT, {"f": node}))
+        return quads, (_int(row["n"]) if row is not None else None)
+
+    def fact(self, iri: str, subject: str | None = None, evidence_limit: int = EVIDENCE_LIMIT) -> Fact:
+        """The fact's fields and its evidence (at most `evidence_limit` sentences), verified now."""
         node = NamedNode(iri)
         props: dict[str, dict[Any, None]] = {}  # predicate -> objects (ordered set)
         link_graphs: dict[str, set[str]] = {}  # evidence sentence -> graphs holding the link
-        for q in self._quads(node):
+        quads, evidence_count = self._fact_quads(node, evidence_limit)
+        for q in quads:
             p = q.predicate.value
             props.setdefault(p, {})[q.object] = None
             if p == _DERIVED:
@@ -666,7 +685,7 @@ class FactLookup:
         if ftype == "agreement":
             label = self.ref(iri).label
         evidence = [self.check_evidence(s.value, sha, link_graphs.get(s.value, set()))
-                    for s in props.get(PROV.wasDerivedFrom.value, ()) if isinstance(s, NamedNode)]
+                    for s in islice(props.get(_DERIVED, ()), evidence_limit) if isinstance(s, NamedNode)]
         evidence.sort(key=lambda e: (e.article or "", e.begin if e.begin is not None else -1, e.sentence))
         problems = sorted({p for e in evidence for p in e.problems}) if evidence else ["no_evidence"]
         return Fact(
@@ -687,6 +706,7 @@ class FactLookup:
             holder=ref1(KG.holder), position=ref1(KG.position),
             reported_in=[o.value for o in props.get(KG.reportedIn.value, ())],
             text_sha256=sha, evidence=evidence,
+            evidence_count=evidence_count if evidence_count is not None else len(evidence),
         )
 
     # -- evidence -------------------------------------------------------------------------------------------

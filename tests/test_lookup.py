@@ -253,3 +253,19 @@ def test_missing_sentences_and_foreign_facts(store):
 def test_fact_iris_are_the_ones_the_mapping_wrote(store, lk):
     events = fact_of(store, "event", "thu-3")
     assert [f.iri for f in lk.facts(E + "putin", FactFilter(status="occurred")).facts] == events
+
+
+def test_evidence_lists_are_capped_and_counted(store):
+    agreement = NamedNode(BASE + "agreement/sochi_idlib_2018")
+    g = NamedNode(BASE + "graph/article/thu-1")
+    sentences = {q.object for q in store.quads_for_pattern(None, PROV.wasDerivedFrom, None, g)}
+    store.extend(Quad(agreement, PROV.wasDerivedFrom, s, g) for s in sentences)  # mentioned there too
+    lk = FactLookup(store, BASE)
+    f = lk.fact(agreement.value, evidence_limit=2)
+    assert len(f.evidence) == 2 and f.evidence_count == 1 + len(sentences) and f.verified
+    # a node with hundreds of links is read predicate by predicate
+    store.extend(Quad(agreement, PROV.wasDerivedFrom, NamedNode(f"{BASE}article/thu-1/sentence/{i}-{i + 1}"), g)
+                 for i in range(1000, 1300))
+    big = FactLookup(store, BASE).fact(agreement.value, evidence_limit=3)
+    assert len(big.evidence) == 3 and big.evidence_count == 301 + len(sentences)
+    assert big.label == "Bản ghi nhớ Sochi về Idlib" and {p.iri for p in big.parties} == {E + "russia", E + "turkey"}
