@@ -106,3 +106,8 @@ def query_form(query: str) -> str | None:
         if _FORM.match(kw):
             return kw
     return None
+
+
+def query_uses_service(query: str) -> bool:
+    """True if the query has a SERVICE clause (federation)."""
+    return any(kw == "SERVICE" for kw, _, _ in _keywords(query))

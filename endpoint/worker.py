@@ -39,7 +39,7 @@ from pyoxigraph import (
 
 from syriakg.endpoint import conneg
 from syriakg.endpoint.results import TooManyResults, convert_results, graph_bytes, solutions_json
-from syriakg.endpoint.sparqltext import query_has_dataset_clause
+from syriakg.endpoint.sparqltext import query_has_dataset_clause, query_uses_service
 from syriakg.loaders.store import bump_version, open_store, store_version
 
 HEADER = struct.Struct(">I")
@@ -135,6 +135,8 @@ class Worker:
         except (ValueError, TypeError) as e:
             return error(400, str(e))
         except OSError as e:
+            if op == "query" and query_uses_service(req.get("query", "")):
+                return error(502, f"A federated SERVICE call failed (is the remote endpoint reachable?): {e}")
             return error(500, f"Store or evaluation error: {e}")
         except Exception as e:  # keep the worker alive, report the bug
             traceback.print_exc(file=sys.stderr)

@@ -340,3 +340,13 @@ def test_repeated_get_is_answered_from_the_cache_identically(client):
     a = client.get("/sparql", params=rel).json()["results"]["bindings"][0]["x"]["value"]
     b = client.get("/sparql", params=rel, headers={"host": "other.example"}).json()["results"]["bindings"][0]["x"]["value"]
     assert (a, b) == ("http://testserver/here", "http://other.example/here")
+
+
+def test_failed_federated_service_is_a_gateway_error(client):
+    """SERVICE to an endpoint that cannot be reached: 502 with the reason, not a 200 with nothing."""
+    q = "SELECT * WHERE { SERVICE <https://no-such-host.invalid/sparql> { ?s ?p ?o } } LIMIT 1"
+    r = client.get("/sparql", params={"query": q})
+    assert r.status_code == 502 and "SERVICE" in r.text
+    # SILENT is honoured: the failure is ignored
+    q = "SELECT * WHERE { SERVICE SILENT <https://no-such-host.invalid/sparql> { ?s ?p ?o } } LIMIT 1"
+    assert client.get("/sparql", params={"query": q}).status_code == 200
