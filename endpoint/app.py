@@ -152,6 +152,7 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
         ),
         version="1.0",
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored swagger-ui (no CDN)
     )
     app.state.endpoint = state
     for r in (sparql.router, update.router, gsp.router, void.router, health.router, ld.router, ui.router):
@@ -159,6 +160,7 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
     for r in (*extra_routers, *_optional_routers()):
         app.include_router(r)
     ui.mount_static(app)
+    ui.add_docs(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -429,12 +429,14 @@ class FactLookup:
         self._names_lock = threading.Lock()
         self._articles = _LRU(2048)
         self._refs = _LRU(50_000)
+        self._facts = _LRU(20_000)
         self._prefixes = sparql_prefixes()
 
     def clear_caches(self) -> None:
         self._names = None
         self._articles = _LRU(2048)
         self._refs = _LRU(50_000)
+        self._facts = _LRU(20_000)
 
     # -- low level ------------------------------------------------------------------------------------------
     def _select(self, query: str, bindings: dict[str, Any]) -> Iterator[Any]:
@@ -587,37 +589,41 @@ class FactLookup:
         """Is the entity itself a fact (a catalogue agreement with evidence) that passes the filters?"""
         if flt.type not in (None, "agreement"):
             return False
+        if _first(self._quads(NamedNode(entity), RDF_TYPE, KG.Agreement)) is None:
+            return False
         q = fact_query(flt.type, bool(flt.status), bool(flt.article), flt.dated, self_fact=True)
         b = self._bindings(entity, flt)
         b["f"] = NamedNode(entity)
         return _first(self._select(q, b)) is not None
 
-    def fact_iris(self, entity: str, flt: FactFilter) -> Iterator[str]:
+    def fact_iris(self, entity: str, flt: FactFilter, self_fact: bool | None = None) -> Iterator[str]:
         """All facts naming `entity` that pass `flt`, in a stable order (the entity itself first if it is one)."""
-        if self._self_fact(entity, flt):
+        if self_fact if self_fact is not None else self._self_fact(entity, flt):
             yield entity
         q = fact_query(flt.type, bool(flt.status), bool(flt.article), flt.dated)
         for row in self._select(q, self._bindings(entity, flt)):
             if row["f"].value != entity:
                 yield row["f"].value
 
-    def count(self, entity: str, flt: FactFilter) -> int:
+    def count(self, entity: str, flt: FactFilter, self_fact: bool | None = None) -> int:
         q = fact_query(flt.type, bool(flt.status), bool(flt.article), flt.dated, count=True)
         row = _first(self._select(q, self._bindings(entity, flt)))
         n = _int(row["n"]) if row is not None else 0
-        return (n or 0) + (1 if self._self_fact(entity, flt) else 0)
+        itself = self_fact if self_fact is not None else self._self_fact(entity, flt)
+        return (n or 0) + (1 if itself else 0)
 
     def facts(self, entity: str, flt: FactFilter | None = None, limit: int = 50, offset: int = 0,
               query: str = "", info: EntityInfo | None = None, evidence_limit: int = EVIDENCE_LIMIT) -> FactsPage:
         flt = flt or FactFilter()
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
-        page_iris = list(islice(self.fact_iris(entity, flt), offset, offset + limit + 1))
+        itself = self._self_fact(entity, flt)
+        page_iris = list(islice(self.fact_iris(entity, flt, itself), offset, offset + limit + 1))
         more = len(page_iris) > limit
         page_iris = page_iris[:limit]
         facts = [self.fact(f, subject=entity, evidence_limit=evidence_limit) for f in page_iris]
         exact = not more and (page_iris or not offset)
-        total = offset + len(page_iris) if exact else self.count(entity, flt)
+        total = offset + len(page_iris) if exact else self.count(entity, flt, itself)
         return FactsPage(
             query=query or entity,
             entity=info or self.entity_info(entity),
@@ -635,16 +641,24 @@ class FactLookup:
         """The fact's quads with at most `evidence_limit` evidence links, and the number of links when
         there are more (a catalogue agreement can rest on thousands of sentences)."""
         quads = list(islice(self._quads(node), _SMALL_NODE))
-        links = sum(1 for q in quads if q.predicate.value == _DERIVED)
-        if len(quads) < _SMALL_NODE and links <= evidence_limit:
-            return quads, None
+        if len(quads) < _SMALL_NODE:
+            return quads, sum(1 for q in quads if q.predicate.value == _DERIVED)
         quads = [q for p in _DESCRIPTIVE for q in self._quads(node, p)]
         quads += list(islice(self._quads(node, PROV.wasDerivedFrom), evidence_limit))
         row = _first(self._select(_EVIDENCE_COUNT, {"f": node}))
         return quads, (_int(row["n"]) if row is not None else None)
 
     def fact(self, iri: str, subject: str | None = None, evidence_limit: int = EVIDENCE_LIMIT) -> Fact:
-        """The fact's fields and its evidence (at most `evidence_limit` sentences), verified now."""
+        """The fact's fields and its evidence (at most `evidence_limit` sentences), verified now (that is,
+        against this version of the store: a `FactLookup` is made per store version, so its cache of
+        checked facts is as current as the store)."""
+        base, role_objects = self._facts.get((iri, evidence_limit), lambda: self._read_fact(iri, evidence_limit))
+        if subject is None:
+            return base.model_copy()
+        roles = ["self"] if subject == iri else sorted(r for r, objs in role_objects.items() if subject in objs)
+        return base.model_copy(update={"roles": roles})
+
+    def _read_fact(self, iri: str, evidence_limit: int) -> tuple[Fact, dict[str, set[str]]]:
         node = NamedNode(iri)
         props: dict[str, dict[Any, None]] = {}  # predicate -> objects (ordered set)
         link_graphs: dict[str, set[str]] = {}  # evidence sentence -> graphs holding the link
@@ -674,10 +688,7 @@ class FactLookup:
         kinds = sorted((_CLASS_TO_TYPE[c] for c in classes if c in _CLASS_TO_TYPE),
                        key=lambda tk: _KIND_RANK.get(tk[1], 0))
         ftype, kind = kinds[0] if kinds else ("other", "other")
-        roles = sorted({_ROLE_OF[p] for p, vals in props.items() if p in _ROLE_OF
-                        and any(getattr(o, "value", None) == subject for o in vals)}) if subject else []
-        if subject == iri:
-            roles = ["self"]
+        role_objects = {_ROLE_OF[p]: {getattr(o, "value", "") for o in vals} for p, vals in props.items() if p in _ROLE_OF}
         d = one(KG.date)
         sha = text(KG.textSha256)
         count = one(KG.count)
@@ -688,8 +699,8 @@ class FactLookup:
                     for s in islice(props.get(_DERIVED, ()), evidence_limit) if isinstance(s, NamedNode)]
         evidence.sort(key=lambda e: (e.article or "", e.begin if e.begin is not None else -1, e.sentence))
         problems = sorted({p for e in evidence for p in e.problems}) if evidence else ["no_evidence"]
-        return Fact(
-            iri=iri, type=ftype, kind=kind, classes=sorted(compact(c) for c in classes), roles=roles,
+        fact = Fact(
+            iri=iri, type=ftype, kind=kind, classes=sorted(compact(c) for c in classes),
             verified=bool(evidence) and all(e.verified for e in evidence), problems=problems,
             label=label,
             status=_STATUS_OF.get(getattr(one(KG.status), "value", "")),
@@ -708,6 +719,7 @@ class FactLookup:
             text_sha256=sha, evidence=evidence,
             evidence_count=evidence_count if evidence_count is not None else len(evidence),
         )
+        return fact, role_objects
 
     # -- evidence -------------------------------------------------------------------------------------------
     def sentence(self, iri: str) -> _Sentence:

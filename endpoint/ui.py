@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -43,3 +44,17 @@ async def examples() -> list[dict[str, str]]:
 
 def mount_static(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+
+def add_docs(app: FastAPI) -> None:
+    """OpenAPI docs at /docs with the vendored swagger-ui-dist (Apache-2.0), so they work offline too."""
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/swagger-ui/favicon.png",
+        )

@@ -118,3 +118,10 @@ def test_entity_page_shows_highlighted_evidence(page, server):
     page.wait_for_url("**/resource/article/mau-1#s-0-95")
     target = page.locator("mark.evidence#s-0-95")
     assert target.is_visible() and target.inner_text().startswith("Ngoại trưởng Nga")
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(server + "/docs")
+    op = page.locator(".opblock-summary-path", has_text="/sparql").first
+    op.wait_for()
+    assert op.is_visible()

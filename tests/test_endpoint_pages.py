@@ -108,6 +108,8 @@ def test_ui_page_and_vendored_yasgui(client):
     assert js.status_code == 200 and len(js.content) > 500_000
     assert client.get("/static/yasgui/yasgui.min.css").status_code == 200
     assert "MIT" in client.get("/static/yasgui/LICENSE").text
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/swagger-ui/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text
 
 
 def test_examples_are_the_competency_questions_plus_federation(client):
