@@ -14,23 +14,40 @@ At the start of every load, article graphs that lack their commit marker
 (left by a crash between 2 and 3) are removed.  Unchanged articles (same text
 hash and extractor version) are skipped, so loading the same input twice
 gives the same store.
+
+How the work flows (one machine):
+
+* the main thread reads the inputs (streaming: at most a window of documents
+  is in flight) and hands chunks of documents to a pool of worker processes
+  running `process_document`;
+* results come back in submission order and are gathered into batches of
+  about `BATCH_QUADS` quads;
+* a writer thread commits each full batch with the protocol above while the
+  workers go on extracting the next ones (pyoxigraph releases the GIL while it
+  bulk-loads), so extraction and writing overlap;
+* a worker that dies (killed, out of memory, a crash in native code) does not
+  stop the load: the documents it held are retried one at a time in a fresh
+  pool, and the one that kills a worker again is reported as an error.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import resource
+import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, parse
 
 from syriakg.loaders import config
 from syriakg.loaders.model import LoadError, RawDocument
@@ -39,9 +56,11 @@ from syriakg.loaders.rdf.iris import Iris
 from syriakg.loaders.rdf.mapping import EXTRACTOR_VERSION, text_sha256
 from syriakg.loaders.sources.discover import iter_documents
 from syriakg.loaders.store import bump_version, open_store
-from syriakg.ontology.terms import KG_NS, SCHEMA_NS
+from syriakg.ontology.terms import KG, KG_NS
 
-BATCH_QUADS = 200_000
+BATCH_QUADS = 200_000  # quads per committed batch (env SYRIAKG_BATCH_QUADS overrides)
+CHUNK_DOCS = 8  # documents per task sent to a worker (amortises the inter-process round trip)
+WINDOW_CHUNKS_PER_WORKER = 6  # tasks in flight per worker: bounds memory, keeps workers fed
 
 
 @dataclass
@@ -55,8 +74,12 @@ class LoadSummary:
     errors: list[LoadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    peak_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0  # all processes of the load together (main + workers), sampled
     cleaned_partial: int = 0
+    peak_rss_main_mb: float = 0.0  # the main (writer) process alone
+    workers: int = 1
+    batches: int = 0
+    worker_restarts: int = 0
 
     @property
     def ok(self) -> bool:
@@ -68,12 +91,15 @@ class LoadSummary:
             f"articles loaded: {self.articles} (replaced {self.replaced}, unchanged and skipped {self.unchanged})",
             f"sentences: {self.sentences}",
             "facts: " + (", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())) or "none"),
-            f"quads written: {self.quads}",
+            f"quads written: {self.quads} in {self.batches} batch(es)",
             f"errors: {len(self.errors)}",
-            f"time: {self.seconds:.1f} s ({rate:.0f} articles/s), peak memory {self.peak_rss_mb:.0f} MB",
+            f"time: {self.seconds:.1f} s ({rate:.0f} articles/s, {self.workers} worker(s)), "
+            f"peak memory {self.peak_rss_mb:.0f} MB (main process {self.peak_rss_main_mb:.0f} MB)",
         ]
         if self.cleaned_partial:
             lines.append(f"removed {self.cleaned_partial} incomplete article graph(s) left by an interrupted load")
+        if self.worker_restarts:
+            lines.append(f"worker pool restarted {self.worker_restarts} time(s) after a worker died")
         for err in self.errors:
             lines.append(f"  FAILED {err.source}: {err.problem}")
         return "\n".join(lines)
@@ -85,12 +111,69 @@ def peak_rss_mb() -> float:
     return max(own, kids) / 1024.0  # Linux reports KiB
 
 
-def ensure_ontology(store: Store, base: str) -> None:
-    """(Re)load the ontology into its own named graph."""
+class _MemorySampler:
+    """Samples the resident memory of this process and its children (the workers), keeps the peak."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.peak_total = 0.0
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="syriakg-memory", daemon=True)
+
+    def start(self) -> _MemorySampler:
+        self._thread.start()
+        return self
+
+    def sample(self) -> None:
+        try:
+            import psutil
+
+            me = psutil.Process()
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+        except Exception:  # noqa: BLE001 - memory accounting must never break a load
+            return
+        self.peak_total = max(self.peak_total, total / 2**20)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.sample()
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sample()
+        return self.peak_total
+
+
+def ontology_quads(base: str) -> list[Quad]:
+    """The ontology as quads of its named graph, with blank nodes named by position (so reloads are idempotent)."""
     g = Iris(base).graph("ontology")
     ttl = (config.ONTOLOGY_DIR / "syriakg.ttl").read_bytes()
-    store.remove_graph(g) if store.contains_named_graph(g) else None
-    store.load(ttl, format=RdfFormat.TURTLE, to_graph=g)
+    names: dict[str, BlankNode] = {}
+
+    def fix(term):  # noqa: ANN001, ANN202 - an RDF term
+        if isinstance(term, BlankNode):
+            return names.setdefault(term.value, BlankNode(f"ontology{len(names)}"))
+        return term
+
+    return [Quad(fix(t.subject), t.predicate, fix(t.object), g)
+            for t in parse(ttl, format=RdfFormat.TURTLE, base_iri=str(g.value))]
+
+
+def ensure_ontology(store: Store, base: str) -> None:
+    """(Re)load the ontology into its own named graph, unless it is already there unchanged."""
+    g = Iris(base).graph("ontology")
+    quads = ontology_quads(base)
+    if store.contains_named_graph(g):
+        if set(store.quads_for_pattern(None, None, None, g)) == set(quads):
+            return
+        store.remove_graph(g)
+    store.extend(quads)
 
 
 def existing_articles(store: Store, base: str) -> dict[str, tuple[str, str]]:
@@ -105,45 +188,80 @@ def existing_articles(store: Store, base: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def remove_partial_graphs(store: Store, base: str) -> int:
-    """Drop article graphs without a commit marker (an interrupted load); returns how many."""
+def committed_graphs(store: Store, base: str) -> set[str]:
+    """IRIs of the article graphs that carry their commit marker (`kg:sha256`)."""
     prefix = f"{base}graph/article/"
-    q = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a a <{SCHEMA_NS}NewsArticle> }}
-            FILTER STRSTARTS(STR(?g), "{prefix}")
-            FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{KG_NS}sha256> ?sha }} }} }}"""
-    partial = [row["g"] for row in store.query(q)]
-    # a graph with no article node at all is garbage too
-    q2 = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), "{prefix}")
-             FILTER NOT EXISTS {{ GRAPH ?g {{ ?a <{KG_NS}sha256> ?sha }} }} }}"""
-    partial += [row["g"] for row in store.query(q2) if row["g"] not in partial]
+    return {q.graph_name.value for q in store.quads_for_pattern(None, KG.sha256, None, None)
+            if isinstance(q.graph_name, NamedNode) and q.graph_name.value.startswith(prefix)}
+
+
+def remove_partial_graphs(store: Store, base: str) -> int:
+    """Drop article graphs without a commit marker (an interrupted load); returns how many.
+
+    Cheap on a big store: one scan of the `kg:sha256` triples and one of the
+    graph names, instead of a scan of every quad.
+    """
+    prefix = f"{base}graph/article/"
+    done = committed_graphs(store, base)
+    partial = [g for g in store.named_graphs()
+               if isinstance(g, NamedNode) and g.value.startswith(prefix) and g.value not in done]
     for g in partial:
         store.remove_graph(g)
     return len(partial)
-
-
-class _Window:
-    """Bounds how many documents are in flight, so input is streamed, never all in memory."""
-
-    def __init__(self, size: int) -> None:
-        self._sem = threading.BoundedSemaphore(size)
-
-    def feed(self, items: Iterable[RawDocument]) -> Iterator[RawDocument]:
-        for item in items:
-            self._sem.acquire()
-            yield item
-
-    def done(self) -> None:
-        self._sem.release()
 
 
 class _Batch:
     def __init__(self) -> None:
         self.items: list[Processed] = []
         self.quads = 0
+        self.shared: list[bytes] = []
 
     def add(self, p: Processed) -> None:
         self.items.append(p)
         self.quads += p.article_nq.count(b"\n")
+
+
+class _WriterThread:
+    """Commits batches in the background, one at a time, in order; re-raises its failure in the caller."""
+
+    def __init__(self, write) -> None:  # noqa: ANN001 - Callable[[_Batch], None]
+        self._write = write
+        self._queue: queue.Queue[_Batch | None] = queue.Queue(maxsize=1)  # one batch queued, one being written
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="syriakg-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = self._queue.get()
+            try:
+                if batch is None:
+                    return
+                if self._error is None:
+                    self._write(batch)
+            except BaseException as err:  # noqa: BLE001 - handed to the main thread
+                self._error = err
+            finally:
+                self._queue.task_done()
+
+    def _check(self) -> None:
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+
+    def submit(self, batch: _Batch) -> None:
+        self._check()
+        self._queue.put(batch)
+
+    def wait(self) -> None:
+        """Block until every submitted batch is committed."""
+        self._queue.join()
+        self._check()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._check()
 
 
 class Loader:
@@ -158,12 +276,13 @@ class Loader:
         self.force = force
         self.summary = LoadSummary()
         self._shared_seen: set[bytes] = set()
-        self._shared_pending: list[bytes] = []
         ensure_ontology(store, self.base)
         self.summary.cleaned_partial = remove_partial_graphs(store, self.base)
         self._existing = existing_articles(store, self.base)
         self._seen_ids: set[str] = set()
         self._batch = _Batch()
+        self._writer: _WriterThread | None = None
+        self.batch_quads = int(os.environ.get("SYRIAKG_BATCH_QUADS") or BATCH_QUADS)
 
     # -- which documents need work -------------------------------------------
     def needs_work(self, raw: RawDocument) -> bool | LoadError:
@@ -185,14 +304,38 @@ class Loader:
         for line in result.shared_nq:
             if line not in self._shared_seen:
                 self._shared_seen.add(line)
-                self._shared_pending.append(line)
-        if self._batch.quads >= BATCH_QUADS:
-            self.flush()
+                self._batch.shared.append(line)
+        if self._batch.quads >= self.batch_quads:
+            self._submit()
+
+    def background(self) -> None:
+        """Commit full batches in a writer thread from now on (`close()` waits for it)."""
+        if self._writer is None:
+            self._writer = _WriterThread(self._write)
+
+    def _submit(self) -> None:
+        batch, self._batch = self._batch, _Batch()
+        if not batch.items and not batch.shared:
+            return
+        if self._writer is not None:
+            self._writer.submit(batch)
+        else:
+            self._write(batch)
 
     def flush(self) -> None:
-        batch, self._batch = self._batch, _Batch()
-        if not batch.items:
-            return
+        """Commit everything accepted so far, and wait until it is committed."""
+        self._submit()
+        if self._writer is not None:
+            self._writer.wait()
+
+    def close(self) -> None:
+        self.flush()
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.close()
+
+    def _write(self, batch: _Batch) -> None:
+        """The commit protocol of the module docstring, for one batch."""
         replaced = [p for p in batch.items if p.doc_id in self._existing]
         for p in replaced:
             self.store.remove_graph(self.iris.article_graph(p.doc_id))
@@ -200,13 +343,11 @@ class Loader:
         if body:
             self.store.bulk_load(body, format=RdfFormat.N_QUADS)
         markers = b"".join(p.marker_nq for p in batch.items)
-        from pyoxigraph import parse
-
-        self.store.extend(list(parse(markers, format=RdfFormat.N_QUADS)))
-        if self._shared_pending:
-            self.store.bulk_load(b"\n".join(self._shared_pending) + b"\n", format=RdfFormat.N_QUADS)
-            self.summary.quads += len(self._shared_pending)
-            self._shared_pending = []
+        if markers:
+            self.store.extend(list(parse(markers, format=RdfFormat.N_QUADS)))
+        if batch.shared:
+            self.store.bulk_load(b"\n".join(batch.shared) + b"\n", format=RdfFormat.N_QUADS)
+            self.summary.quads += len(batch.shared)
         for p in batch.items:
             self._existing[p.doc_id] = (p.sha256, EXTRACTOR_VERSION)
             self.summary.articles += 1
@@ -215,7 +356,102 @@ class Loader:
             self.summary.warnings.extend(f"{p.source_file}: {w}" for w in p.warnings)
         self.summary.replaced += len(replaced)
         self.summary.quads += batch.quads + markers.count(b"\n")
+        self.summary.batches += 1
         bump_version(self.store_path)
+
+
+# -- worker processes ----------------------------------------------------------
+
+def _init_worker(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the parent, and exit if the parent dies (e.g. `kill -9`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="syriakg-orphan-watch", daemon=True).start()
+
+
+def _work_chunk(docs: list[RawDocument], base: str) -> list[Processed | LoadError]:
+    return [process_document(raw, base) for raw in docs]
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Pool:
+    """A process pool that survives the death of a worker (see the module docstring)."""
+
+    def __init__(self, workers: int, base: str) -> None:
+        self.workers = workers
+        self.base = base
+        self.restarts = 0
+        self._ctx = mp.get_context("fork")
+        self._ex = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=_init_worker,
+                                   initargs=(os.getpid(),))
+
+    def _restart(self) -> None:
+        self._ex.shutdown(wait=False, cancel_futures=True)
+        self._ex = self._new()
+        self.restarts += 1
+
+    def submit(self, docs: list[RawDocument]) -> Future:
+        try:
+            return self._ex.submit(_work_chunk, docs, self.base)
+        except BrokenProcessPool:
+            self._restart()
+            return self._ex.submit(_work_chunk, docs, self.base)
+
+    def isolate(self, docs: list[RawDocument]) -> list[Processed | LoadError]:
+        """Run documents one at a time after a worker died; the one that kills a worker again is an error."""
+        out: list[Processed | LoadError] = []
+        for raw in docs:
+            try:
+                out.extend(self._ex.submit(_work_chunk, [raw], self.base).result())
+            except BrokenProcessPool:
+                out.append(LoadError(raw.source_file, "the extraction worker process died on this article "
+                                                      "(killed, out of memory or crashed); skipped"))
+                self._restart()
+        return out
+
+    def map(self, docs: Iterable[RawDocument], window: int) -> Iterator[Processed | LoadError]:
+        """Results in input order; at most `window` chunks in flight (so input is streamed)."""
+        pending: deque[tuple[list[RawDocument], Future]] = deque()
+
+        def drain_one() -> Iterator[Processed | LoadError]:
+            chunk, fut = pending.popleft()
+            try:
+                yield from fut.result()
+            except BrokenProcessPool:
+                lost = [chunk] + [c for c, _ in pending]
+                pending.clear()
+                self._restart()
+                for c in lost:
+                    yield from self.isolate(c)
+
+        for chunk in _chunks(docs, CHUNK_DOCS):
+            pending.append((chunk, self.submit(chunk)))
+            while len(pending) >= window:
+                yield from drain_one()
+        while pending:
+            yield from drain_one()
+
+    def close(self) -> None:
+        self._ex.shutdown(wait=True, cancel_futures=True)
 
 
 def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None, *, store: Store | None = None,
@@ -223,10 +459,12 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
          force: bool = False, progress: bool = False) -> LoadSummary:
     """Load every article under `paths` into the store; returns the summary (errors included, never raised)."""
     t0 = time.perf_counter()
+    sampler = _MemorySampler().start()
     if store is None:
         store = open_store(store_path)
     loader = Loader(store, store_path, base, force)
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    loader.summary.workers = max(workers, 1)
     bar = _progress(progress)
 
     def todo() -> Iterator[RawDocument]:
@@ -239,26 +477,37 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
                 loader.summary.errors.append(verdict)
             elif verdict:
                 yield item
-            if bar is not None:
+            elif bar is not None:
                 bar.update(1)
 
-    work = partial(process_document, base=loader.base)
-    if workers <= 1:
-        for raw in todo():
-            loader.accept(work(raw))
-    else:
-        window = _Window(workers * 64)
-        ctx = mp.get_context("fork")
-        with ctx.Pool(workers) as pool:
-            for result in pool.imap(work, window.feed(todo()), chunksize=8):
-                window.done()
-                loader.accept(result)
-    loader.flush()
-    store.flush()
-    if bar is not None:
-        bar.close()
+    def accept(result: Processed | LoadError) -> None:
+        loader.accept(result)
+        if bar is not None:
+            bar.update(1)
+            if loader.summary.errors:
+                bar.set_postfix(errors=len(loader.summary.errors), refresh=False)
+
+    loader.background()
+    try:
+        if workers <= 1:
+            for raw in todo():
+                accept(process_document(raw, loader.base))
+        else:
+            pool = _Pool(workers, loader.base)
+            try:
+                for result in pool.map(todo(), window=workers * WINDOW_CHUNKS_PER_WORKER):
+                    accept(result)
+            finally:
+                pool.close()
+                loader.summary.worker_restarts = pool.restarts
+    finally:
+        loader.close()
+        store.flush()
+        if bar is not None:
+            bar.close()
     loader.summary.seconds = time.perf_counter() - t0
-    loader.summary.peak_rss_mb = peak_rss_mb()
+    loader.summary.peak_rss_main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    loader.summary.peak_rss_mb = max(sampler.stop(), peak_rss_mb())
     return loader.summary
 
 
@@ -267,7 +516,7 @@ def _progress(enabled: bool):  # noqa: ANN202 - tqdm or None
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
 
 
 def remove_article(store: Store, doc_id: str, base: str | None = None) -> bool:
