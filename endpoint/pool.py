@@ -105,6 +105,7 @@ class WorkerPool:
         self._starting = 0
         self._lock: asyncio.Lock | None = None
         self._tasks: set[asyncio.Task] = set()
+        self.calls = 0
         self.timeouts = 0
         self.restarts = 0
         self.closed = False
@@ -157,6 +158,7 @@ class WorkerPool:
         """Send `req` to a free worker; kill it and raise QueryTimeout if it is not answered within `timeout`."""
         await self.ensure_started()
         assert self._idle is not None
+        self.calls += 1
         deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
         try:
             w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))

@@ -70,6 +70,7 @@ class EndpointState:
         self.metrics = Metrics(settings.metrics_dir)
         self.started = time.time()
         self._memo: dict[Any, Any] = {}
+        self._inflight: dict[Any, asyncio.Future] = {}
 
     def version(self) -> str:
         return self.versions.current()
@@ -92,6 +93,33 @@ class EndpointState:
             if hit is not None:
                 self.metrics.inc("syriakg_cache_hits_total")
                 return Outcome(hit[0], hit[2], hit[1], hit[3])
+        if key is None:
+            return await self._run(req, write, timeout, None)
+        # single flight: identical requests arriving while one is running wait for its answer
+        running = self._inflight.get(key)
+        if running is not None:
+            try:
+                return await asyncio.shield(running)
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not running.cancelled() or (task is not None and task.cancelling()):
+                    raise
+                # the first request was abandoned by its client: run this one ourselves
+        fut: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = fut
+        try:
+            out = await self._run(req, write, timeout, key)
+        except BaseException:
+            fut.cancel()
+            raise
+        else:
+            fut.set_result(out)
+            return out
+        finally:
+            if self._inflight.get(key) is fut:
+                del self._inflight[key]
+
+    async def _run(self, req: dict, write: bool, timeout: float | None, key: Any) -> Outcome:
         t = self.settings.timeout if timeout is None else timeout
         pool = self.writer if write else self.pool
         try:

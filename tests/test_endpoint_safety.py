@@ -166,3 +166,21 @@ def test_metrics_aggregate_across_http_workers(tmp_path):
     other = tmp_path / "999999999.json"  # a dead worker's leftover is ignored
     other.write_text(json.dumps(a.snapshot()))
     assert 'route="/sparql"} 2' in b.render({})
+
+
+def test_identical_concurrent_queries_run_once(client):
+    """Single flight: a second identical request arriving while the first runs shares its answer (here: the 504)."""
+    state = client.app.state.endpoint
+    calls, timeouts = state.pool.calls, state.pool.timeouts
+    q = SLOW + " # single-flight"
+    out: list = []
+    threads = [threading.Thread(target=lambda: out.append(client.get("/sparql", params={"query": q}))) for _ in range(2)]
+    threads[0].start()
+    while state.pool.calls == calls:  # bounded by the first request reaching the pool (well before its 1.5 s limit)
+        threads[0].join(timeout=0.01)
+        assert threads[0].is_alive(), "the first request ended before reaching the pool"
+    threads[1].start()
+    for t in threads:
+        t.join(timeout=60)
+    assert [r.status_code for r in out] == [504, 504]
+    assert state.pool.calls == calls + 1 and state.pool.timeouts == timeouts + 1
