@@ -266,3 +266,14 @@ def test_service_description_names_the_update_service(client):
     sd = "http://www.w3.org/ns/sparql-service-description#"
     upd = [t.subject.value for t in triples if t.predicate.value == sd + "supportedLanguage" and t.object.value == sd + "SPARQL11Update"]
     assert upd == ["http://testserver/update"]
+
+
+def test_server_does_not_hold_the_write_lock(client, store_path):
+    """Between writes the server keeps no read-write handle, so the loader can open the store."""
+    from syriakg.loaders.store import open_store
+
+    assert client.post("/update", content="INSERT DATA { GRAPH <http://example.org/lock> { <http://a> <http://b> 1 } }", headers=UPD).status_code == 204
+    store = open_store(store_path)  # would raise if the RocksDB lock were held
+    assert len(store) > 0
+    del store
+    assert client.post("/update", content="DROP GRAPH <http://example.org/lock>", headers=UPD).status_code == 204
