@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from urllib.parse import quote, urljoin
 
@@ -12,6 +13,7 @@ from syriakg.endpoint.http_common import HTTPProblem, media_type, one, require_w
 from syriakg.endpoint.state import get_state
 
 router = APIRouter(tags=["Graph Store protocol"])
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 PARAMS = [
     {"name": "graph", "in": "query", "required": False, "schema": {"type": "string"}, "description": "IRI of the graph"},
@@ -30,7 +32,10 @@ def _target(request: Request, required: bool) -> tuple[bool, str | None]:
     if graph is not None:
         if not graph.strip():
             raise HTTPProblem(400, "?graph= needs an IRI.")
-        return True, urljoin(str(request.url), graph)  # relative IRIs are resolved against the request URL
+        iri = urljoin(str(request.url), graph)  # relative IRIs are resolved against the request URL
+        if _BAD_IRI.search(iri):
+            raise HTTPProblem(400, f"Not a valid IRI: {graph!r}")
+        return True, iri
     if default:
         return True, None
     if required:

@@ -30,11 +30,12 @@ from pyoxigraph import (
     BlankNode,
     DefaultGraph,
     NamedNode,
-    Quad,
     QueryBoolean,
     QuerySolutions,
+    RdfFormat,
     Store,
     parse,
+    serialize,
 )
 
 from syriakg.endpoint import conneg
@@ -222,11 +223,9 @@ class Worker:
             else:
                 g = _graph_term(req.get("graph"))
                 existed = isinstance(g, DefaultGraph) or store.contains_named_graph(g)
-                if op == "graph_put" and existed:
-                    store.clear_graph(g)
-                if not isinstance(g, DefaultGraph):
-                    store.add_graph(g)
-                store.extend(Quad(t.subject, t.predicate, t.object, g) for t in parsed or [])
+                text = graph_write_update(req.get("graph"), parsed or [], replace=op == "graph_put")
+                if text:  # one update = one transaction: a killed worker leaves the graph as it was
+                    store.update(text)
                 result = {"status": 204 if existed else 201, "created": not existed}
             store.flush()
         finally:
@@ -234,6 +233,23 @@ class Worker:
             gc.collect()
         result["version"] = bump_version(self.path)
         return result
+
+
+def graph_write_update(graph: str | None, triples: list, replace: bool) -> str:
+    """The SPARQL update that replaces (PUT) or extends (POST) a graph with `triples`, atomically.
+
+    `graph` None is the store's default graph.  A named graph is created even when
+    no triple is sent (an empty PUT/POST makes an empty graph that exists).
+    """
+    nt = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8") if triples else ""
+    if graph is None:
+        ops = (["CLEAR SILENT DEFAULT"] if replace else []) + ([f"INSERT DATA {{\n{nt}}}"] if nt else [])
+    else:
+        g = f"<{graph}>"
+        ops = [*(["DROP SILENT GRAPH " + g] if replace else []), "CREATE SILENT GRAPH " + g]
+        if nt:
+            ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{nt}}} }}")
+    return " ;\n".join(ops)
 
 
 class _Counter:

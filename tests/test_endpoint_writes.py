@@ -277,3 +277,24 @@ def test_server_does_not_hold_the_write_lock(client, store_path):
     assert len(store) > 0
     del store
     assert client.post("/update", content="DROP GRAPH <http://example.org/lock>", headers=UPD).status_code == 204
+
+
+def test_gsp_bad_graph_iri_and_blank_nodes(client):
+    assert client.put("/store", params={"graph": "http://example.org/a b"}, content=PERSON, headers=TTL).status_code == 400
+    g = G + "bnodes"
+    body = '_:x <http://example.org/p> "one" .\n_:y <http://example.org/p> "two" .\n'
+    assert client.put("/store", params={"graph": g}, content=body, headers={"content-type": "application/n-triples", **AUTH}).status_code == 201
+    assert len(triples(client.get("/store", params={"graph": g}))) == 2
+    r = client.get("/sparql", params={"query": f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"})
+    assert r.json()["results"]["bindings"][0]["n"]["value"] == "2"
+
+
+def test_graph_write_update_is_one_transaction():
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from syriakg.endpoint.worker import graph_write_update
+
+    t = [Triple(NamedNode("http://a"), NamedNode("http://b"), Literal("c > d } ;"))]
+    u = graph_write_update("http://g", t, replace=True)
+    assert u.startswith("DROP SILENT GRAPH <http://g> ;\nCREATE SILENT GRAPH <http://g> ;\nINSERT DATA")
+    assert graph_write_update(None, [], replace=False) == ""
