@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -17,8 +18,10 @@ router = APIRouter(tags=["Query UI"])
 
 
 @router.get("/", include_in_schema=False)
-async def index() -> FileResponse:
-    return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+async def index(request: Request) -> HTMLResponse:
+    base = html.escape(request.app.state.endpoint.settings.base_iri, quote=True)
+    page = (STATIC / "index.html").read_text(encoding="utf-8").replace("__BASE_IRI__", base)
+    return HTMLResponse(page)
 
 
 def _title(path: Path, text: str) -> str:

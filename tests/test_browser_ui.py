@@ -125,3 +125,19 @@ def test_api_docs_render_offline(page, server):
     op = page.locator(".opblock-summary-path", has_text="/sparql").first
     op.wait_for()
     assert op.is_visible()
+
+
+def test_result_iris_open_local_linked_data_pages(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    page.locator(".yasgui .tabsList .tab", has_text="cq1-articles").first.click()
+    panel = page.locator(".yasgui .tabPanel.active")
+    panel.locator(".yasqe_queryButton").click()
+    link = panel.locator(".yasr .dataTable a[href='https://w3id.org/syriakg/resource/article/mau-1']").first
+    link.wait_for()
+    with page.context.expect_page() as opened:
+        link.click()
+    new = opened.value
+    new.wait_for_load_state()
+    assert new.url == server + "/resource/article/mau-1"
+    assert new.locator("mark.evidence#s-0-95").is_visible()
