@@ -157,6 +157,8 @@ PERSON_CUES = _kt(
     "nhạc sĩ", "người mẫu", "hoa hậu", "thẩm phán", "công tố viên", "tổng biên tập", "phó giám đốc",
 )
 BRANCH_WORDS = _kt("lục quân", "không quân", "hải quân", "thủy quân lục chiến", "lục chiến", "quân đội")
+MEDIA_CUES = _kt("hãng tin", "hãng thông tấn", "thông tấn xã", "tờ", "tờ báo", "báo", "nhật báo", "tạp chí", "kênh",
+                 "kênh truyền hình", "đài", "đài truyền hình", "truyền hình", "trang", "trang tin", "hãng")
 PERSON_NOUNS_AFTER = _kt(
     "chuyên gia", "học giả", "nhà nghiên cứu", "quan chức", "nhà ngoại giao", "nhà báo", "phóng viên",
     "cố vấn", "người phát ngôn", "thành viên", "nhà phân tích", "giáo sư", "tiến sĩ", "chỉ huy", "tư lệnh",
@@ -275,6 +277,7 @@ class _Reader:
         self.people = People(gaz)
         self.dis = Discourse()
         self.acronyms: dict[str, str] = {}
+        self.org_country: dict[str, str] = {}  # derived institutions (israel_mod) -> their country
         self.holdings: dict[tuple[str, str], PositionHolding] = {}
         self.pending: list[tuple[str, str, int]] = []  # (person, office, sentence) titles without scope
         self.named_province: set[str] = set()
@@ -573,6 +576,7 @@ class _Reader:
         ckey, ce = c
         suffix, tmpl = INSTITUTIONS[tuple(t.key for t in self.toks[j:j + L])]
         key = f"{ckey}_{suffix}"
+        self.org_country[key] = ckey
         country = self.ex.entities[ckey]
         label_vi = f"{self._text(j, j + L)} {country.label_vi}"
         self._entity(key, "organization", label_vi, tmpl.format(c=country.label_en or country.label_vi))
@@ -867,9 +871,9 @@ class _Reader:
         for t in range(i, se):
             self.skippable.add(t)
         holder = None
-        if key in self.gaz.country_of_org or key.endswith(("_mfa", "_mod")):
+        country = self.gaz.country_of_org.get(key) or self.org_country.get(key)
+        if country is not None and key.endswith(("_mfa", "_mod")):
             office = "foreign_minister" if key.endswith("_mfa") else "defence_minister"
-            country = self.gaz.country_of_org.get(key) or key.rsplit("_", 1)[0]
             hs = self.dis.holders(office=office, scope=country)
             holder = hs[0].holder if hs else None
         elif self.ex.entities[key].kind == "country":
@@ -972,8 +976,9 @@ class _Reader:
         for h in self.dis.offices_of(person):
             if h.scope and self.ex.entities.get(h.scope) and self.ex.entities[h.scope].kind == "country":
                 return h.scope
-            if h.scope in self.gaz.country_of_org:
-                return self.gaz.country_of_org[h.scope]
+            c = self.gaz.country_of_org.get(h.scope or "") or self.org_country.get(h.scope or "")
+            if c is not None:
+                return c
         return None
 
     # ------------------------------------------------------------- 4. honorifics, pronouns
@@ -1256,9 +1261,8 @@ class _Reader:
         return last_cap
 
     def _note_org_country(self, key: str, tb: int) -> None:
-        c = self.gaz.country_of_org.get(key)
-        if c is None and "_" in key and key.rsplit("_", 1)[0] in self.gaz.entities:
-            c = key.split("_", 1)[0] if key.split("_", 1)[0] in self.gaz.entities else None
+        """A country's institution was named: its country counts as mentioned for "nước này"."""
+        c = self.gaz.country_of_org.get(key) or self.org_country.get(key)
         if c is not None and self.ex.entities.get(c) is None:
             self._entity(c, "", "")
         if c is not None:
@@ -1461,10 +1465,10 @@ class _Reader:
         toks = self.toks
         if self._key_before(i, ORG_CUES, 4):
             return "organization"
-        # "tờ báo trực tuyến X", "hãng tin nhà nước X": a cue, then up to two lower-case words
+        # "tờ báo trực tuyến X", "hãng tin nhà nước X": a media cue, then up to two lower-case words
         for gap in (1, 2):
             if i - gap > 0 and all(toks[m].word and not is_cap(toks[m].text) for m in range(i - gap, i)) and \
-                    self._key_before(i - gap, ORG_CUES, 4):
+                    self._key_before(i - gap, MEDIA_CUES, 4):
                 return "organization"
         if self._key_before(i, PERSON_CUES, 3):
             return "person"
