@@ -604,3 +604,14 @@ def test_seed_store_passes_the_hard_checks(seed_store, seed_gold: list[dict]) ->
     rep = ev.evaluate(seed_store, seed_gold)
     assert all(a.found for a in rep.articles)
     assert rep.hard_ok, rep.to_text(details=False)
+
+
+def test_a_mention_naming_two_entities_counts_for_both():
+    """A metonym ("Moskva" = the city and Russia) is one nif:Phrase with two itsrdf:taIdentRef."""
+    from syriakg.loaders.evaluation.graph import ArticleView, TextUnit
+    from syriakg.ontology.terms import NIF_NS
+
+    sent = TextUnit("s", {NIF_NS + "Sentence"}, 0, 40, "x" * 40)
+    phrase = TextUnit("m", {NIF_NS + "Phrase"}, 5, 10, "Moskva", {"e/moscow", "e/russia"})
+    view = ArticleView("a", "x" * 40, [], [], [sent, phrase], [], {})
+    assert view.entity_iris() == {"e/moscow", "e/russia"}

@@ -69,7 +69,12 @@ class TextUnit:
     begin: int | None
     end: int | None
     anchor: str | None
-    entity: str | None = None  # itsrdf:taIdentRef of a mention
+    entities: set[str] = field(default_factory=set)  # itsrdf:taIdentRef of a mention (one span may name several)
+
+    @property
+    def entity(self) -> str | None:
+        """One referent, for messages (sorted, so reports are stable)."""
+        return min(self.entities) if self.entities else None
 
     @property
     def is_sentence(self) -> bool:
@@ -127,8 +132,8 @@ class ArticleView:
         """Entities of the article: targets of mentions in body sentences, and entity arguments of its facts."""
         out: set[str] = set()
         for u in self.units:
-            if u.entity and self.body_mention(u, body_end):
-                out.add(u.entity)
+            if u.entities and self.body_mention(u, body_end):
+                out.update(u.entities)
         for f in self.facts:
             for p in ENTITY_ARGS:
                 out.update(f.iris(p))
@@ -215,7 +220,7 @@ def article_view(store: Store, article: str) -> ArticleView:
         if r["t"] is not None:
             u.types.add(r["t"].value)
         if r["ent"] is not None:
-            u.entity = r["ent"].value
+            u.entities.add(r["ent"].value)
 
     evidence: dict[str, list[TextUnit]] = {}
     q = f"""SELECT DISTINCT ?f ?s WHERE {{ ?f prov:wasDerivedFrom ?s . ?s nif:referenceContext {a} }}"""
@@ -241,7 +246,7 @@ def article_view(store: Store, article: str) -> ArticleView:
     for f in facts:
         for vals in f.props.values():
             referenced.update(v.value for v in vals if isinstance(v, NamedNode))
-    referenced.update(u.entity for u in units.values() if u.entity)
+    referenced.update(e for u in units.values() for e in u.entities)
     return ArticleView(article, text, headline, published, sorted(units.values(), key=lambda u: (u.begin or 0, u.iri)),
                        facts, describe(store, referenced))
 
