@@ -29,6 +29,7 @@ user-written SPARQL.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -52,6 +53,7 @@ from syriakg.endpoint.lookup import (
 )
 
 router = APIRouter(tags=["Facts"])
+log = logging.getLogger("syriakg.endpoint.facts")
 
 JSON = conneg.Fmt("application/json", (), "json", "json")
 OFFERS = (JSON, conneg.HTML)
@@ -82,14 +84,22 @@ class FactService:
                 store = self.store if self.store is not None else _open_read_only(str(self.path))
                 self._lookup = FactLookup(store, self.base)
                 self._version = v
-                if self.path is not None:  # build the name index ahead of the first name look-up
-                    threading.Thread(target=self._lookup.names, name="facts-names", daemon=True).start()
+                if self.path is not None:  # build the name and fact indexes in the background
+                    threading.Thread(target=_warm, args=(self._lookup,), name="facts-index", daemon=True).start()
             return self._lookup
 
     def reset(self) -> None:
         """Forget cached lookups (after changing a given in-memory store)."""
         with self._lock:
             self._lookup = None
+
+
+def _warm(lookup: FactLookup) -> None:
+    try:
+        lookup.names()
+        lookup.build_index()
+    except Exception:  # the lookups still answer from the store; say why the index is missing
+        log.exception("could not build the facts index")
 
 
 def _open_read_only(path: str, attempts: int = 20) -> Store:

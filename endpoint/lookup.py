@@ -39,6 +39,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, Store, Variable
 
+from syriakg.endpoint.facts_index import FactIndex
 from syriakg.endpoint.facts_models import Candidates, EntityInfo, Evidence, Fact, FactsPage, Ref
 from syriakg.endpoint.facts_names import NameIndex, NameMatch
 from syriakg.ontology.terms import (
@@ -430,10 +431,33 @@ class FactLookup:
         self._articles = _LRU(2048)
         self._refs = _LRU(50_000)
         self._facts = _LRU(20_000)
+        self.index: FactIndex | None = None  # set by build_index(); until then the fixed queries answer
         self._prefixes = sparql_prefixes()
 
-    def clear_caches(self) -> None:
-        self._names = None
+    def build_index(self) -> FactIndex:
+        """Build the in-memory fact index (see `facts_index`) and answer fact lists from it from now on."""
+        classes = {c.value for cs in FACT_TYPES.values() for c in cs}
+        idx = FactIndex.build(self.store, {r: p.value for r, p in ROLES.items()}, classes)
+        self.index = idx
+        return idx
+
+    def _from_index(self, entity: str, flt: FactFilter) -> list[str] | None:
+        """The matching facts from the index, or None when the fixed queries must answer."""
+        idx = self.index
+        if idx is None or flt.article is not None:
+            return None
+        types = roles = None
+        if flt.type is not None:
+            types = {c.value[len(KG_NS):] for c in (FACT_TYPES.get(flt.type) or SUBTYPES[flt.type])}
+            roles = set(TYPE_ROLES[_family(flt.type)])
+        return idx.select(entity, types, roles, STATUS[flt.status] if flt.status else None, flt.date_from,
+                          flt.date_to, self_fact=flt.type in (None, "agreement"))
+
+    def clear_caches(self, indexes: bool = True) -> None:
+        """Forget cached facts, articles and labels (and, with `indexes`, the name and fact indexes)."""
+        if indexes:
+            self._names = None
+            self.index = None
         self._articles = _LRU(2048)
         self._refs = _LRU(50_000)
         self._facts = _LRU(20_000)
@@ -598,6 +622,10 @@ class FactLookup:
 
     def fact_iris(self, entity: str, flt: FactFilter, self_fact: bool | None = None) -> Iterator[str]:
         """All facts naming `entity` that pass `flt`, in a stable order (the entity itself first if it is one)."""
+        listed = self._from_index(entity, flt)
+        if listed is not None:
+            yield from listed
+            return
         if self_fact if self_fact is not None else self._self_fact(entity, flt):
             yield entity
         q = fact_query(flt.type, bool(flt.status), bool(flt.article), flt.dated)
@@ -606,6 +634,9 @@ class FactLookup:
                 yield row["f"].value
 
     def count(self, entity: str, flt: FactFilter, self_fact: bool | None = None) -> int:
+        listed = self._from_index(entity, flt)
+        if listed is not None:
+            return len(listed)
         q = fact_query(flt.type, bool(flt.status), bool(flt.article), flt.dated, count=True)
         row = _first(self._select(q, self._bindings(entity, flt)))
         n = _int(row["n"]) if row is not None else 0
@@ -617,13 +648,18 @@ class FactLookup:
         flt = flt or FactFilter()
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
-        itself = self._self_fact(entity, flt)
-        page_iris = list(islice(self.fact_iris(entity, flt, itself), offset, offset + limit + 1))
+        listed = self._from_index(entity, flt)
+        itself = self._self_fact(entity, flt) if listed is None else None
+        source = iter(listed) if listed is not None else self.fact_iris(entity, flt, itself)
+        page_iris = list(islice(source, offset, offset + limit + 1))
         more = len(page_iris) > limit
         page_iris = page_iris[:limit]
         facts = [self.fact(f, subject=entity, evidence_limit=evidence_limit) for f in page_iris]
         exact = not more and (page_iris or not offset)
-        total = offset + len(page_iris) if exact else self.count(entity, flt, itself)
+        if listed is not None:
+            total = len(listed)
+        else:
+            total = offset + len(page_iris) if exact else self.count(entity, flt, itself)
         return FactsPage(
             query=query or entity,
             entity=info or self.entity_info(entity),

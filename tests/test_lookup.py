@@ -16,9 +16,13 @@ def store() -> Store:
     return build_store()
 
 
-@pytest.fixture()
-def lk(store: Store) -> FactLookup:
-    return FactLookup(store, BASE)
+@pytest.fixture(params=["queries", "index"])
+def lk(store: Store, request: pytest.FixtureRequest) -> FactLookup:
+    """Both ways of listing facts: the fixed queries, and the in-memory index the server builds."""
+    lookup = FactLookup(store, BASE)
+    if request.param == "index":
+        lookup.build_index()
+    return lookup
 
 
 def resolved(lk: FactLookup, ref: str) -> str | None:
@@ -269,3 +273,31 @@ def test_evidence_lists_are_capped_and_counted(store):
     big = FactLookup(store, BASE).fact(agreement.value, evidence_limit=3)
     assert len(big.evidence) == 3 and big.evidence_count == 301 + len(sentences)
     assert big.label == "Bản ghi nhớ Sochi về Idlib" and {p.iri for p in big.parties} == {E + "russia", E + "turkey"}
+
+
+def test_the_index_and_the_queries_agree(store):
+    plain, indexed = FactLookup(store, BASE), FactLookup(store, BASE)
+    indexed.build_index()
+    entities = sorted({q.object.value for q in store if q.object.value.startswith((E, BASE + "agreement/"))})
+    filters = [FactFilter(), FactFilter(type="meeting"), FactFilter(type="agreement"), FactFilter(type="casualty"),
+               FactFilter(type="talks"), FactFilter(status="occurred"), FactFilter(status="planned"),
+               FactFilter(date_from="2019-03-05"), FactFilter(date_to="2019-03-06"),
+               FactFilter(date_from="2019-03-01", date_to="2019-03-31", type="meeting"), FactFilter(date_from="2018")]
+    checked = 0
+    for e in entities:
+        for flt in filters:
+            a = list(plain.fact_iris(e, flt))
+            b = list(indexed.fact_iris(e, flt))
+            assert sorted(a) == sorted(b), (e, flt)
+            assert plain.count(e, flt) == indexed.count(e, flt) == len(a)
+            checked += len(a)
+    assert checked > 50
+
+
+def test_the_index_lists_newest_first(store):
+    lookup = FactLookup(store, BASE)
+    lookup.build_index()
+    dates = [f.date or f.evidence[0].published for f in lookup.facts(E + "idlib_governorate").facts]
+    assert dates == sorted(dates, reverse=True)
+    putin = lookup.facts(E + "putin").facts
+    assert [f.status for f in putin] == ["occurred", "planned"]  # 17 March, then "March"

@@ -17,9 +17,10 @@ Cases:
 * rare-iri / rare-name: entities with 1-3 facts, a different one at each request, by IRI and by label
   (the label exercises the accent-insensitive name index).
 
-`--cold` clears the lookup's per-process caches (article texts, labels) before every request, so every
-evidence check reads the article from the store.  The name index is built once before timing (it is
-built per store version in the server, in the background).
+`--cold` clears the lookup's per-process caches (checked facts, article texts, labels) before every
+request, so every fact and evidence check is read from the store.  The name index and the fact index
+are built once before timing, as the server does in the background for each store version
+(`--no-index`: fact lists from the fixed SPARQL queries only, as in the first seconds after a reload).
 """
 
 from __future__ import annotations
@@ -84,6 +85,17 @@ def pick_entities(store: Store, base: str, rare_n: int, seed: int) -> tuple[list
     return frequent, rare
 
 
+def warm(lk: FactLookup, no_index: bool) -> None:
+    """What the server does in the background after opening a store version: build the indexes."""
+    t0 = time.perf_counter()
+    lk.names()
+    print(f"name index built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    if not no_index:
+        t0 = time.perf_counter()
+        idx = lk.build_index()
+        print(f"fact index built in {time.perf_counter() - t0:.1f} s ({len(idx.facts)} facts)", file=sys.stderr)
+
+
 async def asgi_get(app, path: str, params: dict) -> tuple[int, dict]:  # noqa: ANN001 - an ASGI app
     """One GET through the ASGI interface, as a server would make it (minus the socket)."""
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
@@ -116,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--rare", type=int, default=200, help="distinct rare entities (default 200)")
     ap.add_argument("--cold", action="store_true", help="clear the lookup caches before every request")
+    ap.add_argument("--no-index", action="store_true",
+                    help="answer fact lists from the fixed queries only (as before the server's index is built)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args(argv)
@@ -142,9 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         from syriakg.endpoint.lookup import FactFilter
 
         lk = FactLookup(store, base)
-        t0 = time.perf_counter()
-        lk.names()
-        print(f"name index built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        warm(lk, args.no_index)
 
         def get(params: dict) -> tuple[int, dict]:
             res = lk.resolve(params["entity"])
@@ -155,9 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             return 200, json.loads(page.model_dump_json(exclude_none=True))
 
         def clear() -> None:
-            names = lk._names
-            lk.clear_caches()
-            lk._names = names
+            lk.clear_caches(indexes=False)
     else:
         from fastapi import FastAPI
 
@@ -167,19 +177,14 @@ def main(argv: list[str] | None = None) -> int:
         app.include_router(router)
         svc = FactService(base, store=store)
         app.state.facts_service = svc
-        t0 = time.perf_counter()
-        svc.lookup().names()
-        print(f"name index built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        warm(svc.lookup(), args.no_index)
         loop = asyncio.new_event_loop()
 
         def get(params: dict) -> tuple[int, dict]:
             return loop.run_until_complete(asgi_get(app, "/facts", params))
 
         def clear() -> None:
-            lk = svc.lookup()
-            names = lk._names
-            lk.clear_caches()
-            lk._names = names  # keep the (per-version) name index
+            svc.lookup().clear_caches(indexes=False)
 
     year = {}
     for e in frequent:  # the year with most of the entity's facts is a fair date filter
@@ -228,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:22s} p50 {r['p50_ms']:8.2f} ms   p99 {r['p99_ms']:8.2f} ms   mean {r['mean_ms']:8.2f} ms   "
               f"{r['facts_per_answer']:5.1f} facts/answer")
     meta = {"store": args.store, "quads": len(store), "cold": args.cold, "url": args.url, "library": args.library,
+            "index": not args.no_index,
             "frequent": frequent, "rare_entities": len(rare)}
     if args.json:
         Path(args.json).write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")
