@@ -80,6 +80,8 @@ class LoadSummary:
     workers: int = 1
     batches: int = 0
     worker_restarts: int = 0
+    cpu_main_s: float = 0.0  # CPU seconds of the main process (reading, batching, the store's writes)
+    cpu_workers_s: float = 0.0  # CPU seconds of the extraction workers
 
     @property
     def ok(self) -> bool:
@@ -95,6 +97,7 @@ class LoadSummary:
             f"errors: {len(self.errors)}",
             f"time: {self.seconds:.1f} s ({rate:.0f} articles/s, {self.workers} worker(s)), "
             f"peak memory {self.peak_rss_mb:.0f} MB (main process {self.peak_rss_main_mb:.0f} MB)",
+            f"cpu: main process {self.cpu_main_s:.1f} s, workers {self.cpu_workers_s:.1f} s",
         ]
         if self.cleaned_partial:
             lines.append(f"removed {self.cleaned_partial} incomplete article graph(s) left by an interrupted load")
@@ -459,6 +462,7 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
          force: bool = False, progress: bool = False) -> LoadSummary:
     """Load every article under `paths` into the store; returns the summary (errors included, never raised)."""
     t0 = time.perf_counter()
+    cpu0 = _cpu()
     sampler = _MemorySampler().start()
     if store is None:
         store = open_store(store_path)
@@ -508,7 +512,17 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
     loader.summary.seconds = time.perf_counter() - t0
     loader.summary.peak_rss_main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     loader.summary.peak_rss_mb = max(sampler.stop(), peak_rss_mb())
+    cpu1 = _cpu()
+    loader.summary.cpu_main_s = cpu1[0] - cpu0[0]
+    loader.summary.cpu_workers_s = cpu1[1] - cpu0[1]
     return loader.summary
+
+
+def _cpu() -> tuple[float, float]:
+    """(CPU seconds of this process, of its terminated children)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def _progress(enabled: bool):  # noqa: ANN202 - tqdm or None
