@@ -112,10 +112,22 @@ def normalize(text: str, *, fold_whitespace: bool = True, fold_quotes: bool = Fa
             j = i + 1
             while j < n and unicodedata.combining(chunk[j]):
                 j += 1
-            composed = _fold(unicodedata.normalize("NFC", chunk[i:j]), fold_quotes, fold_case)
+            begin = s + i
+            cluster = chunk[i:j]
+            if i == 0 and unicodedata.combining(chunk[0]) and out and out[-1][-1] != " ":
+                # marks separated from their base only by dropped zero-width characters:
+                # compose them with the base already written, so the view stays NFC
+                begin = starts.pop()
+                ends.pop()
+                base = out[-1][-1]
+                out[-1] = out[-1][:-1]
+                if not out[-1]:
+                    out.pop()
+                cluster = base + cluster
+            composed = _fold(unicodedata.normalize("NFC", cluster), fold_quotes, fold_case)
             for c in composed:
                 out.append(c)
-                starts.append(s + i)
+                starts.append(begin)
                 ends.append(s + j)
             i = j
     return Normalized(text, "".join(out), tuple(starts), tuple(ends))
