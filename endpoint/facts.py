@@ -59,6 +59,7 @@ JSON = conneg.Fmt("application/json", (), "json", "json")
 OFFERS = (JSON, conneg.HTML)
 MAX_OFFSET = 1_000_000
 MAX_EVIDENCE = 200
+WARM_DELAY = 1.0  # seconds a store version must stay current before its indexes are built
 
 
 class FactService:
@@ -85,21 +86,25 @@ class FactService:
                 self._lookup = FactLookup(store, self.base)
                 self._version = v
                 if self.path is not None:  # build the name and fact indexes in the background
-                    threading.Thread(target=_warm, args=(self._lookup,), name="facts-index", daemon=True).start()
+                    threading.Thread(target=self._warm, args=(self._lookup, v), name="facts-index", daemon=True).start()
             return self._lookup
+
+    def _warm(self, lookup: FactLookup, version: str) -> None:
+        """Build the indexes of a store version once it has stayed current for a moment (a running load
+        commits a new version every few seconds; indexes of versions already replaced are not built)."""
+        try:
+            for step in (lookup.names, lookup.build_index):
+                time.sleep(WARM_DELAY)
+                if self.version() != version:
+                    return
+                step()
+        except Exception:  # the lookups still answer from the store; say why the index is missing
+            log.exception("could not build the facts indexes")
 
     def reset(self) -> None:
         """Forget cached lookups (after changing a given in-memory store)."""
         with self._lock:
             self._lookup = None
-
-
-def _warm(lookup: FactLookup) -> None:
-    try:
-        lookup.names()
-        lookup.build_index()
-    except Exception:  # the lookups still answer from the store; say why the index is missing
-        log.exception("could not build the facts index")
 
 
 def _open_read_only(path: str, attempts: int = 20) -> Store:

@@ -152,3 +152,30 @@ def test_inside_the_endpoint_app_with_reloads(tmp_path):
         r = c.get("/facts", params={"entity": "Erdogan", "type": "statement"})
         assert r.json()["facts"][0]["verified"] is False
     del store
+
+
+def test_the_service_builds_indexes_for_a_version_that_stays(tmp_path, monkeypatch):
+    import syriakg.endpoint.facts as facts_module
+
+    monkeypatch.setattr(facts_module, "WARM_DELAY", 0)
+    monkeypatch.setattr(facts_module.threading, "Thread", _NoThread)  # run the warm-up here, not in a thread
+    path = tmp_path / "store"
+    s = build_store(path)
+    del s
+    stays = FactService(BASE, path=str(path), version=lambda: "v1")
+    lk = stays.lookup()
+    assert lk.index is not None and lk._names is not None
+    assert len(lk.index.select(E + "putin", None, None, None, None, None, True)) == 2
+    versions = iter(["v1", "v2"])  # a load commits v2 while v1 is being warmed up: v1 gets no indexes
+    replaced = FactService(BASE, path=str(path), version=lambda: next(versions, "v2"))
+    lk = replaced.lookup()
+    assert lk.index is None and lk._names is None
+    assert lk.facts(E + "putin").total == 2  # the fixed queries answer meanwhile
+
+
+class _NoThread:
+    def __init__(self, target, args=(), **kw) -> None:  # noqa: ANN001, ANN003
+        self.target, self.args = target, args
+
+    def start(self) -> None:
+        self.target(*self.args)
