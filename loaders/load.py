@@ -6,12 +6,13 @@ Write protocol (so that every article graph is complete or absent, even after
 1. graphs of articles being replaced are removed;
 2. the batch's article graphs are bulk-loaded *without* their `kg:sha256`
    triple;
-3. the `kg:sha256` triples (the commit markers) are added in one atomic
-   `extend`;
-4. the shared entities graph is bulk-loaded, and the store version is bumped.
+3. the shared entities graph (descriptions of the entities they name) is
+   bulk-loaded;
+4. the `kg:sha256` triples (the commit markers) are added in one atomic
+   `extend`, and the store version is bumped.
 
 At the start of every load, article graphs that lack their commit marker
-(left by a crash between 2 and 3) are removed.  Unchanged articles (same text
+(left by a crash before 4) are removed.  Unchanged articles (same text
 hash and extractor version) are skipped, so loading the same input twice
 gives the same store.
 
@@ -345,12 +346,15 @@ class Loader:
         body = b"".join(p.article_nq for p in batch.items)
         if body:
             self.store.bulk_load(body, format=RdfFormat.N_QUADS)
-        markers = b"".join(p.marker_nq for p in batch.items)
-        if markers:
-            self.store.extend(list(parse(markers, format=RdfFormat.N_QUADS)))
+        # shared descriptions before the markers: an article that is committed has its entities
+        # described (a crash in between leaves only harmless extra descriptions, and the
+        # uncommitted articles are redone, re-emitting them)
         if batch.shared:
             self.store.bulk_load(b"\n".join(batch.shared) + b"\n", format=RdfFormat.N_QUADS)
             self.summary.quads += len(batch.shared)
+        markers = b"".join(p.marker_nq for p in batch.items)
+        if markers:
+            self.store.extend(list(parse(markers, format=RdfFormat.N_QUADS)))
         for p in batch.items:
             self._existing[p.doc_id] = (p.sha256, EXTRACTOR_VERSION)
             self.summary.articles += 1
