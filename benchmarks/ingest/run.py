@@ -122,7 +122,8 @@ def parse_summary(text: str) -> dict[str, float]:
 
 def bench_size(corpus: Path, n: int, workers: int, work: Path) -> dict[str, object]:
     src = head(corpus, n, work / f"articles-{n}.jsonl.gz") if n < 10**9 else corpus
-    store = work / f"store-{n}"
+    label = str(n) if n < 10**9 else "all"
+    store = work / f"store-{label}"
     shutil.rmtree(store, ignore_errors=True)
     cmd = [sys.executable, "-m", "syriakg.loaders.cli", "load", "--store", str(store), "--workers", str(workers),
            "--no-progress", str(src)]
@@ -131,13 +132,13 @@ def bench_size(corpus: Path, n: int, workers: int, work: Path) -> dict[str, obje
                               "loadavg": round(sum(loads) / len(loads), 2) if loads else os.getloadavg()[0]}
     row.update(parse_summary(out))
     # the quads it produced, bulk-loaded alone into a fresh store
-    nq = work / f"dump-{n}.nq"
+    nq = work / f"dump-{label}.nq"
     from pyoxigraph import RdfFormat, Store
 
     s = Store.read_only(str(store))
     s.dump(output=str(nq), format=RdfFormat.N_QUADS)
     del s
-    bulk_store = work / f"bulk-{n}"
+    bulk_store = work / f"bulk-{label}"
     shutil.rmtree(bulk_store, ignore_errors=True)
     bwall, bpeak, _, bout, _ = run_timed([sys.executable, "-c", BULK_SNIPPET, str(bulk_store), str(nq)])
     count = int(bout.split()[0])
