@@ -1,0 +1,180 @@
+"""Actors rule 1: titles (`Ngoại trưởng Nga Sergei Lavrov`) and the positions they state."""
+
+from __future__ import annotations
+
+from syriakg.loaders.extract.actor_core import ReaderCore
+from syriakg.loaders.extract.actor_vocab import (
+    _PAIR_COUNTRY_ANY,
+    FORMER,
+    HONORIFICS,
+    NO_ROLE_ANAPHOR_NEXT,
+    NOT_NAME_START,
+)
+from syriakg.loaders.extract.coref import Held
+from syriakg.loaders.extract.names import NAME_PARTICLES, is_cap
+from syriakg.loaders.extract.positions import make_position
+
+
+class TitleRules(ReaderCore):
+    """Titles with scope, target and topic; appositions; role anaphors without a name."""
+
+    # ------------------------------------------------------------- 1. titles
+    def _title(self, i: int) -> int | None:
+        m = self.offs.match(self.toks, i)
+        if m is None:
+            return None
+        office, L = m
+        toks = self.toks
+        prev = toks[i - 1].key if i > 0 else ""
+        if prev in ("các", "những", "nhiều", "mọi", "từng"):
+            return i + L
+        if prev == "hai":
+            return self._pair_anaphor(i - 1, i + L, "office", office)
+        former = prev in FORMER
+        j = i + L
+        scope = None
+        target = None
+        topic = None
+        if j < len(toks) and toks[j].key == "của":
+            sc = self._scope(j + 1)
+            if sc is not None:
+                scope, j = sc, sc[2]
+        else:
+            sc = self._scope(j)
+            if sc is not None:
+                scope, j = sc, sc[2]
+        if scope is not None:
+            j = self._skip_paren_acronym(j, scope[0])
+        # "hai nước" after a title: "ngoại trưởng hai nước" = the two office holders
+        L2 = self._key_at(j, _PAIR_COUNTRY_ANY, 3)
+        if scope is None and L2:
+            return self._pair_anaphor(i, j + L2, "office", office)
+        # target (ambassadors, representatives): "tại <X>"
+        if j < len(toks) and toks[j].key == "tại" and office in ("ambassador", "permanent_representative"):
+            sc = self._scope(j + 1)
+            if sc is not None:
+                target, j = sc, sc[2]
+                j = self._skip_paren_acronym(j, target[0])
+        # topic (envoys): "về (vấn đề|tình hình) X", "phụ trách (vấn đề) X", "tại X"
+        if office in ("special_envoy", "deputy_special_envoy") and j < len(toks):
+            k = j
+            if toks[k].key in ("về", "phụ", "tại"):
+                k += 2 if toks[k].key == "phụ" else 1
+                if k < len(toks) and toks[k].key in ("vấn", "tình"):
+                    k += 2
+                sc = self._country_scope(k) if k < len(toks) else None
+                if sc is not None:
+                    topic, j = sc, sc[2]
+            if scope is None and j < len(toks) and toks[j].key == "của":
+                sc = self._scope(j + 1)
+                if sc is not None:
+                    scope, j = sc, sc[2]
+                    j = self._skip_paren_acronym(j, scope[0])
+        phrase_end = j
+        # the name: directly, or after ", (ông|bà)"
+        k = j
+        complement = prev in ("của", "cho", "giúp")  # "cố vấn của tổng thống Mỹ, ông X": X is the adviser
+        if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
+            if complement:
+                return phrase_end
+            k += 2
+        elif k < len(toks) and toks[k].key in HONORIFICS and self._cap(k + 1):
+            k += 1
+        name_end = k
+        if k < len(toks) and self._cap(k) and toks[k].key not in NOT_NAME_START and \
+                self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is None:
+            name_end = self._name_end(k)
+        elif k < len(toks) and toks[k].word and toks[k].key in NAME_PARTICLES and toks[k].key in ("al", "el"):
+            name_end = self._name_end(k)
+        for t in range(i, phrase_end):
+            self.skippable.add(t)
+        if scope is None and office in ("member_of_parliament", "senator") and name_end == k:
+            return None  # plain noun ("các nghị sĩ"), nothing to read
+        # scope mentions
+        for sc in (scope, target, topic):
+            if sc is not None:
+                self._emit(sc[1], sc[2], sc[0], "title")
+        person = self._person(k, name_end) if name_end > k else None
+        if person is not None:
+            for t in range(j, k):
+                self.skippable.add(t)
+            if former:
+                return name_end
+            if scope is None:
+                scope = self._delegation_scope(i)
+            if scope is None:
+                known = [h for h in self.dis.offices_of(person) if h.office == office and h.scope]
+                if known:
+                    pos = self._position(office, known[0].scope, None, None)
+                    self._hold(person, office, known[0].scope, pos, i, name_end)
+                else:
+                    self.pending.append((person, office, self.s.index))
+                    self.dis.held.append(Held(person, office, None, None, self._order(i)))
+                    self.titled.append((i, person, None, office))
+                return name_end
+            pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
+            self._hold(person, office, scope[0], pos, i, name_end)
+            return name_end
+        # no name: an appositive ("X - Ngoại trưởng Thổ Nhĩ Kỳ", "X, đặc phái viên Mỹ ...") or a role anaphor
+        if scope is not None and not former:
+            ap = self._appositive_holder(i, phrase_end)
+            if ap is not None:
+                pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
+                self._hold(ap, office, scope[0], pos, i, phrase_end)
+                return phrase_end
+        if former or (phrase_end < len(toks) and toks[phrase_end].key in NO_ROLE_ANAPHOR_NEXT):
+            return phrase_end
+        holder = None
+        if scope is not None:
+            hs = self.dis.holders(office=office, scope=scope[0])
+            holder = hs[0].holder if hs else None
+        elif is_cap(toks[i].text) and not self._is_start(i) or (self._is_start(i) and L > 1):
+            hs = self.dis.holders(office=office)
+            if hs and len({h.holder for h in hs[:3]}) == 1:
+                holder = hs[0].holder
+        if holder is not None:
+            self._emit(i, phrase_end, holder, "anaphor")
+        return phrase_end
+
+    def _position(self, office: str, scope: str, target: str | None, topic: str | None):
+        # the head of a ministry is its minister
+        sc_ent = self.ex.entities[scope]
+        tgt = None
+        if target:
+            te = self.ex.entities[target]
+            tgt = (target, te.label_vi, te.label_en)
+        top = None
+        if topic:
+            pe = self.ex.entities[topic]
+            top = (topic, pe.label_vi, pe.label_en)
+        return make_position(self.offs, self.gaz, office, scope, sc_ent.label_vi, sc_ent.label_en, tgt, top)
+
+    def _delegation_scope(self, i: int) -> tuple[str, int, int] | None:
+        """`phái đoàn Thổ Nhĩ Kỳ do Ngoại trưởng X dẫn đầu`: the delegation's country."""
+        toks = self.toks
+        if i < 2 or toks[i - 1].key != "do":
+            return None
+        for it in reversed(self.items):
+            if it.te == i - 1 and it.kind == "country" and it.tb > 0 and toks[it.tb - 1].key == "đoàn":
+                return it.key, it.tb, it.te
+        return None
+
+    def _appositive_holder(self, i: int, end: int) -> str | None:
+        """`X - Ngoại trưởng Thổ Nhĩ Kỳ`, `X, một đặc phái viên Mỹ, ...`: X holds the office."""
+        toks = self.toks
+        k = i - 1
+        one = k >= 0 and toks[k].key == "một"
+        if one:
+            k -= 1
+        if k < 0:
+            return None
+        sep = toks[k].text
+        # a comma apposition must be closed (", ..., " / end of sentence) or say "một": otherwise the
+        # comma may just end a clause ("... của ông Putin, tổng thống Mỹ nói")
+        closed = end >= len(toks) or toks[end].text in (",", "-", "–", "—", ")", ".", ";")
+        if sep in ("-", "–", "—") or (sep == "," and not is_cap(toks[i].text) and (closed or one)):
+            for it in reversed(self.items):
+                if it.te == k and it.kind == "person" and it.how == "name":
+                    return it.key
+        return None
+
