@@ -1,4 +1,4 @@
-"""`syriakg` command line: load, query, export, stats, serve, evaluate, wikidata, facts, check, verify.
+"""`syriakg` command line: load, query, export, stats, serve, evaluate, wikidata, facts, check, verify, link.
 
 Each subcommand lives in the module that does the work, which provides
 `add_arguments(parser)` and `run(args) -> int`; this file only wires them up,
@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "facts": ("syriakg.endpoint.facts_cli", "provenance-checked facts about an entity"),
     "check": ("syriakg.endpoint.facts_cli:check", "check a structured claim against the graph"),
     "verify": ("syriakg.endpoint.facts_cli:verify", "report facts whose evidence no longer matches the text"),
+    "link": ("syriakg.loaders.commands.link_cmd", "rebuild the cross-article graph of events reported by several articles"),
 }
 
 

@@ -513,6 +513,10 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
         store.flush()
         if bar is not None:
             bar.close()
+    if loader.summary.articles or loader.summary.cleaned_partial:  # derived cross-article graph: loaders/link
+        from syriakg.loaders.link import relink_after_load
+
+        relink_after_load(store, store_path, loader.base, loader.summary)
     loader.summary.seconds = time.perf_counter() - t0
     loader.summary.peak_rss_main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     loader.summary.peak_rss_mb = max(sampler.stop(), peak_rss_mb())

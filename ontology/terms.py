@@ -60,6 +60,8 @@ KG_CLASSES = (
     "Status", "CountQualifier", "Outcome", "SpeechAct",
     # entities that schema.org has no class for
     "EthnicGroup", "ArmedGroup",
+    # cross-article merging (derived graph `graph/events`, loaders/link)
+    "CanonicalEvent", "CanonicalCasualty",
 )
 KG_PROPERTIES = (
     # articles
@@ -70,6 +72,8 @@ KG_PROPERTIES = (
     "accused", "count", "countText", "countQualifier", "outcome", "victims",
     "speaker", "quote", "speechAct", "holder", "position", "textSha256",
     "reportedIn", "sameEventAs",
+    # cross-article merging
+    "report", "reportedStatus", "reportedDate", "reportedCount",
 )
 KG_INDIVIDUALS = (
     # kg:Status
