@@ -16,7 +16,7 @@ KINDS = {
     "tillerson": "person", "macron": "person", "rouhani": "person", "merkel": "person", "modi": "person",
     "abdullah": "person", "sisi": "person", "mattis": "person", "isik": "person", "netanyahu": "person",
     "amman": "place", "cairo": "place", "baghdad": "place", "doha": "place", "paris": "place", "vienna": "place",
-    "sochi": "place", "beijing": "place", "tehran": "place", "new_delhi": "place", "astana": "place",
+    "sochi": "place", "tel_aviv": "place", "geneva": "place", "moscow": "place", "beijing": "place", "tehran": "place", "new_delhi": "place", "astana": "place",
     "un": "organization", "arab_league": "organization", "reuters": "organization",
 }
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 
 from syriakg.loaders.extract import attribution, discourse, factuality
+from syriakg.loaders.extract import meetings_reception as reception
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.meetings_actors import (
     actor_keys,
@@ -152,9 +153,12 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if not any(0 <= g.begin - s.begin - e <= 40 for g in gs_all) or \
                     not any(0 <= b - (g.end - s.begin) <= 60 for g in gs_all):
                 continue
-        if word in ("tiếp", "tiếp đón", "tiếp kiến"):
-            nxt = groups_in(doc, i, e, min(n, e + 12))
-            if not nxt or doc.kind_of(nxt[0].keys[0]) != "person":
+        guest = None
+        if word in reception.RECEPTION_WORDS:
+            if reception.WELCOME_BEFORE_RE.search(before):
+                continue  # "chào đón ông X vì ...": welcomed, not received
+            guest = reception.guest(doc, i, e)
+            if guest is None:
                 continue
         cstart, cend, frame = clause_span(doc, i, b, e)
         tm = topic_start(text, e, cend)
@@ -238,6 +242,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 if subj and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
                         not (set(subj) & set(clause_subject(doc, i, cstart, vhead))):
                     subj = []  # "... cáo buộc Nga can thiệp bầu cử Mỹ trong cuộc gặp": Mỹ is no subject
+        if kind == "visit" and not subj and not cand.actors:
+            vg = reception.visitor_before(doc, i, b, e)  # "Y đang ở thăm Z", "Y, người đang có chuyến thăm Z"
+            if vg is not None:
+                subj = actor_keys(doc, vg)
         if travel:
             # the traveller must be a person or a delegation
             gs = [g for g in discourse.groups(doc, i) if cstart <= g.begin - s.begin and g.end - s.begin <= head]
@@ -274,6 +282,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if kind == "visit" and cand.destination and doc.kind_of(cand.destination) == "country" and \
                 (cand.kind == "visit" or not purpose_comp):
             add([cand.destination])
+        if guest is not None:
+            add(actor_keys(doc, guest))  # the guest of a reception takes part, whatever the complement rules say
+            if not subj and fronted:
+                add(main)  # "Tại buổi tiếp Y, X khẳng định ...": X is the host
         att_m = ATTENDEES_RE.search(text, cstart, cend)
         attendees = complement_actors(doc, i, att_m.end(), cend, recent) if att_m else []
         add(attendees)
@@ -327,6 +339,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 lit = [x for x in nxt_g[0].literal_keys if doc.kind_of(x) == "place"]
                 if lit:  # "vòng hòa đàm Astana", "đàm phán Geneva": the venue names the talks
                     cand.place, cand.place_after = lit[0], True
+        if guest is not None and cand.place is None:
+            cand.place = reception.visit_destination(doc, i, guest)  # "X tiếp Y đang ở thăm Z": at Z
+            cand.place_after = cand.place is not None
         if inherited and not cand.place_after:
             cand.place = None
         # --- date --------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "talks": ("hội đàm",),
     "negotiation": ("hòa đàm", "hoà đàm", "đàm phán", "thương lượng", "thương thảo"),
     "meeting": ("gặp mặt", "gặp gỡ", "gặp nhau", "gặp", "nhóm họp", "họp bàn", "họp", "hội kiến", "hội nghị",
-                "tiếp đón", "tiếp kiến", "tiếp"),
+                "tiếp đón", "tiếp kiến", "tiếp", "đón tiếp", "đón"),
     "visit": ("chuyến thăm", "chuyến công du", "công du", "thăm", "đến", "tới", "sang"),
 }
 
@@ -40,7 +40,7 @@ def trigger_kind(m: re.Match[str]) -> str:
 
 
 DETERMINER_BEFORE_RE = re.compile(
-    r"(?:\b(?:cuộc|vòng|chuyến|các|những|một|hai|ba|bốn|phiên|buổi|đợt|loạt)\s*)+$", re.IGNORECASE)
+    r"(?:\b(?:cuộc|vòng|chuyến|các|những|một|hai|ba|bốn|phiên|buổi|đợt|loạt|lễ)\s*)+$", re.IGNORECASE)
 
 
 NOT_EVENT_AFTER = {
@@ -177,7 +177,7 @@ def is_live(m: re.Match[str], text: str) -> bool:
     word = m.group(0).lower()
     if kind == "visit" and word in ("đến", "tới", "sang"):
         return False
-    if word.startswith("tiếp"):
+    if word.startswith(("tiếp", "đón")):
         return False
     rx = NOT_EVENT_AFTER.get(kind)
     return not (rx and rx.match(text, m.end()))
