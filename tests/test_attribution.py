@@ -157,3 +157,64 @@ def test_relative_offset_is_tolerated():
     ent(doc, "un")
     s = doc.ex.sentences[1]
     assert attribution.source_of(doc, 1, s.text.index("40")) == "un"
+
+
+# --- relayed sources, sources named after the content, press offices --------------------------------------------
+
+
+def _doc(sentence: str, mentions: list[tuple[str, str]]):
+    doc = doc_from_sentences([sentence])
+    for surface, key in mentions:
+        add_mention(doc, 0, surface, key)
+        ent(doc, key)
+    return doc
+
+
+def test_outlet_relaying_a_ministry_the_ministry_is_the_source():
+    doc = _doc("Hãng tin TASS dẫn thông tin từ Bộ Quốc phòng Iran cho biết 9 binh sĩ đã thiệt mạng gần Palmyra.",
+               [("Hãng tin TASS", "tass"), ("Bộ Quốc phòng Iran", "iran_mod")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "9 binh sĩ")) == "iran_mod"
+
+
+def test_outlet_relaying_a_person_with_no_verb_after_the_person():
+    doc = _doc("Hãng tin TASS dẫn lời ông Zarif rằng Tehran sẽ không rút cố vấn khỏi Syria.",
+               [("Hãng tin TASS", "tass"), ("Zarif", "zarif")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "Tehran sẽ")) == "zarif"
+    # without "dẫn lời" nobody is cited
+    doc = _doc("Hãng tin TASS nhắc tới ông Zarif và chính sách của Tehran.", [("Zarif", "zarif")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "chính sách")) is None
+
+
+def test_theo_estimate_of_a_named_body_and_unsourced_estimate():
+    doc = _doc("Theo ước tính mới nhất của Liên hợp quốc, khoảng 5 triệu người đã rời khỏi Syria.",
+               [("Liên hợp quốc", "un")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "khoảng 5")) == "un"
+    doc = _doc("Theo số liệu thống kê, khoảng 5 triệu người đã rời khỏi Syria.", [])
+    assert attribution.source_of(doc, 0, off(doc, 0, "khoảng 5")) is None
+
+
+def test_source_named_after_the_content_with_theo():
+    doc = _doc("Hơn 70 dân thường đã thiệt mạng ở Damascus trong tuần qua, theo Đài quan sát Nhân quyền Syria.",
+               [("Damascus", "damascus"), ("Đài quan sát Nhân quyền Syria", "sohr")])
+    a = attribution.attribution_at(doc, 0, off(doc, 0, "Hơn 70"))
+    assert a is not None and a.speaker == "sohr" and not a.outlet  # an observatory, not a broadcaster
+    # "theo" in the middle of the clause is not a source ("theo kế hoạch")
+    doc = _doc("Quân đội rút khỏi Damascus theo kế hoạch của Liên hợp quốc vào tuần tới.",
+               [("Damascus", "damascus"), ("Liên hợp quốc", "un")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "Quân đội")) is None
+
+
+def test_press_office_speaks_for_its_institution_but_the_press_in_general_names_nobody():
+    doc = _doc("Văn phòng báo chí của Bộ Quốc phòng Iran cho biết cuộc tập trận sẽ kéo dài ba ngày.",
+               [("Bộ Quốc phòng Iran", "iran_mod")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "cuộc tập trận")) == "iran_mod"
+    doc = _doc("Báo chí Iran cho biết cuộc tập trận sẽ kéo dài ba ngày.", [("Iran", "iran")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "cuộc tập trận")) is None
+
+
+def test_list_governed_by_an_unnamed_head_names_nobody():
+    doc = _doc("Giới chức ngoại giao Iran, Jordan thông báo vòng đàm phán sẽ bị hoãn.",
+               [("Iran", "iran"), ("Jordan", "jordan")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "vòng đàm phán")) is None
+    doc = _doc("Chuyên gia người Iran nhấn mạnh rằng lệnh ngừng bắn rất mong manh.", [("Iran", "iran")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "lệnh ngừng")) is None

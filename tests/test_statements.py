@@ -93,14 +93,56 @@ def test_place_from_frame():
     assert st.speaker == "safadi" and st.act == "call_for" and st.place == "new_york"
 
 
-def test_countries_plural_negated_and_unnamed_are_not_statements():
-    doc = make(["Jordan cho biết sẽ mở lại cửa khẩu.",
-                "Hai bên khẳng định sẽ tiếp tục hợp tác.",
+def test_plural_negated_and_unnamed_are_not_statements():
+    doc = make(["Hai bên khẳng định sẽ tiếp tục hợp tác.",
                 "Bộ Ngoại giao Iran chưa xác nhận thông tin này.",
                 "Một quan chức Israel giấu tên cho biết cuộc tấn công đã được lên kế hoạch."],
-               [(0, "Jordan", "jordan"), (1, "Hai bên", "iran", "anaphor"), (1, "Hai bên", "jordan", "anaphor"),
-                (2, "Bộ Ngoại giao Iran", "iran_mfa"), (3, "Israel", "israel")])
+               [(0, "Hai bên", "iran", "anaphor"), (0, "Hai bên", "jordan", "anaphor"),
+                (1, "Bộ Ngoại giao Iran", "iran_mfa"), (2, "Israel", "israel")])
     assert run(doc) == []
+
+
+def test_country_speaking_with_no_person_behind_it_is_a_statement():
+    doc = make(["Jordan cho biết sẽ mở lại cửa khẩu với Syria.",
+                "Ai Cập kêu gọi các bên kiềm chế."],
+               [(0, "Jordan", "jordan"), (1, "Ai Cập", "egypt")])
+    assert sorted(s.speaker for s in run(doc)) == ["egypt", "jordan"]
+
+
+def test_country_statement_is_redundant_when_its_minister_speaks_on_the_same_occasion():
+    # lead: the country; body: the named minister of that country saying the same thing
+    doc = make(["Jordan tuyên bố đóng cửa khẩu Nasib với Syria.",
+                "Phát biểu tại Amman, Ngoại trưởng Jordan Ayman Safadi cho biết cửa khẩu Nasib sẽ đóng cửa vô thời hạn."],
+               [(0, "Jordan", "jordan"), (1, "Amman", "amman"), (1, "Jordan", "jordan", "title"),
+                (1, "Ayman Safadi", "safadi")])
+    from syriakg.loaders.model import Position, PositionHolding
+    doc.ex.positions.append(PositionHolding("safadi", Position("foreign_minister_of_jordan", "Ngoại trưởng Jordan"),
+                                            [1]))
+    assert [s.speaker for s in run(doc)] == ["safadi"]
+
+
+def test_country_statement_kept_when_its_minister_speaks_on_another_occasion():
+    doc = make(["Ngày 2/3, Ngoại trưởng Jordan Ayman Safadi cho biết Amman ủng hộ các cuộc hòa đàm.",
+                "Một",
+                "Hai",
+                "Ba",
+                "Bốn",
+                "Ngày 9/5, Jordan tuyên bố đóng cửa khẩu biên giới."],
+               [(0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi"), (5, "Jordan", "jordan")], year="2017")
+    from syriakg.loaders.model import Position, PositionHolding
+    doc.ex.positions.append(PositionHolding("safadi", Position("foreign_minister_of_jordan", "Ngoại trưởng Jordan"),
+                                            [0]))
+    assert sorted(s.speaker for s in run(doc)) == ["jordan", "safadi"]
+
+
+def test_country_in_background_clause_title_or_reported_speech_is_not_a_statement():
+    doc = make(["Giá dầu tăng sau khi Iran tuyên bố sẽ đóng cửa eo biển.",
+                "Ngoại trưởng Israel cho biết Tel Aviv sẽ đáp trả.",
+                "Ông Shoukry cho biết Jordan đã thông báo cho Cairo về kế hoạch này.",
+                "Đây là hệ thống mà Israel cho rằng đe dọa an ninh của họ."],
+               [(0, "Iran", "iran"), (1, "Israel", "israel", "title"), (2, "Shoukry", "shoukry"),
+                (2, "Jordan", "jordan"), (3, "Israel", "israel")])
+    assert [s.speaker for s in run(doc)] == ["shoukry"]
 
 
 def test_statement_reported_in_a_subordinate_clause_is_kept():

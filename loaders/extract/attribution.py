@@ -118,26 +118,36 @@ _NEGATION_BEFORE_RE = re.compile(
 _NEG_REFUSE_COMMENT_RE = re.compile(r"^\s*(?:bình\s+luận|trả\s+lời|tiết\s+lộ|xác\s+nhận)", re.IGNORECASE)
 _CONTENT_LEAD_RE = re.compile(r"^\s*(?:thêm\s+)?(?:rằng|là)?\s*[:,]?\s*", re.IGNORECASE)
 _THEO_RE = re.compile(r"(?:^|(?<=[,;:(\-–—]\s)|(?<=[,;:]))\s*Theo\s+", re.IGNORECASE)
+# "Theo ước tính (mới nhất) của X", "Theo số liệu của X", "Theo nguồn tin từ X": X states the content
+_THEO_SOURCE_RE = (
+    r"(?:(?:các|những|một)\s+)?(?:ước\s+tính|số\s+liệu(?:\s+thống\s+kê)?|thống\s+kê|báo\s+cáo|dữ\s+liệu|"
+    r"con\s+số|nguồn\s+tin|thông\s+tin|tin|đánh\s+giá|kết\s+quả\s+điều\s+tra)"
+    r"(?:\s+(?:mới\s+nhất|mới|gần\s+đây|chính\s+thức|công\s+bố|được\s+công\s+bố|đưa\s+ra|hôm\s+\S+|"
+    r"ngày\s+\S+))*\s+(?:của|từ)"
+)
 _THEO_DESCRIPTOR_RE = re.compile(
     r"^(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên|hãng\s+(?:tin|thông\s+tấn)|thông\s+tấn\s+xã|tờ|"
     r"báo|kênh(?:\s+truyền\s+hình)?|truyền\s+hình|đài|trang|thông\s+báo\s+của|tuyên\s+bố\s+của|"
-    r"thông\s+cáo\s+của|phía|giới\s+chức)\s+)*$",
+    r"thông\s+cáo\s+của|phía|giới\s+chức|" + _THEO_SOURCE_RE + r")\s+)*$",
     re.IGNORECASE,
 )
 _THEO_REJECT_RE = re.compile(
-    r"^\s*(?:đó|ghi\s+nhận|phóng\s+viên|nguồn\s+tin|một\s+nguồn|các\s+nguồn|thỏa\s+thuận|kế\s+hoạch|"
-    r"quy\s+định|dự\s+kiến|truyền\s+thống|số\s+liệu|thống\s+kê|ước\s+tính)",
+    r"^\s*(?:đó|ghi\s+nhận|phóng\s+viên|một\s+nguồn|các\s+nguồn|thỏa\s+thuận|kế\s+hoạch|"
+    r"quy\s+định|dự\s+kiến|truyền\s+thống|"
+    # "Theo số liệu thống kê, ..." has no source; "Theo ước tính của LHQ, ..." names one (see _THEO_SOURCE_RE)
+    r"(?:nguồn\s+tin|số\s+liệu|thống\s+kê|ước\s+tính)(?![^,;]{0,30}?(?<!\w)(?:của|từ)\s))",
     re.IGNORECASE,
 )
 # a mention preceded by one of these nouns only modifies an unnamed person/source
 _UNNAMED_HEAD_RE = re.compile(
     r"(?:\b(?:quan\s+chức|nhà\s+đàm\s+phán|nguồn\s+tin|chuyên\s+gia|giới\s+chức|giới|nhà\s+ngoại\s+giao|"
     r"nhà\s+báo|phóng\s+viên|học\s+giả|người\s+dân|nhà\s+phân\s+tích|nhà\s+nghiên\s+cứu|binh\s+sĩ|"
-    r"sĩ\s+quan|lính|truyền\s+thông|báo\s+chí|một\s+số|nhiều|giới\s+phân\s+tích|cư\s+dân|người\s+tị\s+nạn|"
+    r"sĩ\s+quan|lính|(?<!phòng\s)(?<!quan\s)(?<!phận\s)truyền\s+thông|(?<!phòng\s)(?<!quan\s)(?<!ban\s)báo\s+chí|"
+    r"một\s+số|nhiều|giới\s+phân\s+tích|cư\s+dân|người\s+tị\s+nạn|"
     r"nhân\s+chứng|đại\s+diện|thành\s+viên|nhà\s+lập\s+pháp|nghị\s+sĩ|nhân\s+viên|công\s+dân|"
     r"người\s+dân|tay\s+súng|chiến\s+binh|phiến\s+quân)"
     r"(?:\s+(?:cấp\s+cao|quân\s+sự|quốc\s+phòng|ngoại\s+giao|an\s+ninh|chính\s+phủ|chính\s+quyền|"
-    r"giấu\s+tên|của|thuộc|trong))*\s*)$",
+    r"giấu\s+tên|của|thuộc|trong|người))*\s*)$",
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE_RE = re.compile(
@@ -147,6 +157,19 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"chủ\s+tịch|quốc\s+vương|lãnh\s+đạo))*\s*)$",
     re.IGNORECASE,
 )
+# an outlet relaying a source: "<outlet> dẫn (lời|thông tin|nguồn tin) (từ|của) <SOURCE> cho biết ..."
+_RELAY_BEFORE_RE = re.compile(
+    r"(?<!\w)dẫn\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|tuyên\s+bố|thông\s+báo|báo\s+cáo|số\s+liệu|tin)\s+)?"
+    r"(?:(?:từ|của)\s+)?(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên)\s+)?$",
+    re.IGNORECASE,
+)
+# a body that speaks for an institution: "văn phòng báo chí (của) Điện Kremlin", "người phát ngôn của Bộ X"
+_OFFICE_OF_RE = re.compile(
+    r"(?<!\w)(?:(?:văn\s+phòng|cơ\s+quan|phòng|ban|bộ\s+phận|trung\s+tâm)\s+(?:báo\s+chí|truyền\s+thông|thông\s+tin)|"
+    r"(?:người\s+)?phát\s+ngôn(?:\s+viên)?)\s+(?:của\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_SEP_RE = re.compile(r"\s*(?:,|và|cùng|lẫn)\s*|\s*,\s*và\s*", re.IGNORECASE)
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:kêu\s+gọi|yêu\s+cầu|đề\s+nghị|hối\s+thúc|thúc\s+giục|mời|khuyến\s+khích|buộc|cho\s+phép|"
     r"nhắc\s+nhở|cảnh\s+báo|chờ|để)\s*)$",
@@ -241,10 +264,14 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
                 continue
             return None, False
         before = discourse.tail(s.text[: g.begin - s.begin], 120)
-        if _UNNAMED_HEAD_RE.search(before):
+        if _UNNAMED_HEAD_RE.search(before) or _coordinated_unnamed(doc, i, g, groups):
             return None, True
         if _ADDRESSEE_BEFORE_RE.search(before):
             return None, False  # "kêu gọi HĐBA lên án": the addressee does not speak
+        if _RELAY_BEFORE_RE.search(before) or _OFFICE_OF_RE.search(before):
+            # "Hãng RT dẫn thông tin từ Bộ Quốc phòng Nga cho biết": the ministry speaks, the outlet relays;
+            # "Văn phòng báo chí của Điện Kremlin cho biết": the office speaks for the Kremlin
+            return g, False
         if _PREPOSITION_BEFORE_RE.search(before):
             if g.how == "name" and discourse.kind(doc, g.keys[0]) == "place":
                 continue
@@ -253,6 +280,21 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
             return None, False
         return g, False
     return None, False
+
+
+def _coordinated_unnamed(doc: Doc, i: int, g: discourse.Group, groups: list[discourse.Group]) -> bool:
+    """ "giới chức ngoại giao Nga, Mỹ thông báo": the last of a list that an unnamed head governs."""
+    s = doc.ex.sentences[i]
+    k = groups.index(g) if g in groups else -1
+    cur = g
+    while k > 0:
+        prev = groups[k - 1]
+        if not _LIST_SEP_RE.fullmatch(s.text[prev.end - s.begin: cur.begin - s.begin]):
+            return False
+        if _UNNAMED_HEAD_RE.search(discourse.tail(s.text[: prev.begin - s.begin], 120)):
+            return True
+        cur, k = prev, k - 1
+    return False
 
 
 def _inside_appositive(text: str, g: discourse.Group, base: int, rel: int) -> bool:
@@ -341,15 +383,25 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
         out.append(att)
         prev, prev_cue_end = att, e
     out.extend(_theo(doc, i))
+    out.extend(_post_theo(doc, i))
+    out.extend(_relay_only(doc, i, out))
     out.sort(key=lambda a: a.cue.begin)
     return out
+
+
+_NOT_OUTLET_RE = re.compile(r"(?:đài\s+quan\s+sát|trung\s+tâm|văn\s+phòng)\s", re.IGNORECASE)
+
+
+def _outlet(doc: Doc, g: discourse.Group) -> bool:
+    """A news outlet; "Đài quan sát Nhân quyền Syria" (an observatory) is a monitor, not a broadcaster."""
+    return discourse.is_outlet(doc, g) and not _NOT_OUTLET_RE.match(g.mentions[0].text)
 
 
 def _make(doc: Doc, i: int, form: Form, g: discourse.Group, verb: str, act: SpeechAct, b: int, e: int,
           content: Span, frame: Span, negated: bool) -> Attribution:
     s = doc.ex.sentences[i]
     return Attribution(i, form, g.keys, verb, act, Span(s.begin + b, s.begin + e), content, frame,
-                       Span(g.begin, g.end), negated, discourse.is_outlet(doc, g), g.how)
+                       Span(g.begin, g.end), negated, _outlet(doc, g), g.how)
 
 
 def _theo(doc: Doc, i: int) -> list[Attribution]:
@@ -389,7 +441,82 @@ def _theo(doc: Doc, i: int) -> list[Attribution]:
         content = Span(s.begin + cstart, s.end)
         out.append(Attribution(i, "theo", g.keys, "theo", "say", Span(s.begin + m.start(), s.begin + comma),
                                content, Span(s.begin + m.start(), s.begin + comma), Span(g.begin, g.end),
-                               False, discourse.is_outlet(doc, g), g.how))
+                               False, _outlet(doc, g), g.how))
+    return out
+
+
+_POST_THEO_RE = re.compile(r"(?:,|\s[\-–—])\s*theo\s+", re.IGNORECASE)
+_SENT_END_RE = re.compile(r"[\s.!?…”\")]*$")
+
+
+def _post_theo(doc: Doc, i: int) -> list[Attribution]:
+    """ "<content>, theo <SOURCE>." — the source named after the figure, at the end of the sentence."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    if "theo" not in text.lower():
+        return []
+    out: list[Attribution] = []
+    for m in _POST_THEO_RE.finditer(text):
+        if m.start() < 12:
+            continue
+        start = m.end()
+        if _THEO_REJECT_RE.match(text[start:]):
+            continue
+        gs = [g for g in discourse.groups(doc, i) if start <= g.begin - s.begin]
+        if not gs:
+            continue
+        g = gs[0]
+        if not _THEO_DESCRIPTOR_RE.match(text[start: g.begin - s.begin]):
+            continue
+        # the source may carry an apposition or a date, but the sentence must end with it
+        last = gs[-1]
+        rest = text[last.end - s.begin:]
+        if not (_SENT_END_RE.fullmatch(rest) or discourse.is_filler(rest.rstrip(" .!?…”\")"))):
+            continue
+        if last is not g and not discourse.is_appositive(text[g.end - s.begin: last.begin - s.begin]):
+            continue
+        if _UNNAMED_HEAD_RE.search(text[: g.begin - s.begin]):
+            continue
+        content = Span(s.begin, s.begin + m.start())
+        out.append(Attribution(i, "post", g.keys, "theo", "say", Span(s.begin + m.start(), s.end), content,
+                               Span(s.begin + m.start(), s.end), Span(g.begin, g.end), False,
+                               _outlet(doc, g), g.how))
+        break
+    return out
+
+
+_RELAY_LEAD_RE = re.compile(r"(?<!\w)dẫn\s+lời\s+(?:[^\s,.;:“”\"]+\s+){0,6}$", re.IGNORECASE)
+_RELAY_TAIL_RE = re.compile(r"\s*(?:(?:hôm|ngày|vào)\s+\S+\s*)?(?:[:,]|rằng|là|như\s+sau)\s*", re.IGNORECASE)
+
+
+def _relay_only(doc: Doc, i: int, found: list[Attribution]) -> list[Attribution]:
+    """ "Hãng X dẫn lời ông Y: “...”" / "... dẫn lời Y rằng ...": Y speaks though no speech verb follows."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    if "dẫn" not in text:
+        return []
+    out: list[Attribution] = []
+    gs = discourse.groups(doc, i)
+    for k, g in enumerate(gs):
+        gb, ge = g.begin - s.begin, g.end - s.begin
+        if out and g.begin < out[-1].cue.end:
+            continue  # a later group of a relay already read ("Ngoại trưởng Pháp | Jean-Yves Le Drian")
+        if not _RELAY_LEAD_RE.search(text[max(0, gb - 30): gb]):
+            continue
+        # the person may follow a title group ("Bộ trưởng Ngoại giao Iran Javad Zarif" is one group or two)
+        last = g
+        while k + 1 < len(gs) and not text[last.end - s.begin: gs[k + 1].begin - s.begin].strip():
+            k += 1
+            last = gs[k]
+        tail = _RELAY_TAIL_RE.match(text, last.end - s.begin)
+        if tail is None:
+            continue
+        if any(a.cue.begin >= s.begin + ge and a.cue.begin - (s.begin + last.end) < 40 for a in found):
+            continue  # "dẫn lời Y cho biết": the verb's own cue already names Y
+        cstart = tail.end()
+        out.append(Attribution(i, "pre", last.keys, "dẫn lời", "say", Span(g.begin, last.end),
+                               Span(s.begin + cstart, s.end), Span(s.begin, s.begin + cstart), Span(g.begin, last.end),
+                               False, _outlet(doc, last), last.how))
     return out
 
 

@@ -6,9 +6,14 @@ statement, except
 
 * negated cues ("chưa xác nhận", "từ chối bình luận") — nothing was said;
 * plural speakers ("hai bên khẳng định") — a joint position, not one speaker's words;
-* a country named as a whole ("Nga cho biết", "Thổ Nhĩ Kỳ cho rằng") — not a
-  named speaker; its ministries, leaders and spokespeople are (set
-  `COUNTRY_SPEAKERS = True` to keep them);
+* a country or government speaking as a whole ("Nga tuyên bố ...", "Chính phủ Syria bác bỏ ...",
+  "Nhà Trắng cho biết ...") IS a statement, unless it is only the institutional face of a
+  person or body of that country who speaks on the same occasion in the article ("Mỹ tuyên bố
+  rút quân" in the lead, "Tổng thống Trump thông báo ... rút ... quân" in the body: the person
+  is the speaker; the country statement is redundant), an unnamed office-holder ("Ngoại trưởng
+  UAE cho biết"), a background clause ("sau khi Mỹ tuyên bố ...", "việc Thổ Nhĩ Kỳ cảnh báo
+  ...", "... mà Nga cho rằng ..."), or words reported inside another speaker's content or quote
+  ("Ông X cho biết Nga đã thông báo ...");
 * a news outlet or agency used as the source of someone else's words ("Theo hãng tin
   Interfax, Bộ Quốc phòng Nga cho biết ...", "Hãng PTI đưa tin ông X tuyên bố ..."); an
   outlet speaking in its own voice ("Tờ X đưa tin ...", "..., tờ X cho biết") is a speaker;
@@ -35,7 +40,10 @@ from syriakg.loaders.extract.attribution import Attribution
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.model import DateValue, Span, SpeechAct, Statement
 
-COUNTRY_SPEAKERS = False
+# Country speakers follow the rule in the module docstring; False drops every one of them.
+COUNTRY_SPEAKERS = True
+# how near (in sentences) a person's statement is taken to be the same occasion as a country's
+SAME_OCCASION_SENTENCES = 3
 
 _DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
                              re.IGNORECASE)
@@ -56,7 +64,7 @@ _AT_RE = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:thủ\s+đô|thành\s+phố))
 def component(doc: Doc) -> None:
     """Add statements to `doc.ex.statements` (one per speaker and occasion, with every evidence sentence)."""
     out: list[Statement] = []
-    claimed = _casualty_claimants(doc)
+    claimed = _casualty_claimants(doc) | _violation_claimants(doc)
     for i, s in enumerate(doc.ex.sentences):
         if s.kind != "body":
             continue
@@ -69,7 +77,18 @@ def component(doc: Doc) -> None:
             q = _quote_only(doc, i)
             if q is not None:
                 _merge_into(out, q)
-    doc.ex.statements.extend(out)
+    doc.ex.statements.extend(_drop_redundant_countries(doc, out))
+
+
+def _violation_claimants(doc: Doc) -> set[tuple[int, str]]:
+    """A country's claim that an agreement was violated is carried by the ViolationClaim (as a casualty figure
+    is by its CasualtyClaim); only countries: a person's words stay a statement too."""
+    out: set[tuple[int, str]] = set()
+    for v in doc.ex.violations:
+        if v.claimant and doc.kind_of(v.claimant) == "country":
+            for i in v.evidence:
+                out.add((i, v.claimant))
+    return out
 
 
 def _casualty_claimants(doc: Doc) -> set[tuple[int, str]]:
@@ -89,12 +108,100 @@ def speaker_ok(doc: Doc, a: Attribution) -> bool:
     """
     if a.negated or a.plural or not a.speakers:
         return False
-    if (a.outlet or a.verb.lower() in ("đưa tin", "dẫn lời")) and (a.form == "theo" or _reports_other_speaker(doc, a)):
+    if (a.outlet or a.verb.lower() in ("đưa tin", "dẫn lời")) and (a.form == "theo" or a.verb == "theo"
+                                                                    or _reports_other_speaker(doc, a)):
         return False
     kind = doc.kind_of(a.speakers[0])
-    if kind == "country" and not COUNTRY_SPEAKERS:
+    if kind == "country" and not (COUNTRY_SPEAKERS and _country_speaks(doc, a)):
         return False
     return kind not in ("place", "ethnic_group")
+
+
+# a subject in a background or nominalised clause: "sau khi Mỹ tuyên bố", "việc Nga cảnh báo", "mà Nga cho rằng"
+_BACKGROUND_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:việc|mà|sau\s+khi|trước\s+khi|khi|do|vì|nếu|bởi|rằng|là|điều)\s+(?:(?:phía|chính\s+phủ|"
+    r"chính\s+quyền|nhà\s+chức\s+trách)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _country_speaks(doc: Doc, a: Attribution) -> bool:
+    """Is this the country itself speaking (not a title, a background clause or reported speech)?"""
+    if a.speaker_how == "title":
+        return False  # "Ngoại trưởng UAE cho biết": an unnamed office-holder, not the state
+    s = doc.ex.sentences[a.sentence]
+    text = doc.ex.article.text
+    if a.speaker_span is not None:
+        before = text[max(s.begin, a.speaker_span.begin - 40): a.speaker_span.begin]
+        if _BACKGROUND_BEFORE_RE.search(before):
+            return False
+    at = a.speaker_span.begin if a.speaker_span is not None else a.cue.begin
+    for b in attribution.attributions(doc, a.sentence):
+        if b is a or not b.speakers or b.negated or b.speakers == a.speakers:
+            continue
+        if b.form != "post" and b.content.begin <= at < b.content.end and b.cue.begin < at:
+            return False  # "Ông Lavrov cho biết Nga đã thông báo ...": Lavrov's words
+    for qb, qe in discourse.quote_regions(doc):
+        if qb <= at < qe:
+            return False
+    return True
+
+
+_STOP_SYLLABLES = frozenset("""
+và của các những một là có đã sẽ đang được bị cho với về tại ở trong trên từ này đó khi để rằng thì mà
+cũng vẫn không chưa nhưng hoặc hay như theo sau trước đến tới vào ra lại nữa hơn rất đều cả nước bên
+ông bà ngày hôm tháng năm nay việc sự cuộc người
+""".split())
+
+
+def _content_words(doc: Doc, st: Statement) -> set[str]:
+    text = doc.ex.article.text[st.span.begin:st.span.end] if st.span is not None else ""
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    names = set()
+    for i in st.evidence:
+        for m in doc.mentions_in(i):
+            names.update(w.lower() for w in re.findall(r"\w+", m.text))
+    return {w for w in words if w not in _STOP_SYLLABLES and w not in names and not w.isdigit()}
+
+
+def _country_of(doc: Doc, key: str) -> str | None:
+    """The country a person or body speaks for: a position of the person's, or the country named in the
+    body's own name ("Bộ Quốc phòng Nga"), or its key ("russia_mod")."""
+    kind = doc.kind_of(key)
+    if kind == "country":
+        return key
+    if kind == "person":
+        from syriakg.loaders.extract.agreements import _person_country
+        return _person_country(doc, key)
+    for m in doc.ex.mentions:
+        if m.entity != key:
+            continue
+        for n in doc.mentions_in(m.sentence):
+            if n.entity != key and m.begin <= n.begin and n.end <= m.end and doc.kind_of(n.entity) == "country":
+                return n.entity
+    head = key.split("_")[0]
+    return head if doc.kind_of(head) == "country" else None
+
+
+def _same_occasion(doc: Doc, c: Statement, p: Statement) -> bool:
+    if c.date is not None and p.date is not None:
+        return _dates_ok(c.date, p.date)
+    if any(abs(i - j) <= SAME_OCCASION_SENTENCES for i in c.evidence for j in p.evidence):
+        return True
+    return len(_content_words(doc, c) & _content_words(doc, p)) >= 2
+
+
+def _drop_redundant_countries(doc: Doc, out: list[Statement]) -> list[Statement]:
+    """A country's statement that a person or body of that country makes on the same occasion is redundant."""
+    keep: list[Statement] = []
+    for st in out:
+        if doc.kind_of(st.speaker) == "country":
+            voices = [p for p in out if p is not st and doc.kind_of(p.speaker) != "country"
+                      and _country_of(doc, p.speaker) == st.speaker]
+            if any(_same_occasion(doc, st, p) for p in voices):
+                continue
+        keep.append(st)
+    return keep
 
 
 def _reports_other_speaker(doc: Doc, a: Attribution) -> bool:
