@@ -182,3 +182,74 @@ def test_every_outcome_phrase_passes_the_cheap_gate() -> None:
     for phrase in casualties._OUTCOME_PHRASES:
         for spelling in spellings(phrase):
             assert any(k in spelling for k in casualties.KEYS), phrase
+
+
+# --- outcomes without "người", large numbers, sources in the neighbouring sentence -----------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Các tay súng đã treo cổ 9 dân thường ở ngoại ô Mosul.", ("killed", "exactly", 9, "9")),
+    ("17 thường dân bị treo cổ trước mặt người dân trong làng.", ("killed", "exactly", 17, "17")),
+    ("Khoảng 13.000 tù nhân đã bị hành quyết trong 5 năm.", ("killed", "about", 13000, "Khoảng 13.000")),
+    ("Hàng chục binh sĩ mất mạng trong trận phục kích.", ("killed", "vague", None, "Hàng chục")),
+    ("Gần nửa triệu người đã mất mạng kể từ năm 2011.", ("killed", "about", 500000, "Gần nửa triệu")),
+    ("Hơn 2,3 triệu người Iraq đã chạy sang các nước láng giềng.", ("refugees", "more_than", 2300000, "Hơn 2,3 triệu")),
+])
+def test_more_outcome_wordings(sentence, expected):
+    [c] = claims([sentence])
+    assert summary(c) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iraq đã điều thêm 3.000 binh sĩ tới Mosul.",
+    "Liên hợp quốc cam kết 400 triệu USD cho người tị nạn ở Jordan.",
+    "Đoàn xe chạy 60 km trong 5 giờ.",
+    "Thành phố Hama có khoảng 800.000 dân.",
+    "Hai nhân chứng cho biết họ nghe thấy tiếng nổ.",
+    "Quân đội đã thu giữ 40 khẩu súng và 3 xe tăng.",
+])
+def test_numbers_that_are_not_casualties(sentence):
+    assert claims([sentence]) == []
+
+
+def _same_paragraph(sentences: list[str], mentions: list[tuple[int, str, str]]):
+    doc = doc_from_sentences(sentences)
+    doc.ex.sentences[:] = [replace(s, paragraph=0) for s in doc.ex.sentences]
+    for i, surface, key in mentions:
+        mention(doc, i, surface, key)
+    dates.component(doc)
+    casualties.component(doc)
+    return doc.ex.casualties
+
+
+def test_claimant_of_the_previous_sentence_carries_over_to_its_continuation():
+    cs = _same_paragraph(["Bộ Quốc phòng Iraq cho biết 31 binh sĩ đã thiệt mạng gần Mosul.",
+                          "Trong số đó có 4 sĩ quan bị thương nặng."],
+                         [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Mosul", "mosul")])
+    assert [(c.count, c.claimant) for c in cs] == [(31, "iraq_mod"), (4, "iraq_mod")]
+
+
+def test_claimant_named_in_the_next_sentence():
+    cs = _same_paragraph(["Ít nhất 19 người đã thiệt mạng trong vụ đánh bom ở Hama.",
+                          "Đài quan sát Nhân quyền Syria cho biết như vậy."],
+                         [(0, "Hama", "hama"), (1, "Đài quan sát Nhân quyền Syria", "sohr")])
+    assert [(c.count, c.claimant) for c in cs] == [(19, "sohr")]
+
+
+def test_no_claimant_carried_from_an_unrelated_statement_or_another_paragraph():
+    cs = _same_paragraph(["Ông Guterres cho biết Liên hợp quốc sẽ tăng viện trợ.",
+                          "Trong số đó có 6 người thiệt mạng ở Hama."],
+                         [(0, "Guterres", "guterres"), (1, "Hama", "hama")])
+    assert [(c.count, c.claimant) for c in cs] == [(6, None)]
+    cs = claims(["Bộ Quốc phòng Iraq cho biết 31 binh sĩ đã thiệt mạng.", "Trong số đó có 4 sĩ quan bị thương."],
+                [(0, "Bộ Quốc phòng Iraq", "iraq_mod")])  # one paragraph per sentence
+    assert [(c.count, c.claimant) for c in cs] == [(31, "iraq_mod"), (4, None)]
+
+
+def test_claimant_named_after_the_figure_or_as_an_estimate():
+    [c] = claims(["Hơn 60 dân thường đã thiệt mạng ở Deir ez-Zor trong tuần này, theo Đài quan sát Nhân quyền Syria."],
+                 [(0, "Deir ez-Zor", "deir_ez_zor"), (0, "Đài quan sát Nhân quyền Syria", "sohr")])
+    assert (c.count, c.claimant, c.place) == (60, "sohr", "deir_ez_zor")
+    [c] = claims(["Theo ước tính của Liên hợp quốc, khoảng 3 triệu người Yemen đã phải sơ tán."],
+                 [(0, "Liên hợp quốc", "un")])
+    assert (c.outcome, c.count, c.claimant) == ("displaced", 3000000, "un")

@@ -169,6 +169,8 @@ _OFFICE_OF_RE = re.compile(
     r"(?:người\s+)?phát\s+ngôn(?:\s+viên)?)\s+(?:của\s+)?$",
     re.IGNORECASE,
 )
+# "Tờ X | ở Syria | đưa tin": a locative phrase (a capitalised place name) between the subject and its verb
+_LOCATIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:ở|tại)\s+$", re.IGNORECASE)
 _LIST_SEP_RE = re.compile(r"\s*(?:,|và|cùng|lẫn)\s*|\s*,\s*và\s*", re.IGNORECASE)
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:kêu\s+gọi|yêu\s+cầu|đề\s+nghị|hối\s+thúc|thúc\s+giục|mời|khuyến\s+khích|buộc|cho\s+phép|"
@@ -257,7 +259,8 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
                 return None, False  # "X gặp Y, cho biết ...": Y is not the subject
             # "Đặc phái viên LHQ, ông Staffan de Mistura, cho biết": an enclosed apposition names the speaker
         in_theo = bool(re.search(r"(?<!\w)[Tt]heo\s+(?:\S+\s+){0,3}$", s.text[max(0, gb - 40): gb]))
-        if not (discourse.is_filler(gap) or (discourse.is_appositive(gap) and not in_theo)):
+        if not (discourse.is_filler(gap) or (discourse.is_appositive(gap) and not in_theo)
+                or _locative_gap(gap)):
             # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
             # by is_appositive on the earlier group; anything else ends the search
             if _inside_appositive(s.text, g, s.begin, rel):
@@ -275,11 +278,25 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
         if _PREPOSITION_BEFORE_RE.search(before):
             if g.how == "name" and discourse.kind(doc, g.keys[0]) == "place":
                 continue
+            if _LOCATIVE_BEFORE_RE.search(before) and k + 1 < len(groups) and \
+                    discourse.kind(doc, g.keys[0]) in ("place", "country"):
+                continue  # "Tờ X ở Syria đưa tin": a locative after the subject
             if _inside_appositive(s.text, g, s.begin, rel):
                 continue
             return None, False
         return g, False
     return None, False
+
+
+def _locative_gap(gap: str) -> bool:
+    """ "Tờ X | ở Syria | đưa tin": a locative phrase with a capitalised place name between subject and verb."""
+    words = gap.split()
+    if not 2 <= len(words) <= 6 or words[0].lower() not in ("ở", "tại") or not gap[:1].isspace():
+        return False
+    rest = words[1:]
+    if len(rest) > 2 and " ".join(rest[:2]).lower() in ("thủ đô", "thành phố"):
+        rest = rest[2:]
+    return 1 <= len(rest) <= 4 and all(w[:1].isupper() and w[-1:].isalnum() for w in rest)
 
 
 def _coordinated_unnamed(doc: Doc, i: int, g: discourse.Group, groups: list[discourse.Group]) -> bool:

@@ -40,20 +40,24 @@ from syriakg.loaders.extract.vi_regex import alternation, canon, sentences_with,
 from syriakg.loaders.model import CasualtyClaim, DateValue, Outcome, Sentence, Span
 
 try:  # who states a figure; owned by the statements family
+    from syriakg.loaders.extract import attribution as _attribution
     from syriakg.loaders.extract.attribution import source_of as _source_of
 except ImportError:  # pragma: no cover - only while that module is missing
     _source_of = None
+    _attribution = None  # type: ignore[assignment]
 
 # outcome verbs/phrases that follow the victims ("... đã thiệt mạng")
 OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
     "killed": ("thiệt mạng", "tử vong", "tử nạn", "chết", "bị giết", "bị giết chết", "bị giết hại", "bị sát hại",
-               "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng"),
+               "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng",
+               "bị treo cổ", "bị xử tử", "bị chặt đầu", "bị thảm sát"),
     "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
     "displaced": ("sơ tán", "di tản", "tản cư", "chạy loạn", "chạy trốn", "chạy khỏi", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
                   "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
                   "di dời", "di cư", "tha hương", "vô gia cư", "bỏ chạy khỏi"),
     "refugees": ("tị nạn", "tỵ nạn", "rời bỏ đất nước", "rời khỏi đất nước", "chạy sang nước ngoài",
-                 "chạy ra nước ngoài", "sống lưu vong"),
+                 "chạy ra nước ngoài", "sống lưu vong", "chạy sang", "chạy trốn sang", "vượt biên sang",
+                 "tìm nơi ẩn náu ở nước ngoài"),
     "missing": ("mất tích",),
     "captured": ("bị bắt", "bị bắt giữ", "bị bắt cóc", "bị bắt làm con tin", "bị bắt làm tù binh", "bị giam giữ",
                  "bị bắt sống"),
@@ -61,6 +65,7 @@ OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
 # verbs before the number that carry the outcome themselves ("sát hại 12 người")
 OUTCOME_BEFORE: dict[Outcome, tuple[str, ...]] = {
     "killed": ("giết", "giết chết", "giết hại", "sát hại", "tiêu diệt", "hành quyết", "làm thiệt mạng", "làm chết",
+               "treo cổ", "xử tử", "chặt đầu", "thảm sát",
                "cướp đi sinh mạng của", "cướp đi sinh mạng", "cướp đi mạng sống của", "cướp đi mạng sống",
                "cướp đi tính mạng của", "cướp đi tính mạng", "gây ra cái chết của", "gây ra cái chết cho",
                "cướp sinh mạng của", "làm", "khiến"),
@@ -109,7 +114,7 @@ KEYS = frozenset({
     "mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
     "bị thương", "sơ tán", "di tản", "tản cư", "chạy", "rời", "mất nhà", "mất chỗ", "bỏ nhà", "lánh nạn", "di dời",
     "di cư", "tha hương", "gia cư", "tị nạn", "tỵ nạn", "lưu vong", "tiếp nhận", "đón nhận", "tiếp đón", "mất tích",
-    "bắt", "giam",
+    "bắt", "giam", "treo cổ", "xử tử", "chặt đầu", "thảm sát", "ẩn náu", "vượt biên",
 })
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
@@ -169,6 +174,8 @@ def component(doc: Doc) -> None:
             continue
         for f in find_claims(s.text):
             claim = _claim(doc, s, f)
+            if claim.claimant is None:
+                claim.claimant = _neighbour_claimant(doc, s, merged)
             _merge_into(merged, claim)
     doc.ex.casualties.extend(merged)
 
@@ -399,6 +406,47 @@ def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
         date=_date(doc, s, rel_b, rel_e, f.q),
         span=Span(s.begin + f.q.begin, s.begin + f.outcome_end),
     )
+
+
+# a sentence that goes on with the previous one's figures ("Trong số đó có 12 trẻ em ...")
+_CONTINUES_RE = re.compile(vi(r"\s*(?:trong (?:số )?(?:đó|này|những người này|các nạn nhân|những nạn nhân)|ngoài ra|"
+                              r"bên cạnh đó|thêm vào đó|con số (?:này|trên)|những người|các nạn nhân|số người|"
+                              r"số nạn nhân|nạn nhân)(?!\w)"), re.IGNORECASE)
+_HARM_RE = re.compile(vi(r"(?<!\w)(?:thương vong|nạn nhân|thiệt mạng|tử vong|bị thương|sơ tán|tị nạn|mất tích|"
+                         r"thiệt hại về người|người chết)(?!\w)"), re.IGNORECASE)
+# a next sentence whose cue only names the source of what came before ("SOHR cho biết như vậy.")
+_SOURCE_ONLY_RE = re.compile(vi(r"[\s.,:;!…”\"]*(?:(?:như vậy|như trên|thêm|điều này|thông tin (?:này|trên))[\s.!…”\"]*)?"),
+                             re.IGNORECASE)
+
+
+def _neighbour_claimant(doc: Doc, s: Sentence, merged: list[CasualtyClaim]) -> str | None:
+    """The source of a figure named in the previous or next sentence of the same paragraph.
+
+    "Bộ Y tế X cho biết 42 người thiệt mạng. Trong số đó có 12 trẻ em." -> the ministry for both figures;
+    "... 12 người thiệt mạng. SOHR cho biết như vậy." -> SOHR.  A sentence with a cue of its own
+    (even an unnamed one: "một quan chức cho biết") keeps its own reading.
+    """
+    if _attribution is None or _attribution.attributions(doc, s.index):
+        return None
+    sents = doc.ex.sentences
+    k = s.index
+    if k > 0 and sents[k - 1].paragraph == s.paragraph and sents[k - 1].kind == "body":
+        prev = sents[k - 1]
+        by_claims = {c.claimant for c in merged if prev.index in c.evidence and c.claimant}
+        if len(by_claims) == 1:
+            return next(iter(by_claims))
+        if _CONTINUES_RE.match(s.text) and _HARM_RE.search(prev.text):
+            named = [a for a in _attribution.attributions(doc, prev.index)
+                     if a.speaker and not a.negated and not a.outlet and a.content.end >= prev.end - 2]
+            if named:
+                return named[-1].speaker
+    if k + 1 < len(sents) and sents[k + 1].paragraph == s.paragraph and sents[k + 1].kind == "body":
+        nxt = sents[k + 1]
+        for a in _attribution.attributions(doc, nxt.index):
+            text = doc.ex.article.text[a.content.begin:a.content.end]
+            if a.speaker and not a.negated and a.form == "pre" and _SOURCE_ONLY_RE.fullmatch(text):
+                return a.speaker
+    return None
 
 
 def _merge_into(claims: list[CasualtyClaim], new: CasualtyClaim) -> None:

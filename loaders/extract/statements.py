@@ -44,6 +44,7 @@ from syriakg.loaders.model import DateValue, Span, SpeechAct, Statement
 COUNTRY_SPEAKERS = True
 # how near (in sentences) a person's statement is taken to be the same occasion as a country's
 SAME_OCCASION_SENTENCES = 3
+FIGURE_STATEMENTS = True
 
 _DENY_OBJECT_RE = re.compile(r"^\s*(?:các\s+|những\s+)?(?:thông\s+tin|tin|cáo\s+buộc|báo\s+cáo|tuyên\s+bố)",
                              re.IGNORECASE)
@@ -216,7 +217,7 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     s = doc.ex.sentences[i]
     speaker = a.speakers[0]
     text = s.text
-    if ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
+    if not FIGURE_STATEMENTS and ((i, speaker) in claimed or (not any(j == i for j, _ in claimed) and _FIGURE_RE.match(
             doc.ex.article.text[a.content.begin:a.content.end]))) and not _has_other_content(doc, a):
         return None
     act: SpeechAct = a.act
