@@ -165,7 +165,13 @@ def test_addressee_of_a_call_does_not_speak():
     assert [s.speaker for s in run(doc)] == ["iran_mfa"]
 
 
-def test_casualty_figure_from_a_claimant_is_left_to_the_claim():
+def test_casualty_figure_from_a_claimant_is_also_a_statement(monkeypatch):
+    # the source of a figure said something: a statement beside the claim (FIGURE_STATEMENTS)
+    doc = make(["SOHR cho biết ít nhất 12 dân thường đã thiệt mạng ở Amman."],
+               [(0, "SOHR", "sohr"), (0, "Amman", "amman")])
+    doc.ex.casualties.append(CasualtyClaim("killed", "at_least", "ít nhất 12", [0], 12, claimant="sohr"))
+    assert [s.speaker for s in run(doc)] == ["sohr"]
+    monkeypatch.setattr(statements, "FIGURE_STATEMENTS", False)
     doc = make(["SOHR cho biết ít nhất 12 dân thường đã thiệt mạng ở Amman."],
                [(0, "SOHR", "sohr"), (0, "Amman", "amman")])
     doc.ex.casualties.append(CasualtyClaim("killed", "at_least", "ít nhất 12", [0], 12, claimant="sohr"))
@@ -191,3 +197,20 @@ def test_unattributed_quote_paragraph_joins_previous_speaker():
 def test_outlet_known_by_name_is_a_source_not_a_speaker():
     doc = make(["Theo Bloomberg, Ả Rập Xê Út sẵn sàng mọi giải pháp."], [(0, "Bloomberg", "bloomberg")])
     assert run(doc) == []
+
+
+def test_date_of_a_fronted_speaking_occasion():
+    doc = make(["Trong cuộc họp báo ngày 3/2, ông Zarif cho biết Iran sẽ cử phái đoàn tới Vienna.",
+                "Hôm 9/3, phát biểu trước báo giới, ông Netanyahu nói Israel sẽ tự vệ.",
+                "Sau cuộc hội đàm ngày 14/6 với Ai Cập, ông Safadi cho biết Amman ủng hộ đối thoại."],
+               [(0, "Zarif", "zarif"), (0, "Iran", "iran"), (0, "Vienna", "vienna"), (1, "Netanyahu", "netanyahu"),
+                (1, "Israel", "israel"), (2, "Ai Cập", "egypt"), (2, "Safadi", "safadi"), (2, "Amman", "amman")])
+    got = {s.speaker: s.date.value if s.date else None for s in run(doc)}
+    assert got == {"zarif": "--02-03", "netanyahu": "--03-09", "safadi": "--06-14"}
+
+
+def test_date_of_a_fronted_topic_is_not_the_statement_date():
+    doc = make(["Về hội nghị dự kiến diễn ra ngày 20/5, ông Zarif cho biết Iran sẽ tham dự."],
+               [(0, "Zarif", "zarif"), (0, "Iran", "iran")])
+    [st] = run(doc)
+    assert st.speaker == "zarif" and st.date is None

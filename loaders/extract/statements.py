@@ -59,6 +59,16 @@ _FIGURE_RE = re.compile(
     r"(?:đã\s+|bị\s+)?(?:thiệt\s+mạng|tử\s+vong|thương\s+vong|bị\s+thương|chết|sơ\s+tán|tị\s+nạn|mất\s+tích)",
     re.IGNORECASE,
 )
+# a fronted segment naming the speaking occasion: its date is the statement's ("Trong cuộc họp báo ngày 3/2, X nói")
+_OCCASION_RE = re.compile(
+    r"\s*(?:(?:trong|tại|qua|trên|sau|khi)\s+)?(?:(?:một|cuộc|buổi|bản|lần)\s+)*(?:họp\s+báo|phát\s+biểu|"
+    r"trả\s+lời\s+(?:phỏng\s+vấn|báo\s+giới|báo\s+chí|câu\s+hỏi)|phỏng\s+vấn|tuyên\s+bố|thông\s+cáo|"
+    r"thông\s+báo|trao\s+đổi\s+với\s+(?:báo\s+giới|báo\s+chí|phóng\s+viên)|gặp\s+gỡ\s+báo\s+giới|"
+    r"bài\s+(?:phát\s+biểu|viết)|thư|phiên\s+họp|cuộc\s+gặp\s+báo\s+giới)(?!\w)"
+    r"|\s*(?:sau|tại|trong|bên\s+lề)\s+(?:(?:một|cuộc|buổi|phiên|lễ)\s+)*(?:hội\s+đàm|gặp\s+gỡ|gặp|họp|hội\s+nghị|"
+    r"điện\s+đàm|đàm\s+phán|ký)(?!\w)",
+    re.IGNORECASE,
+)
 _AT_RE = re.compile(r"(?<!\w)(?:tại|ở)(?:\s+(?:thủ\s+đô|thành\s+phố))?\s+$", re.IGNORECASE)
 
 
@@ -278,7 +288,8 @@ def _frame_date(doc: Doc, i: int, frame: Span, speaker: Span | None = None) -> D
         seg_e = k if k >= 0 else frame.end
         holds_speaker = speaker is not None and seg_b <= speaker.begin < seg_e
         seg = text[seg_b:seg_e]
-        if holds_speaker or discourse.is_filler(seg, max_words=8) or seg_e == frame.end:
+        if holds_speaker or discourse.is_filler(seg, max_words=8) or seg_e == frame.end or \
+                _OCCASION_RE.match(seg):
             keep.append(d)
     return keep[-1] if keep else None
 
