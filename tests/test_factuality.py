@@ -75,3 +75,28 @@ def test_compatibility_of_reports():
     assert not compatible(planned, occurred)  # a planned round and rounds already held are two events
     assert not compatible(possible, occurred)
     assert compatible(Factuality("occurred", "", False), planned)
+
+
+@pytest.mark.parametrize("scope,expected", [
+    ("Ngoại trưởng Ai Cập cho rằng cần tiến hành một vòng đàm phán mới", "proposed"),
+    ("các bên cần sớm tổ chức cuộc họp", "proposed"),
+    ("Liên đoàn Ả-rập kêu gọi nối lại các cuộc hòa đàm", "proposed"),
+    ("hội nghị sẽ được tổ chức tại Vienna", "planned"),
+    ("cuộc đối thoại dự kiến khởi động vào tuần sau", "planned"),
+    ("Ấn Độ có kế hoạch cử phái đoàn tới Cairo", "planned"),
+    # a plan carried out: the past marker after the future cue wins
+    ("hội nghị dự kiến kéo dài ba ngày đã khai mạc hôm qua", "occurred"),
+    ("cuộc gặp được lên kế hoạch từ lâu vừa diễn ra", "occurred"),
+    # ... but not a past decision about a future event
+    ("hai bên đã nhất trí sẽ gặp nhau", "planned"),
+    ("Cairo đã chuẩn bị cho hội nghị", "planned"),
+])
+def test_status_future_modal_and_done(scope: str, expected: str) -> None:
+    assert status_of(scope).status == expected
+
+
+def test_future_date_is_planned_unless_reported_as_done():
+    assert status_of("hai ngoại trưởng gặp nhau ngày 20/6", date_relation=1).status == "planned"
+    assert status_of("hai ngoại trưởng đã gặp nhau ngày 20/6", date_relation=1).status == "occurred"
+    assert status_of("hai ngoại trưởng đã đồng ý gặp nhau ngày 20/6", date_relation=1).status == "planned"
+    assert status_of("hai ngoại trưởng gặp nhau hôm qua", date_relation=-1).status == "occurred"

@@ -47,6 +47,9 @@ POSTPONED_TO_RE = _c(r"(?<!\w)hoãn(?:\s+lại)?\s+(?:sang|đến|tới|tới\s+
 PROPOSED_RE = _c(r"(?<!\w)(?:(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng)(?:\s+(?:về|việc|tổ\s+chức|tiến\s+hành|triệu\s+tập|"
                  r"mở|nối\s+lại|một|các|những|cuộc|vòng|hội\s+nghị))+|kêu\s+gọi\s+(?:tổ\s+chức|tiến\s+hành|triệu\s+tập)|"
                  r"sáng\s+kiến\s+(?:về\s+)?(?:tổ\s+chức|tiến\s+hành)|"
+                 r"(?:cần|cần\s+phải|nên|phải|cần\s+thiết\s+phải)\s+(?:sớm\s+)?(?:tiến\s+hành|tổ\s+chức|triệu\s+tập|"
+                 r"nối\s+lại|khởi\s+động|mở|có)\s+(?:(?:một|các|những|thêm)\s+)?(?:cuộc|vòng|hội\s+nghị|phiên)|"
+                 r"kêu\s+gọi\s+(?:các\s+bên\s+|hai\s+bên\s+)?(?:nối\s+lại|khởi\s+động|mở)|"
                  r"chưa\s+(?:đạt\s+được|đạt|có)\s+(?:được\s+)?(?:sự\s+)?(?:đồng\s+thuận|nhất\s+trí|thống\s+nhất)|"
                  r"chưa\s+(?:quyết\s+định|thống\s+nhất|nhất\s+trí|đồng\s+ý)|"
                  r"đang\s+(?:được\s+)?(?:xem\s+xét|thảo\s+luận|bàn\s+bạc|cân\s+nhắc)\s+(?:về\s+)?(?:việc|khả\s+năng))"
@@ -135,8 +138,14 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
         return Factuality(best[0], best[1], True)
     m = PLANNED_RE.search(scope) or DATE_FUTURE_RE.search(scope)
     if m:
+        done = _done_after(scope, m.end())
+        if done is not None:  # "dự kiến kéo dài hai ngày, đã khai mạc hôm qua": the plan was carried out
+            return Factuality("occurred", done, True)
         return Factuality("planned", m.group(0), True)
     if date_relation is not None and date_relation > 0:
+        done = _done_after(scope, 0)
+        if done is not None:  # "đã hội đàm ngày <later date>": the words say it took place
+            return Factuality("occurred", done, True)
         return Factuality("planned", "date", True)
     m = OCCURRED_RE.search(scope)
     if m:
@@ -144,6 +153,24 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
     if date_relation is not None and date_relation <= 0:
         return Factuality("occurred", "date", True)
     return Factuality("occurred", "", False)
+
+
+# markers that an event has taken place; after every future cue in the scope they win over it
+# ("đã đồng ý / nhận lời / quyết định ... <future date>" is a decision about a future event, not the event)
+DONE_RE = _c(r"(?<!\w)(?:đã|vừa|hôm\s+qua|vừa\s+qua|mới\s+đây)(?!\w)(?!\s+(?:đồng\s+ý|nhận\s+lời|nhất\s+trí|"
+             r"quyết\s+định|thống\s+nhất|cam\s+kết|mời|xác\s+nhận|thông\s+báo|tuyên\s+bố|lên\s+lịch|ấn\s+định|"
+             r"chấp\s+nhận|đề\s+nghị|đề\s+xuất|hứa|hẹn)(?!\w))")
+_FUTURE_AFTER_RE = _c(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|tới\s+đây|sắp\s+tới|kế\s+hoạch|chuẩn\s+bị|(?:tuần|tháng|năm)\s+tới)(?!\w)")
+
+
+def _done_after(scope: str, pos: int) -> str | None:
+    """A past marker after `pos` with no later future cue ("đã nhất trí sẽ gặp" stays planned)."""
+    last = None
+    for m in DONE_RE.finditer(scope, pos):
+        last = m
+    if last is None or _FUTURE_AFTER_RE.search(scope, last.end()):
+        return None
+    return last.group(0)
 
 
 def merge(old: Factuality, new: Factuality) -> Factuality:

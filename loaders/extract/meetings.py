@@ -239,6 +239,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if pp is not None:
                 vhead = cstart + pp.start()
                 subj = subject_chain(doc, i, vhead, cstart, recent, PP_PREDICATES)
+                dv = None if subj else _last_discussion_verb(text, cstart, vhead)
+                if dv is not None:
+                    # "A và B đã thảo luận về Syria / tình hình ở X tại cuộc họp": the topic is no subject
+                    subj = subject_chain(doc, i, dv, cstart, recent, PP_PREDICATES)
                 if subj and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
                         not (set(subj) & set(clause_subject(doc, i, cstart, vhead))):
                     subj = []  # "... cáo buộc Nga can thiệp bầu cử Mỹ trong cuộc gặp": Mỹ is no subject
@@ -393,3 +397,19 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if noun and comp:
             absorbed_until = max(absorbed_until, zone_end)  # "cuộc gặp bên lề thượng đỉnh G20 giữa A và B"
     return out
+
+
+_DISCUSS_RE = re.compile(
+    r"(?<!\w)(?:thảo\s+luận|trao\s+đổi|bàn\s+bạc|bàn|nhất\s+trí|thống\s+nhất|đề\s+cập|cam\s+kết)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _last_discussion_verb(text: str, lo: int, hi: int) -> int | None:
+    """Start of the last discussion verb in [lo, hi) whose object runs to hi without a clause break."""
+    last = None
+    for m in _DISCUSS_RE.finditer(text, lo, hi):
+        last = m
+    if last is None or re.search(r"[,;]", text[last.end():hi]):
+        return None
+    return last.start()

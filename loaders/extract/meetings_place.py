@@ -17,6 +17,14 @@ _NONVENUE_BEFORE_RE = re.compile(
 )
 
 
+# an occurrence verb followed by a city with no preposition ("có thể được nối lại Geneva", "diễn ra Astana")
+_BARE_VENUE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:diễn\s+ra|được\s+tổ\s+chức|được\s+nối\s+lại|nối\s+lại|nhóm\s+họp|khai\s+mạc|"
+    r"được\s+triệu\s+tập)\s*$",
+    re.IGNORECASE,
+)
+
+
 def venue(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: int
            ) -> tuple[str | None, bool, int]:
     """The clause's "tại/ở <place>" outside its topic phrase: (key, alternatives_seen, relative position).
@@ -36,7 +44,11 @@ def venue(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: i
         before = discourse.tail(text[:rb], 120)
         at = AT_BEFORE_RE.search(before)
         if at is None:
-            continue
+            if rb >= e and g.how == "name" and _BARE_VENUE_BEFORE_RE.search(before) and \
+                    any(doc.kind_of(x) == "place" for x in g.literal_keys):
+                at = _BARE_VENUE_BEFORE_RE.search(before)  # "sẽ được nối lại Geneva": no "tại" written
+            else:
+                continue
         if _NONVENUE_BEFORE_RE.search(before[: at.start()]) or TOPIC_NOUN_BEFORE_RE.search(before[: at.start()]):
             continue
         lits = [x for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
@@ -45,7 +57,7 @@ def venue(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: i
         k = lits[0]
         alt = bool(HOAC_RE.match(text[g.end - s.begin:])) or bool(
             re.search(r"(?<!\w)hoặc\s+(?:ở|tại)?\s*$", before[-20:], re.IGNORECASE))
-        tai = at.group(0).lower().lstrip().startswith("tại")
+        tai = not at.group(0).lower().lstrip().startswith("ở")
         cands.append((rb, k, alt, tai))
     if not cands:
         return None, False, -1
