@@ -19,7 +19,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
 @dataclass
 class Expectation:
     good: dict[str, str] = field(default_factory=dict)  # source_file -> text as it must be stored (NFC-compared)
-    bad: dict[str, str] = field(default_factory=dict)  # source -> what is wrong (for messages)
+    # source -> a phrase the reported reason must contain (case-insensitive)
+    bad: dict[str, str] = field(default_factory=dict)
     may_warn: set[str] = field(default_factory=set)  # good documents that may load with no body sentences
     one_of: list[tuple[str, str]] = field(default_factory=list)  # same article id twice: one loaded, one reported
 
@@ -96,8 +97,8 @@ def make_hostile(folder: Path, *, big_jsonl_line: bool = False) -> Expectation:
     (folder / "hostile.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     for i in range(3):  # lines 1, 3 and 8
         exp.good[f"hostile.jsonl#r{i}"] = recs[i]["text"]
-    for lineno, why in ((2, "malformed JSON"), (4, "not an object"), (5, "no text"), (6, "duplicate id"),
-                        (7, "invalid UTF-8")):
+    for lineno, why in ((2, "malformed JSON"), (4, "JSON object"), (5, "text"), (6, "duplicate id"),
+                        (7, "utf-8")):
         exp.bad[f"hostile.jsonl:{lineno}"] = why
 
     # -- bad ones ----------------------------------------------------------------
@@ -107,7 +108,7 @@ def make_hostile(folder: Path, *, big_jsonl_line: bool = False) -> Expectation:
     exp.bad["binary.txt"] = "binary"
     t = texts[2].encode()
     (folder / "nul-bytes.txt").write_bytes(t[:400] + b"\x00\x00\x00\x00" + t[400:])
-    exp.bad["nul-bytes.txt"] = "NUL bytes"
+    exp.bad["nul-bytes.txt"] = "NUL byte"
     (folder / "invalid-utf8.txt").write_bytes(t[:300] + b"\xff\xfe\xc3\x28\x80" + t[300:])
     exp.bad["invalid-utf8.txt"] = "invalid UTF-8"
     chunk = (texts[0] + "\n\n").encode()

@@ -20,6 +20,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from syriakg.loaders.load import article_graphs, committed_graphs
+from syriakg.loaders.sources.ids import file_stem, slug
 from syriakg.loaders.store import open_store
 from syriakg.ontology.terms import DEFAULT_BASE, sparql_prefixes
 from tests.hostile_inputs import Expectation, make_hostile
@@ -58,6 +59,7 @@ def check(exp: Expectation, proc: subprocess.CompletedProcess[str], store_path: 
     for source, why in exp.bad.items():
         assert source in failed, f"{source} ({why}) not reported:\n{proc.stdout}"
         assert len(failed[source]) > 8, failed[source]  # a reason, not just a flag
+        assert why.lower() in failed[source].lower(), f"{source}: reason {failed[source]!r} does not say {why!r}"
     store = open_store(store_path)
     arts = stored_articles(store)
     for source, text in exp.good.items():
@@ -79,6 +81,15 @@ def check(exp: Expectation, proc: subprocess.CompletedProcess[str], store_path: 
     assert graphs == committed_graphs(store, DEFAULT_BASE)
     assert len(graphs) == len(exp.good) + len(exp.one_of) == len(arts)
     assert store.contains_named_graph(NamedNode(f"{DEFAULT_BASE}graph/ontology"))
+    # a refused file leaves no trace: no article, sentence, mention or fact IRI made from its id, in any graph
+    twins = {s for pair in exp.one_of for s in pair}  # share their id with the twin that was loaded
+    for source in failed:
+        if "#" in source or ":" in source or source in twins:  # a JSON Lines record: its id may not be known
+            continue
+        prefix = f"{DEFAULT_BASE}article/{slug(file_stem(source))}"
+        left = [q for q in store if any(isinstance(t, NamedNode) and (t.value == prefix or t.value.startswith(prefix + "/"))
+                                        for t in (q.subject, q.object, q.graph_name))]
+        assert not left, f"{source} was refused but left {len(left)} quads, e.g. {left[0]}"
 
 
 def test_hostile_files_mixed_with_good_ones(tmp_path):

@@ -60,3 +60,28 @@ def test_same_corpus_twice_same_quads_and_iris(tmp_path):
     assert rev.articles == first.articles
     n4, iris4, quads4 = iris_of(other)
     assert (n4, iris4) == (n1, iris1) and quads4 == quads1
+
+
+def split_corpus(src: Path, folder: Path, parts: int) -> list[Path]:
+    """The records of `src` dealt round-robin into `parts` JSON Lines files (ids come from the file stems)."""
+    with gzip.open(src, "rb") as fh:
+        lines = fh.readlines()
+    folder.mkdir(parents=True, exist_ok=True)
+    files = [folder / f"part-{i}.jsonl" for i in range(parts)]
+    for i, f in enumerate(files):
+        f.write_bytes(b"".join(lines[i::parts]))
+    return files
+
+
+def test_file_order_and_worker_count_do_not_change_the_graph(tmp_path):
+    files = split_corpus(corpus(tmp_path, 60), tmp_path / "in", 3)
+    a = load([str(tmp_path / "in")], tmp_path / "a", workers=2, base=DEFAULT_BASE)  # the folder, walked
+    b = load([str(f) for f in reversed(files)], tmp_path / "b", workers=1, base=DEFAULT_BASE)  # files, reversed
+    assert a.articles == b.articles >= 50
+    na, iris_a, quads_a = iris_of(tmp_path / "a")
+    nb, iris_b, quads_b = iris_of(tmp_path / "b")
+    assert na == nb and iris_a == iris_b and quads_a == quads_b
+    # the same files once more, listed twice over: nothing new, nothing duplicated
+    again = load([str(f) for f in files] + [str(tmp_path / "in")], tmp_path / "b", workers=2, base=DEFAULT_BASE)
+    assert again.articles == 0
+    assert iris_of(tmp_path / "b") == (nb, iris_b, quads_b)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,10 +20,36 @@ from syriakg.loaders.distributed.records import parse_line
 from syriakg.loaders.model import LoadError, RawDocument
 from syriakg.loaders.sources.jsonl import iter_jsonl
 
-needs_spark = pytest.mark.skipif(
-    importlib.util.find_spec("pyspark") is None or shutil.which("java") is None,
-    reason="pyspark and java are needed (pip install '.[spark]'; Java 17)",
-)
+
+def java_major() -> int | None:
+    """Major version of the `java` on PATH (or in JAVA_HOME), None when there is none."""
+    home = os.environ.get("JAVA_HOME")
+    java = str(Path(home) / "bin" / "java") if home and (Path(home) / "bin" / "java").is_file() else shutil.which("java")
+    if java is None:
+        return None
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not m:
+        return None
+    major = int(m.group(1))
+    return int(m.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
+def _spark_missing() -> str | None:
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install '.[spark]')"
+    major = java_major()
+    if major is None:
+        return "no Java runtime (Spark needs Java 17: apt-get install openjdk-17-jre-headless)"
+    if major < 17:
+        return f"Java {major} found; this Spark needs Java 17 or newer"
+    return None
+
+
+needs_spark = pytest.mark.skipif(_spark_missing() is not None, reason=_spark_missing() or "")
 
 
 def _corpus(tmp: Path, shared: Path | None, n: int) -> Path:

@@ -26,6 +26,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import platform
 import random
 import sys
 import time
@@ -168,6 +170,39 @@ async def run(url: str, clients: int, seconds: float, runaway: bool, cq_dir: Pat
     return out
 
 
+def machine() -> dict:
+    """What the numbers came from: CPUs, memory, Python, and how busy the machine was."""
+    mem = 0
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            mem = int(fh.readline().split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpus": os.cpu_count(), "memory_mb": mem, "python": platform.python_version(),
+            "platform": platform.platform(terse=True)}
+
+
+def markdown(res: dict) -> str:
+    """The result as a markdown table (one row per request class) with the verdicts under it."""
+    m = res.get("machine", {})
+    lines = [
+        f"{res['clients']} clients{' + 1 runaway client' if res['runaway_client'] else ''}, {res['seconds']} s, "
+        f"{res['requests']} requests ({res['rps']}/s), errors {res['errors']} (runaway: {res['runaway_errors']}); "
+        f"machine: {m.get('cpus')} CPUs, {m.get('memory_mb')} MB; load average before "
+        f"{res.get('load_average_before')}, after {res.get('load_average_after')}",
+        "",
+        "| class | requests | errors | p50 ms | p95 ms | p99 ms | max ms | status codes |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for k, c in res["classes"].items():
+        codes = ", ".join(f"{code}×{n}" for code, n in sorted(c["codes"].items()))
+        lines.append(f"| {k} | {c['requests']} | {c['errors']} | {c['p50_ms']} | {c['p95_ms']} | {c['p99_ms']} | "
+                     f"{c['max_ms']} | {codes} |")
+    lines.append("")
+    lines += [f"- {k}: **{'PASS' if v else 'FAIL'}**" for k, v in res["verdict"].items()]
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     g = ap.add_mutually_exclusive_group(required=True)
@@ -186,6 +221,8 @@ def main() -> None:
         raise SystemExit("loopback only")
     cq = args.cq or Path(__file__).resolve().parents[3] / "shared" / "competency-questions"
 
+    load_before = [round(x, 2) for x in os.getloadavg()]
+
     def go(url: str) -> dict:
         return asyncio.run(run(url, args.clients, args.seconds, not args.no_runaway, cq, args.seed))
 
@@ -197,14 +234,10 @@ def main() -> None:
             res = go(url)
         res["endpoint"] = {"http_workers": args.http_workers, "query_workers": args.query_workers,
                            "timeout_s": args.timeout, "store": str(args.store)}
-    print(f"{res['clients']} clients{' + 1 runaway' if res['runaway_client'] else ''}, {res['seconds']} s, "
-          f"{res['requests']} requests ({res['rps']}/s), errors {res['errors']} (runaway: {res['runaway_errors']})")
-    print("class | requests | errors | p50 ms | p95 ms | p99 ms | max ms | status codes")
-    for k, c in res["classes"].items():
-        print(f"{k} | {c['requests']} | {c['errors']} | {c['p50_ms']} | {c['p95_ms']} | {c['p99_ms']} | "
-              f"{c['max_ms']} | {c['codes']}")
-    for k, v in res["verdict"].items():
-        print(f"  {k}: {'PASS' if v else 'FAIL'}")
+    res["machine"] = machine()
+    res["load_average_before"] = load_before
+    res["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    print(markdown(res))
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "latest.json").write_text(json.dumps(res, indent=2), encoding="utf-8")
 
