@@ -54,6 +54,9 @@ class _Item:
 
 
 
+_AL_EL = frozenset(("al", "el"))
+
+
 class ReaderCore:
     """Reads one article: state, the sentence loop, token helpers, emitting, names, scopes, pairs."""
 
@@ -102,34 +105,60 @@ class ReaderCore:
         self._paired: set[tuple[int, int]] = set()
         n = len(self.toks)
         toks = self.toks
-        triggers = self._triggers()
+        table = self._dispatch()
+        run = type(self)._run
         i = 0
         while i < n:
             t = toks[i]
-            if not (t.word and (t.text[0].isupper() or t.key in triggers)):
-                i += 1  # a lower-case word that starts nothing we read
+            if not t.word:
+                i += 1
                 continue
-            j = (self._title(i) or self._counterpart(i) or self._role_noun(i) or self._honorific(i)
-                 or self._this_country(i) or self._classifier(i) or self._org(i) or self._gaz(i) or self._run(i))
+            j = None
+            rules = table.get(t.key)
+            if rules is not None:
+                for rule in rules:
+                    j = rule(self, i)
+                    if j:
+                        break
+            if not j and (t.text[0].isupper() or t.key in _AL_EL):
+                j = run(self, i)  # only a capitalised word (or al-/el-) starts a name run
             i = j if j and j > i else i + 1
         self._resolve_counterparts()
         self._pairs()
 
-    _TRIGGERS: frozenset[str] | None = None
+    _DISPATCH: dict[tuple[type, int, int], tuple[Gazetteer, Offices, dict[str, tuple]]] = {}
 
-    def _triggers(self) -> frozenset[str]:
-        """Lower-case keys that may start something (titles, cues, classifiers, gazetteer forms)."""
-        t = ReaderCore._TRIGGERS
-        if t is None or ReaderCore._TRIGGER_GAZ is not self.gaz:
-            keys: set[str] = set(self.gaz.index) | set(self.offs.index) | set(HONORIFICS) | {"al", "el"}
-            for ph in (COUNTERPART, PAIR_ANY, PAIR_COUNTRY, PAIR_PERSON, LEADER_NOUNS, THIS_COUNTRY, PERSON_CUES,
-                       PROVINCE_CLS, SETTLEMENT_CLS, REGION_CLS, ORG_HEADS, _INSTITUTION_PHRASES):
-                keys |= set(ph.first)
-            t = ReaderCore._TRIGGERS = frozenset(keys)
-            ReaderCore._TRIGGER_GAZ = self.gaz
-        return t
+    def _dispatch(self) -> dict[str, tuple]:
+        """Token key -> the rules that may start at a token with that key, in rule order.
 
-    _TRIGGER_GAZ: Gazetteer | None = None
+        Each rule starts only at the first word of one of its phrases (titles, cues, classifiers,
+        gazetteer forms); the others would return None there, so they are not called.  A name run
+        (`_run`, always last) starts only at a capitalised word or `al-`/`el-`.
+        """
+        ck = (type(self), id(self.gaz), id(self.offs))
+        got = ReaderCore._DISPATCH.get(ck)
+        if got is not None and got[0] is self.gaz and got[1] is self.offs:
+            return got[2]
+        cls = type(self)
+        rules: list[tuple[object, set[str]]] = [
+            (cls._title, set(self.offs.index)),
+            (cls._counterpart, set(COUNTERPART.first)),
+            (cls._role_noun, set(PAIR_PERSON.first) | set(PAIR_COUNTRY.first) | set(PAIR_ANY.first)
+             | set(LEADER_NOUNS.first)),
+            (cls._honorific, set(HONORIFICS) | set(PERSON_CUES.first)),
+            (cls._this_country, set(THIS_COUNTRY.first)),
+            (cls._classifier, set(PROVINCE_CLS.first) | set(SETTLEMENT_CLS.first) | set(REGION_CLS.first)),
+            (cls._org, set(_INSTITUTION_PHRASES.first) | set(ORG_HEADS.first)),
+            (cls._gaz, set(self.gaz.index)),
+        ]
+        keys: set[str] = set()
+        for _f, ks in rules:
+            keys |= ks
+        table = {k: tuple(f for f, ks in rules if k in ks) for k in keys}
+        if len(ReaderCore._DISPATCH) > 8:
+            ReaderCore._DISPATCH.clear()
+        ReaderCore._DISPATCH[ck] = (self.gaz, self.offs, table)
+        return table
 
     def _order(self, ti: int) -> tuple[int, int]:
         return (self.s.index, self.toks[ti].begin if ti < len(self.toks) else self.s.end)
@@ -148,12 +177,11 @@ class ReaderCore:
         keys = self.keys
         if i >= len(keys) or i < 0:
             return 0
-        cands = phrases.first.get(keys[i])
+        cands = phrases.starts.get(keys[i])
         if not cands:
             return 0
-        for t in cands:
-            L = len(t)
-            if L <= maxlen and i + L <= len(keys) and tuple(keys[i:i + L]) == t:
+        for L, rest in cands:
+            if L <= maxlen and (L == 1 or keys[i + 1:i + L] == rest):
                 return L
         return 0
 
@@ -162,12 +190,11 @@ class ReaderCore:
         keys = self.keys
         if i <= 0 or i > len(keys):
             return 0
-        cands = phrases.last.get(keys[i - 1])
+        cands = phrases.ends.get(keys[i - 1])
         if not cands:
             return 0
-        for t in cands:
-            L = len(t)
-            if L <= maxlen and i - L >= 0 and tuple(keys[i - L:i]) == t:
+        for L, rest in cands:
+            if L <= maxlen and i - L >= 0 and (L == 1 or keys[i - L:i - 1] == rest):
                 return L
         return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from syriakg.loaders.extract.actor_core import ReaderCore
 from syriakg.loaders.extract.actor_vocab import (
@@ -198,7 +199,7 @@ class PersonRules(ReaderCore):
         return k
 
     def _slug_key(self, name: str) -> str:
-        return slug(re.sub(r"^(?:[Aa]l|[Ee]l)[-\s]+(?=\w)", "", name))
+        return _slug_key(name)
 
     def _speech_after(self, e: int) -> bool:
         k = e
@@ -251,3 +252,10 @@ class PersonRules(ReaderCore):
                 return "person"
         return None
 
+
+_AL_PREFIX = re.compile(r"^(?:[Aa]l|[Ee]l)[-\s]+(?=\w)")
+
+
+@lru_cache(maxsize=50_000)
+def _slug_key(name: str) -> str:
+    return slug(_AL_PREFIX.sub("", name))

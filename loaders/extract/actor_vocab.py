@@ -8,15 +8,20 @@ from syriakg.loaders.extract.names import norm, tokenize
 class Phrases:
     """A set of token-key tuples, indexed by first and last key for fast lookup at a position."""
 
-    __slots__ = ("all", "first", "last")
+    __slots__ = ("all", "first", "last", "starts", "ends")
 
     def __init__(self, items: set[tuple[str, ...]]) -> None:
         self.all = frozenset(items)
         self.first: dict[str, list[tuple[str, ...]]] = {}
         self.last: dict[str, list[tuple[str, ...]]] = {}
+        # the same, as (length, the other keys as a list) for slice comparison, longest first
+        self.starts: dict[str, list[tuple[int, list[str]]]] = {}
+        self.ends: dict[str, list[tuple[int, list[str]]]] = {}
         for t in sorted(items, key=len, reverse=True):
             self.first.setdefault(t[0], []).append(t)
             self.last.setdefault(t[-1], []).append(t)
+            self.starts.setdefault(t[0], []).append((len(t), list(t[1:])))
+            self.ends.setdefault(t[-1], []).append((len(t), list(t[:-1])))
 
     def __contains__(self, t: object) -> bool:
         return t in self.all

@@ -92,6 +92,8 @@ word lists).  This module assembles the reader and is the entry point.
 
 from __future__ import annotations
 
+import time
+
 from syriakg.loaders.extract.actor_counterparts import CounterpartRules
 from syriakg.loaders.extract.actor_orgs import OrgRules
 from syriakg.loaders.extract.actor_persons import PersonRules
@@ -99,7 +101,7 @@ from syriakg.loaders.extract.actor_places import PlaceRules
 from syriakg.loaders.extract.actor_titles import TitleRules
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.gazetteer import Gazetteer, get_gazetteer
-from syriakg.loaders.extract.positions import get_offices
+from syriakg.loaders.extract.positions import Offices, get_offices
 from syriakg.loaders.model import Extraction
 
 __all__ = ["component", "extract_actors"]
@@ -109,10 +111,32 @@ class _Reader(TitleRules, CounterpartRules, PersonRules, PlaceRules, OrgRules):
     """Reads one article (the rules live in the mixins; the loop in `actor_core.ReaderCore`)."""
 
 
+_DEFAULT: list = []  # [checked at (monotonic s), gazetteer, offices]
+_RECHECK_S = 2.0
+
+
+def _default_tables() -> tuple[Gazetteer, Offices]:
+    """The default gazetteer and offices; their files' dates are looked at most every 2 s.
+
+    `get_gazetteer()` stats five files (and `get_offices` one more) on every call: per article that
+    was a noticeable part of the component's time.
+    """
+    now = time.monotonic()
+    if _DEFAULT and now - _DEFAULT[0] < _RECHECK_S:
+        return _DEFAULT[1], _DEFAULT[2]
+    g = get_gazetteer()
+    offs = get_offices(g)
+    _DEFAULT[:] = [now, g, offs]
+    return g, offs
+
+
 def extract_actors(ex: Extraction, gaz: Gazetteer | None = None) -> None:
     """Fill `ex.entities`, `ex.mentions`, `ex.positions` from the body sentences of `ex`."""
-    g = gaz or get_gazetteer()
-    _Reader(ex, g, get_offices(g)).run()
+    if gaz is None:
+        g, offs = _default_tables()
+    else:
+        g, offs = gaz, get_offices(gaz)
+    _Reader(ex, g, offs).run()
 
 
 def component(doc: Doc) -> None:

@@ -114,6 +114,8 @@ class Surface:
     how: str  # name | alias | acronym | metonym
     place: PlaceName | None = None
     viet_single: bool = False  # one Vietnamese syllable (Nga, Anh, Đức): may be part of a person's name
+    cap_pos: tuple[int, ...] = ()  # indexes of `caps` that are True (one of them must be capitalised)
+    acr_pos: tuple[int, ...] = ()  # indexes of `acr` that are True (exact match)
 
 
 @dataclass
@@ -137,25 +139,21 @@ class Gazetteer:
         if not cands:
             return None
         for s in cands:  # longest first
-            L = len(s.toks)
-            if i + L > n:
+            keys = s.toks
+            L = len(keys)
+            if L > 1:
+                if i + L > n:
+                    continue
+                ok = True
+                for j in range(1, L):  # the first key is the index key
+                    if toks[i + j].key != keys[j]:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+            if s.acr_pos and any(toks[i + j].text != s.exact[j] for j in s.acr_pos):
                 continue
-            ok = True
-            any_cap_needed = False
-            any_cap = False
-            for j in range(L):
-                t = toks[i + j]
-                if t.key != s.toks[j]:
-                    ok = False
-                    break
-                if s.acr[j] and t.text != s.exact[j]:
-                    ok = False
-                    break
-                if s.caps[j]:
-                    any_cap_needed = True
-                    if is_cap(t.text):
-                        any_cap = True
-            if not ok or (any_cap_needed and not any_cap):
+            if s.cap_pos and not any(toks[i + j].text[0].isupper() for j in s.cap_pos):
                 continue
             if kinds is not None:
                 k = self.kind_of_surface(s)
@@ -310,8 +308,9 @@ def load_gazetteer(directory: str | os.PathLike[str]) -> Gazetteer:
         acr = tuple(t.word and is_acronym(t.text) for t in toks)
         if how == "name" and all(acr[k] for k in range(len(toks)) if toks[k].word):
             how = "acronym"
-        surfaces.append(Surface(keys, tuple(t.word and is_cap(t.text) for t in toks), acr,
-                                tuple(t.text for t in toks), key, how, place, viet_single))
+        caps = tuple(t.word and is_cap(t.text) for t in toks)
+        surfaces.append(Surface(keys, caps, acr, tuple(t.text for t in toks), key, how, place, viet_single,
+                                tuple(k for k, c in enumerate(caps) if c), tuple(k for k, a in enumerate(acr) if a)))
 
     for key, fl in forms_of.items():
         ent = gaz.entities[key]

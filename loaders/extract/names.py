@@ -49,18 +49,33 @@ class Tok:
 
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+# the same tokens, each with the whitespace before it and split into word / punctuation groups:
+# `findall` returns plain strings, and offsets follow from the lengths (the tokens and the
+# whitespace between them cover the text), which is several times faster than match objects
+_TOKEN_WS = re.compile(r"(\s*)(?:(\w+(?:['’]\w+)*)|([^\w\s]))", re.UNICODE)
+_KEYS: dict[str, str] = {}  # norm() of token texts (a plain dict: cheaper than the lru_cache call)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Word and punctuation tokens of `text`; offsets are shifted by `offset`."""
     toks: list[Tok] = []
-    prev_end = -1
-    for m in _TOKEN.finditer(text):
-        b, e = m.start(), m.end()
-        space = prev_end < 0 or b > prev_end
-        s = m.group()
-        toks.append(Tok(s, b + offset, e + offset, space, s[0].isalnum() or s[0] == "_", norm(s)))
-        prev_end = e
+    append = toks.append
+    keys = _KEYS
+    pos = offset
+    first = True
+    for ws, w, p in _TOKEN_WS.findall(text):
+        if ws:
+            pos += len(ws)
+        s = w or p
+        k = keys.get(s)
+        if k is None:
+            k = norm(s)
+            if len(keys) < 500_000:
+                keys[s] = k
+        e = pos + len(s)
+        append(Tok(s, pos, e, first or bool(ws), bool(w), k))
+        pos = e
+        first = False
     return toks
 
 
@@ -133,6 +148,7 @@ def strip_marks(s: str) -> str:
     return "".join(c for c in d if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=100_000)
 def slug(name: str) -> str:
     """Stable ASCII key of a name: `Hulusi Akar` -> `hulusi-akar`, `tỉnh Latakia` -> `tinh-latakia`."""
     s = strip_marks(name).casefold()
@@ -146,6 +162,7 @@ def is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
     """All-capital word of 2-7 letters (LHQ, ICRC, SDF); digits allowed after the first letter."""
     if not 2 <= len(text) <= 7 or not text[0].isalpha():

@@ -55,7 +55,12 @@ class Offices:
             return None
         for keys, office in cands:
             L = len(keys)
-            if i + L <= n and all(toks[i + j].key == keys[j] for j in range(L)):
+            if i + L > n:
+                continue
+            for j in range(1, L):  # the first key is the index key
+                if toks[i + j].key != keys[j]:
+                    break
+            else:
                 return office, L
         return None
 
