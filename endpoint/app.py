@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Iterable
 
 from fastapi import APIRouter, FastAPI
 from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from syriakg.endpoint import gsp, health, ld, sparql, ui, update, void
@@ -36,22 +37,27 @@ _ROUTES = {"sparql", "update", "store", "resource", "healthz", "metrics", "stati
 
 
 class AccessLog:
-    """Pure ASGI middleware: one log line and metric sample per request, with its duration."""
+    """Pure ASGI middleware: one log line and metric sample per request, with its duration.
 
-    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool, fast_cache: bool = True) -> None:
+    It also holds the fast path of the busiest request, `GET /sparql?query=...` (used when CORS is off, since it
+    skips the CORS middleware): a repeated request is answered from the result cache with the stored bytes and
+    headers, keyed by the raw request and the store version; any other one goes straight to the route's handler
+    function, without FastAPI's routing and the middleware stack below.
+    """
+
+    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool, fast_path: bool = True) -> None:
         self.app = app
         self.state = state
         self.enabled = enabled
-        self.fast_cache = fast_cache and state.cache.max_bytes > 0
+        self.fast_path = fast_path
+        self.caching = state.cache.max_bytes > 0
 
-    def _fast_key(self, scope: Scope) -> tuple | None:
+    def _fast_key(self, scope: Scope) -> tuple:
         """Key of a GET /sparql?query=... answer in the result cache, straight from the raw request.
 
         The answer depends on the raw query string (query and dataset parameters), Accept, the scheme and
         Host (base IRI of relative IRIs) and the store version; nothing else.
         """
-        if scope["method"] != "GET" or scope["path"] != "/sparql" or not scope.get("query_string"):
-            return None
         accept = host = b""
         for k, v in scope["headers"]:
             if k == b"accept":
@@ -67,7 +73,8 @@ class AccessLog:
         start = time.perf_counter()
         status = 500
         size = 0
-        key = self._fast_key(scope) if self.fast_cache else None
+        direct = self.fast_path and scope["method"] == "GET" and scope["path"] == "/sparql" and bool(scope.get("query_string"))
+        key = self._fast_key(scope) if direct and self.caching else None
         hit = self.state.cache.get(key) if key is not None else None
         start_msg: Message | None = None
         chunks: list[bytes] = []
@@ -91,11 +98,14 @@ class AccessLog:
                 await send({"type": "http.response.body", "body": body})
                 size = len(body)
                 self.state.metrics.inc("syriakg_cache_hits_total")
+            elif direct:
+                # the route's own handler function: same answers and errors as through the router
+                response = await sparql.sparql_get(Request(scope, receive))
+                await response(scope, receive, send_wrapper)
+                if key is not None and status == 200 and start_msg is not None:
+                    self.state.cache.put(key, 200, "", b"".join(chunks), {"raw": list(start_msg.get("headers", []))})
             else:
                 await self.app(scope, receive, send_wrapper)
-                if key is not None and status == 200 and start_msg is not None:
-                    body = b"".join(chunks)
-                    self.state.cache.put(key, 200, "", body, {"raw": list(start_msg.get("headers", []))})
         finally:
             dt = time.perf_counter() - start
             path = scope.get("path", "")
@@ -171,7 +181,7 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
             max_age=600,
         )
     # the fast path skips CORS handling, so it is only used when CORS is off
-    app.add_middleware(AccessLog, state=state, enabled=settings.access_log, fast_cache=not settings.cors_origins)
+    app.add_middleware(AccessLog, state=state, enabled=settings.access_log, fast_path=not settings.cors_origins)
     return app
 
 

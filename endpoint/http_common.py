@@ -1,8 +1,15 @@
-"""Request parsing shared by the protocol routes: media types, form bodies, parameters, bearer tokens."""
+"""Request parsing shared by the protocol routes: media types, form bodies, parameters, bearer tokens.
+
+`operation_from_post` is the one place that reads a SPARQL protocol POST
+(form-encoded or direct) for both operations, query (/sparql) and update
+(/update): the two differ only in names, media type and messages (`QUERY_OP`,
+`UPDATE_OP`).
+"""
 
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from fastapi import Request
@@ -29,7 +36,11 @@ class HTTPProblem(Exception):
 
 def media_type(request: Request) -> tuple[str, dict[str, str]]:
     """The request's media type (lower case) and its parameters; ("", {}) without Content-Type."""
-    raw = request.headers.get("content-type", "")
+    return split_media_type(request.headers.get("content-type", ""))
+
+
+def split_media_type(raw: str) -> tuple[str, dict[str, str]]:
+    """`type/subtype; k=v` -> ("type/subtype" lower case, {k: v})."""
     parts = [p.strip() for p in raw.split(";")]
     params = {}
     for p in parts[1:]:
@@ -67,6 +78,45 @@ def one(pairs: list[tuple[str, str]], name: str) -> str | None:
     if len(vs) > 1:
         raise HTTPProblem(400, f"The '{name}' parameter must be given at most once (got {len(vs)}).")
     return vs[0] if vs else None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """How one SPARQL protocol operation is sent: its parameter, direct-POST media type, and the other operation."""
+
+    name: str  # "query" or "update": the form / URL parameter
+    direct: str  # media type of a direct POST
+    other: str  # the other operation's parameter, refused here
+    other_message: str  # why it is refused
+
+
+QUERY_OP = Operation("query", "application/sparql-query", "update", "SPARQL updates go to /update, not /sparql.")
+UPDATE_OP = Operation("update", "application/sparql-update", "query", "Queries go to /sparql, not /update.")
+
+
+def operation_from_post(op: Operation, content_type: str, body: bytes, url_pairs: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]]]:
+    """The operation text and all its parameters from a protocol POST; HTTPProblem for anything the spec refuses.
+
+    Form-encoded: the text is the form's `op.name` field, and the other parameters may come in the body or
+    the URL.  Direct: the text is the UTF-8 body and the parameters come from the URL only.
+    """
+    mt, params = split_media_type(content_type)
+    if mt == FORM:
+        pairs = parse_form(body, params)
+        if values(pairs, op.other):
+            raise HTTPProblem(400, op.other_message)
+        text = one(pairs, op.name)
+        if text is None:
+            raise HTTPProblem(400, f"The form has no '{op.name}' parameter.")
+        return text, pairs + url_pairs
+    if mt == op.direct:
+        if values(url_pairs, op.name):
+            article = "an" if op.name[0] in "aeiou" else "a"
+            raise HTTPProblem(400, f"A direct POST carries the {op.name} in the body, not in {article} '{op.name}' URL parameter.")
+        return decode_utf8(body, params, op.name), url_pairs
+    if not mt:
+        raise HTTPProblem(415, f"POST needs Content-Type {FORM} or {op.direct}.")
+    raise HTTPProblem(415, f"Unsupported media type {mt!r}: use {FORM} or {op.direct}.")
 
 
 def require_writer(request: Request, token: str | None) -> None:

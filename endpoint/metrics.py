@@ -44,12 +44,15 @@ class Metrics:
         self.hist: dict[tuple[str, str], list[float]] = {}  # bucket counts..., sum, count
         self.shared_dir = Path(shared_dir) if shared_dir else None
         self._last_flush = 0.0
+        self._request_labels: dict[tuple[str, str, int], tuple[str, str]] = {}
 
     def inc(self, name: str, value: float = 1.0, **labels: str) -> None:
         self.counters[(name, _labels(labels))] += value
 
     def observe(self, name: str, seconds: float, **labels: str) -> None:
-        key = (name, _labels(labels))
+        self._observe((name, _labels(labels)), seconds)
+
+    def _observe(self, key: tuple[str, str], seconds: float) -> None:
         h = self.hist.get(key)
         if h is None:
             h = self.hist[key] = [0.0] * (len(BUCKETS) + 3)  # finite buckets, +Inf, sum, count
@@ -58,8 +61,13 @@ class Metrics:
         h[-1] += 1
 
     def request(self, route: str, method: str, status: int, seconds: float) -> None:
-        self.inc("syriakg_http_requests_total", route=route, method=method, code=str(status))
-        self.observe("syriakg_http_request_duration_seconds", seconds, route=route)
+        # per-request hot path: label strings are made once per (route, method, status)
+        labs = self._request_labels.get((route, method, status))
+        if labs is None:
+            labs = self._request_labels[(route, method, status)] = (
+                _labels({"route": route, "method": method, "code": str(status)}), _labels({"route": route}))
+        self.counters[("syriakg_http_requests_total", labs[0])] += 1
+        self._observe(("syriakg_http_request_duration_seconds", labs[1]), seconds)
         if self.shared_dir is not None and time.monotonic() - self._last_flush > 1.0:
             self.flush()
 

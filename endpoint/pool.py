@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import pickle
+import subprocess
 import sys
 import time
 
@@ -36,20 +37,41 @@ class WorkerFailed(Exception):
 
 
 class WorkerProcess:
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+    """One worker child process and its two pipes, driven from the event loop without helper tasks.
+
+    The parent writes a frame and registers a future; a reader callback on the
+    response pipe (non-blocking, `loop.add_reader`) assembles frames and
+    resolves it.  End of file on that pipe means the process has exited (or is
+    exiting: its open files are closed after its threads are gone), and fails
+    any pending call.  This is lighter per call than asyncio's subprocess
+    streams plus `wait_for` (which wraps each await in a new task).
+    """
+
+    def __init__(self, proc: subprocess.Popen, loop: asyncio.AbstractEventLoop) -> None:
         self.proc = proc
         self.pid = proc.pid
+        self.loop = loop
+        assert proc.stdin is not None and proc.stdout is not None
+        self._wfd = proc.stdin.fileno()
+        self._rfd = proc.stdout.fileno()
+        os.set_blocking(self._rfd, False)
+        os.set_blocking(self._wfd, False)
+        self._buf = bytearray()
+        self._pending: asyncio.Future[dict] | None = None
+        self._out = b""  # frame bytes not yet accepted by the request pipe
+        self.exited: asyncio.Future[None] = loop.create_future()
+        loop.add_reader(self._rfd, self._on_readable)
 
     @classmethod
     async def start(cls, store: str, mode: str) -> WorkerProcess:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "syriakg.endpoint.worker", "--store", store, "--mode", mode,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "syriakg.endpoint.worker", "--store", store, "--mode", mode],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        w = cls(proc)
+        w = cls(proc, asyncio.get_running_loop())
+        w._pending = w.loop.create_future()
         try:
-            hello = await asyncio.wait_for(w._read(), 60)
+            hello = await asyncio.wait_for(w._pending, 60)
         except (Exception, asyncio.CancelledError):
             w.kill()
             raise
@@ -58,39 +80,105 @@ class WorkerProcess:
             raise WorkerFailed(hello.get("error", "worker did not start"))
         return w
 
-    async def _read(self) -> dict:
-        assert self.proc.stdout is not None
+    # --- event-loop callbacks ------------------------------------------------------
+    def _on_readable(self) -> None:
         try:
-            head = await self.proc.stdout.readexactly(HEADER.size)
-            (n,) = HEADER.unpack(head)
-            data = await self.proc.stdout.readexactly(n)
-        except asyncio.IncompleteReadError as e:
-            raise WorkerFailed(f"worker {self.pid} exited") from e
-        return pickle.loads(data)
+            data = os.read(self._rfd, 1 << 20)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:
+            self._on_exit()
+            return
+        self._buf += data
+        while len(self._buf) >= HEADER.size:
+            (n,) = HEADER.unpack_from(self._buf)
+            if len(self._buf) < HEADER.size + n:
+                break
+            frame = bytes(self._buf[HEADER.size:HEADER.size + n])
+            del self._buf[:HEADER.size + n]
+            fut, self._pending = self._pending, None
+            if fut is not None and not fut.done():
+                try:
+                    fut.set_result(pickle.loads(frame))
+                except Exception as e:  # a corrupt frame: treat the worker as failed
+                    fut.set_exception(WorkerFailed(f"worker {self.pid} sent an unreadable answer: {e}"))
 
-    async def call(self, req: dict) -> dict:
-        assert self.proc.stdin is not None
-        data = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL)
+    def _on_writable(self) -> None:
         try:
-            self.proc.stdin.write(HEADER.pack(len(data)) + data)
-            await self.proc.stdin.drain()
-        except (BrokenPipeError, ConnectionResetError) as e:
-            raise WorkerFailed(f"worker {self.pid} is gone") from e
-        return await self._read()
+            n = os.write(self._wfd, self._out)
+        except BlockingIOError:
+            return
+        except OSError as e:
+            self.loop.remove_writer(self._wfd)
+            self._fail(WorkerFailed(f"worker {self.pid} is gone ({e})"))
+            return
+        self._out = self._out[n:]
+        if not self._out:
+            self.loop.remove_writer(self._wfd)
+
+    def _on_exit(self) -> None:
+        self.loop.remove_reader(self._rfd)
+        if self._out:
+            self.loop.remove_writer(self._wfd)
+            self._out = b""
+        self._fail(WorkerFailed(f"worker {self.pid} exited"))
+        if not self.exited.done():
+            self.exited.set_result(None)
+        for f in (self.proc.stdout, self.proc.stdin):
+            with contextlib.suppress(OSError):
+                f.close()  # type: ignore[union-attr]
+        # reap it (it has closed its files, so it is exiting; waitpid returns at once or nearly)
+        self.loop.run_in_executor(None, self.proc.wait)
+
+    def _fail(self, exc: Exception) -> None:
+        fut, self._pending = self._pending, None
+        if fut is not None and not fut.done():
+            fut.set_exception(exc)
+
+    # --- API ---------------------------------------------------------------------------
+    @property
+    def alive(self) -> bool:
+        return not self.exited.done()
+
+    def call(self, req: dict) -> asyncio.Future[dict]:
+        """Send one request; the future gets the answer (or WorkerFailed).  One call at a time per worker."""
+        fut: asyncio.Future[dict] = self.loop.create_future()
+        if not self.alive:
+            fut.set_exception(WorkerFailed(f"worker {self.pid} is gone"))
+            return fut
+        self._pending = fut
+        data = pickle.dumps(req, protocol=pickle.HIGHEST_PROTOCOL)
+        frame = HEADER.pack(len(data)) + data
+        try:
+            n = os.write(self._wfd, frame)
+        except BlockingIOError:
+            n = 0
+        except OSError as e:
+            self._fail(WorkerFailed(f"worker {self.pid} is gone ({e})"))
+            return fut
+        if n < len(frame):  # a large frame (e.g. a graph upload): the rest when the pipe has room
+            self._out = frame[n:]
+            self.loop.add_writer(self._wfd, self._on_writable)
+        return fut
 
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
 
+    async def wait_exit(self, timeout: float) -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(asyncio.shield(self.exited), timeout)
+
     async def close(self) -> None:
-        if self.proc.returncode is None:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-            try:
-                await asyncio.wait_for(self.proc.wait(), 2)
-            except TimeoutError:
+        if self.alive:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()  # type: ignore[union-attr]  # the worker reads end of file and exits
+            await self.wait_exit(2)
+            if self.alive:
                 self.kill()
-                await self.proc.wait()
+                await self.wait_exit(10)
 
 
 class WorkerPool:
@@ -160,23 +248,33 @@ class WorkerPool:
         assert self._idle is not None
         self.calls += 1
         deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
-        try:
-            w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))
-        except TimeoutError as e:
-            raise PoolBusy("all query workers stayed busy until the deadline") from e
+        if not self._idle.empty():
+            w = self._idle.get_nowait()
+        else:
+            try:
+                w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))
+            except TimeoutError as e:
+                raise PoolBusy("all query workers stayed busy until the deadline") from e
         ok = False
         try:
-            remaining = None if deadline is None else max(0.001, deadline - time.monotonic())
-            resp = await asyncio.wait_for(w.call(req), remaining)
+            fut = w.call(req)
+            if deadline is None:
+                resp = await fut
+            else:
+                # the deadline as a timer on the loop, not a wait_for task per call
+                timer = asyncio.get_running_loop().call_later(max(0.001, deadline - time.monotonic()), _expire, fut)
+                try:
+                    resp = await fut
+                finally:
+                    timer.cancel()
             ok = True
             return resp
-        except TimeoutError as e:
+        except _Expired as e:
             self.timeouts += 1
             log.warning("timeout after %.1f s: killing %s worker %d", timeout or 0, self.mode, w.pid)
             w.kill()
             # answer only once the work has really stopped (the process is gone, not just signalled)
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(w.proc.wait(), 10)
+            await w.wait_exit(10)
             raise QueryTimeout(f"timed out after {timeout:g} s") from e
         finally:
             if ok:
@@ -184,12 +282,11 @@ class WorkerPool:
             else:  # timed out, cancelled mid-call, or crashed: the worker's stream state is unknown
                 w.kill()
                 self._all.discard(w)
-                asyncio.get_running_loop().create_task(_reap(w))
                 if not self.closed:
                     self._replace()
 
     def pids(self) -> list[int]:
-        return sorted(w.pid for w in self._all if w.proc.returncode is None)
+        return sorted(w.pid for w in self._all if w.alive)
 
     async def close(self) -> None:
         self.closed = True
@@ -199,6 +296,10 @@ class WorkerPool:
         self._all.clear()
 
 
-async def _reap(w: WorkerProcess) -> None:
-    with contextlib.suppress(Exception):
-        await w.proc.wait()
+class _Expired(Exception):
+    """Internal: the deadline timer fired before the worker answered."""
+
+
+def _expire(fut: asyncio.Future) -> None:
+    if not fut.done():
+        fut.set_exception(_Expired())

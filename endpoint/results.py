@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from json.encoder import (
+    encode_basestring as _enc,  # JSON string literal, non-ASCII kept (as ensure_ascii=False)
+)
 
 from pyoxigraph import (
     BlankNode,
@@ -67,8 +70,31 @@ def term_json(t: object) -> dict:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
+def term_text(t: object) -> str:
+    """`term_json(t)` already written as JSON text (the hot path of SELECT results: no dicts, no json.dumps)."""
+    c = type(t)
+    if c is NamedNode:
+        return '{"type":"uri","value":' + _enc(t.value) + "}"  # type: ignore[attr-defined]
+    if c is Literal:
+        lang = t.language  # type: ignore[attr-defined]
+        if lang:
+            return '{"type":"literal","value":' + _enc(t.value) + ',"xml:lang":' + _enc(lang) + "}"  # type: ignore[attr-defined]
+        dt = t.datatype.value  # type: ignore[attr-defined]
+        if dt != XSD_STRING:
+            return '{"type":"literal","value":' + _enc(t.value) + ',"datatype":' + _enc(dt) + "}"  # type: ignore[attr-defined]
+        return '{"type":"literal","value":' + _enc(t.value) + "}"  # type: ignore[attr-defined]
+    if c is BlankNode:
+        return '{"type":"bnode","value":' + _enc(t.value) + "}"  # type: ignore[attr-defined]
+    return json.dumps(term_json(t), ensure_ascii=False, separators=(",", ":"))
+
+
 def solutions_json(solutions: Iterable, variables: list[str], limit: int) -> tuple[bytes, int]:
-    """SPARQL JSON for SELECT solutions; raises TooManyResults past `limit` rows (0 = no limit)."""
+    """SPARQL JSON for SELECT solutions; raises TooManyResults past `limit` rows (0 = no limit).
+
+    Rows are read in Python (so the limit stops the engine there) and written as JSON text directly:
+    the same document as `json.dumps` of the `term_json` dicts, at a fraction of the cost.
+    """
+    names = [_enc(v) + ":" for v in variables]
     rows = []
     append = rows.append
     n = 0
@@ -76,9 +102,9 @@ def solutions_json(solutions: Iterable, variables: list[str], limit: int) -> tup
         n += 1
         if limit and n > limit:
             raise TooManyResults(limit)
-        append({v: term_json(x) for v, x in zip(variables, sol, strict=True) if x is not None})
-    doc = {"head": {"vars": variables}, "results": {"bindings": rows}}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), n
+        append("{" + ",".join([k + term_text(x) for k, x in zip(names, sol, strict=True) if x is not None]) + "}")
+    head = json.dumps({"vars": variables}, ensure_ascii=False, separators=(",", ":"))
+    return ('{"head":' + head + ',"results":{"bindings":[' + ",".join(rows) + "]}}").encode("utf-8"), n
 
 
 def convert_results(json_body: bytes, fmt: Fmt) -> bytes:

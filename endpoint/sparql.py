@@ -7,7 +7,15 @@ from fastapi.responses import RedirectResponse, Response
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from syriakg.endpoint import conneg
-from syriakg.endpoint.http_common import FORM, HTTPProblem, media_type, one, parse_form, service_url, values
+from syriakg.endpoint.http_common import (
+    FORM,
+    QUERY_OP,
+    HTTPProblem,
+    one,
+    operation_from_post,
+    service_url,
+    values,
+)
 from syriakg.endpoint.results import graph_bytes
 from syriakg.endpoint.state import get_state
 
@@ -59,27 +67,9 @@ async def sparql_get(request: Request) -> Response:
 )
 async def sparql_post(request: Request) -> Response:
     try:
-        mt, params = media_type(request)
-        url_pairs = list(request.query_params.multi_items())
-        body = await request.body()
-        if mt == FORM:
-            pairs = parse_form(body, params)
-            if values(pairs, "update"):
-                raise HTTPProblem(400, "SPARQL updates go to /update, not /sparql.")
-            query = one(pairs, "query")
-            if query is None:
-                raise HTTPProblem(400, "The form has no 'query' parameter.")
-            # dataset parameters may come in the body or in the URL
-            return await run_query(request, query, pairs + url_pairs)
-        if mt == "application/sparql-query":
-            from syriakg.endpoint.http_common import decode_utf8
-
-            if values(url_pairs, "query"):
-                raise HTTPProblem(400, "A direct POST carries the query in the body, not in a 'query' URL parameter.")
-            return await run_query(request, decode_utf8(body, params, "query"), url_pairs)
-        if not mt:
-            raise HTTPProblem(415, f"POST needs Content-Type {FORM} or application/sparql-query.")
-        raise HTTPProblem(415, f"Unsupported media type {mt!r}: use {FORM} or application/sparql-query.")
+        query, pairs = operation_from_post(
+            QUERY_OP, request.headers.get("content-type", ""), await request.body(), list(request.query_params.multi_items()))
+        return await run_query(request, query, pairs)
     except HTTPProblem as p:
         return p.response()
 

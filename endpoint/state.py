@@ -60,6 +60,11 @@ def text_outcome(status: int, message: str) -> Outcome:
     return Outcome(status, (message.rstrip("\n") + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
 
+def request_key(req: dict) -> tuple:
+    """A hashable cache key for a worker request (its items, lists as tuples, in key order)."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in req.items()))
+
+
 class EndpointState:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -88,7 +93,7 @@ class EndpointState:
         req = {**req, "version": version}
         key = None
         if cache and not write:
-            key = (json.dumps(req, sort_keys=True, default=str),)
+            key = request_key(req)
             hit = self.cache.get(key)
             if hit is not None:
                 self.metrics.inc("syriakg_cache_hits_total")

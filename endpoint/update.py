@@ -7,11 +7,9 @@ from fastapi.responses import Response
 
 from syriakg.endpoint.http_common import (
     FORM,
+    UPDATE_OP,
     HTTPProblem,
-    decode_utf8,
-    media_type,
-    one,
-    parse_form,
+    operation_from_post,
     require_writer,
     service_url,
     values,
@@ -41,26 +39,8 @@ async def update(request: Request) -> Response:
     state = get_state(request)
     try:
         require_writer(request, state.settings.update_token)
-        mt, params = media_type(request)
-        url_pairs = list(request.query_params.multi_items())
-        body = await request.body()
-        if mt == FORM:
-            pairs = parse_form(body, params)
-            if values(pairs, "query"):
-                raise HTTPProblem(400, "Queries go to /sparql, not /update.")
-            text = one(pairs, "update")
-            if text is None:
-                raise HTTPProblem(400, "The form has no 'update' parameter.")
-            pairs += url_pairs
-        elif mt == "application/sparql-update":
-            if values(url_pairs, "update"):
-                raise HTTPProblem(400, "A direct POST carries the update in the body, not in an 'update' URL parameter.")
-            text = decode_utf8(body, params, "update")
-            pairs = url_pairs
-        elif not mt:
-            raise HTTPProblem(415, f"POST needs Content-Type {FORM} or application/sparql-update.")
-        else:
-            raise HTTPProblem(415, f"Unsupported media type {mt!r}: use {FORM} or application/sparql-update.")
+        text, pairs = operation_from_post(
+            UPDATE_OP, request.headers.get("content-type", ""), await request.body(), list(request.query_params.multi_items()))
         using, using_named = values(pairs, "using-graph-uri"), values(pairs, "using-named-graph-uri")
         if using or using_named:
             if update_has_dataset_clause(text):

@@ -38,10 +38,10 @@ PREFIXES = (
     "PREFIX schema: <https://schema.org/> PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
 )
 BASE = "https://w3id.org/syriakg/resource/"
-# articles published on one day, with their headlines (≈12 articles a day in the synthetic store)
+# one article's first 10 body sentences with their offsets (what an article page or a provenance check reads)
 CHEAP = PREFIXES + (
-    'SELECT ?a ?headline WHERE { ?a schema:datePublished "%s"^^<http://www.w3.org/2001/XMLSchema#date> ; '
-    "schema:headline ?headline } ORDER BY ?a LIMIT 10"
+    "SELECT ?s ?begin ?text WHERE { ?s nif:referenceContext <%s> ; nif:beginIndex ?begin ; nif:anchorOf ?text } "
+    "ORDER BY ?begin LIMIT 10"
 )
 HEAVY = PREFIXES + (
     "SELECT ?year (COUNT(?s) AS ?sentences) (COUNT(DISTINCT ?a) AS ?articles) WHERE { "
@@ -89,6 +89,22 @@ class Server:
             time.sleep(0.5)
         raise RuntimeError(f"{self.name} not ready after {timeout}s")
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of every live process of the server's session (HTTP and query workers)."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == self.proc.pid:  # session id (start_new_session: the server's pid)
+                total += int(fields[11]) + int(fields[12])  # utime + stime of the live process
+        return total / tick
+
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGTERM)  # its own session: the server and the workers it started
@@ -126,16 +142,18 @@ def main() -> int:
 
     ro = Store.read_only(str(store))
     nquads = len(ro)
-    days = [r["d"].value for r in ro.query(
-        "SELECT ?d (COUNT(?a) AS ?n) WHERE { ?a <https://schema.org/datePublished> ?d } GROUP BY ?d HAVING (COUNT(?a) >= 10) "
-        "ORDER BY ?d", use_default_graph_as_union=True)]
+    # articles with at least 10 sentences, in a fixed order (the first 2,000 by IRI)
+    articles = [r["a"].value for r in ro.query(
+        "SELECT ?a WHERE { { SELECT ?a (COUNT(?s) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> . "
+        "?s <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?a } GROUP BY ?a } "
+        "FILTER(?n >= 10) } ORDER BY ?a LIMIT 2000", use_default_graph_as_union=True)]
     del ro
-    if not days:
-        raise SystemExit("no publication day has 10 articles: use a bigger store")
-    print(f"store {store}: {nquads} quads; {len(days)} publication days with at least 10 articles", flush=True)
-    cheap = CHEAP % days[len(days) // 2]
-    # one query text per request (a counter in a comment), so the result cache never answers: engine + protocol cost
-    varied = [CHEAP % days[i % len(days)] + f" # {i}" for i in range(60_000)]
+    if not articles:
+        raise SystemExit("no article has 10 sentences: use a bigger store")
+    print(f"store {store}: {nquads:,} quads; lookups over {len(articles)} articles with at least 10 sentences", flush=True)
+    cheap = CHEAP % articles[len(articles) // 2]
+    # a different article and query text at every request (a counter in a comment): the result cache never answers
+    varied = [CHEAP % articles[i % len(articles)] + f" # {i}" for i in range(100_000)]
 
     oxbin = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     wanted = args.servers.split(",")
@@ -180,12 +198,17 @@ def main() -> int:
                     if s.name.startswith("rdflib") and "uncached" in label:
                         continue
                     paths = [s.url(q) for q in queries]
+                    load0, cpu0, own0 = os.getloadavg()[0], s.cpu_seconds(), time.process_time()
                     res = asyncio.run(loadgen.run("127.0.0.1", s.port, paths, ACCEPT, clients, args.duration))
+                    cpu = s.cpu_seconds() - cpu0
                     row = {"scenario": label, "clients": clients, "server": s.name, "rps": res.rps(), "ok": res.ok,
-                           "p50_ms": 1000 * res.pct(50), "p99_ms": 1000 * res.pct(99), "statuses": res.statuses, "errors": res.errors}
+                           "p50_ms": 1000 * res.pct(50), "p99_ms": 1000 * res.pct(99), "statuses": res.statuses, "errors": res.errors,
+                           "server_cpu_ms": 1000 * cpu / max(1, res.ok), "client_cpu_ms": 1000 * (time.process_time() - own0) / max(1, res.ok),
+                           "load": (load0, os.getloadavg()[0])}
                     results.append(row)
                     print(f"  {label:40s} c={clients} {s.name:16s} {row['rps']:9.1f} req/s  p50 {row['p50_ms']:8.1f} ms  "
-                          f"p99 {row['p99_ms']:8.1f} ms  {res.statuses} err={res.errors}", flush=True)
+                          f"p99 {row['p99_ms']:8.1f} ms  server CPU {row['server_cpu_ms']:.3f} ms/req  load {load0:.1f}  "
+                          f"{res.statuses} err={res.errors}", flush=True)
     finally:
         for s in servers:
             s.stop()
@@ -194,12 +217,13 @@ def main() -> int:
     print(f"Store: {nquads:,} quads. Machine: {os.cpu_count()} CPUs. {args.duration:g} s per cell; syriakg with "
           f"{args.workers} HTTP workers x {args.query_workers} query workers.")
     print()
-    print("| scenario | clients | server | req/s | p50 ms | p99 ms | × Oxigraph |")
-    print("|---|---|---|---|---|---|---|")
+    print("| scenario | clients | server | req/s | p50 ms | p99 ms | × Oxigraph req/s | server CPU ms/req | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         ox = next((x for x in results if x["scenario"] == r["scenario"] and x["clients"] == r["clients"] and x["server"] == "oxigraph"), None)
         ratio = f"{r['rps'] / ox['rps']:.2f}" if ox and ox["rps"] else "–"
-        print(f"| {r['scenario']} | {r['clients']} | {r['server']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {ratio} |")
+        print(f"| {r['scenario']} | {r['clients']} | {r['server']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {ratio} "
+              f"| {r['server_cpu_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |")
     rd = {(r["scenario"], r["clients"]): r for r in results if r["server"].startswith("rdflib")}
     lines = []
     for r in results:
