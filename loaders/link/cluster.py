@@ -158,13 +158,16 @@ def _victims_fit(a: str | None, b: str | None) -> bool:
 
 
 def casualties_compatible(a: CasualtyReport, b: CasualtyReport) -> int:
-    """0 unless the two claims are about one incident: same outcome, same place, the same day, fitting victims,
-    from different articles."""
+    """0 unless the two claims are about one incident: same outcome, same place, the same day (by the date
+    rules above; where they need "equal participants", a place finer than a country stands in), fitting
+    victims, from different articles."""
     if a.iri == b.iri or a.article == b.article or a.outcome != b.outcome:
         return 0
     if a.place is None or a.place != b.place or a.date is None or b.date is None:
         return 0
-    if date_fit(a.date, a.published, b.date, b.published, same_set=False) != "day":
+    # year-less dates from articles of unknown date: only a place finer than a country ties them together
+    specific = not (a.place_is_country or b.place_is_country)
+    if date_fit(a.date, a.published, b.date, b.published, same_set=specific) != "day":
         return 0
     if not _victims_fit(a.victims, b.victims):
         return 0

@@ -69,6 +69,7 @@ class CasualtyReport:
     victims: str | None = None
     claimant: str | None = None
     published: str | None = None
+    place_is_country: bool = False  # a country is too coarse a place to tie year-less dates together
 
 
 def _date(term: object) -> DateInfo | None:
@@ -175,6 +176,8 @@ def read_casualty_reports(store: Store, base: str) -> list[CasualtyReport]:
                 evidence = True
         if outcome is None or article is None or not evidence:
             continue
+        is_country = place is not None and any(
+            True for _ in store.quads_for_pattern(NamedNode(place), RDF_TYPE, SCHEMA.Country, None))
         out.append(CasualtyReport(node.value, article, outcome, count, place, date, victims, claimant,
-                                  dates.get(article, g)))
+                                  dates.get(article, g), is_country))
     return out
