@@ -219,3 +219,70 @@ def test_passive_violation_on_the_articles_own_authority() -> None:
 )
 def test_not_violation_claims(sentence: str) -> None:
     assert build([sentence]).ex.violations == []
+
+
+# --- described agreements, nominal violations, joint bodies --------------------------------------------------------
+
+KINDS.update({"iraq_mod": "organization", "homs": "place", "hama": "place", "daraa": "place"})
+
+
+def test_nominal_violations_recorded_by_a_ministry_are_claims_of_that_ministry():
+    doc = build(["Bộ Quốc phòng Iraq ghi nhận 17 vụ vi phạm lệnh ngừng bắn ở Hama trong 24 giờ qua."],
+                [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Hama", "hama")], date="2017-03-10")
+    [v] = doc.ex.violations
+    assert v.claimant == "iraq_mod" and v.accused == []
+    assert v.agreement in doc.ex.agreements and v.agreement.label.startswith("lệnh ngừng bắn ở Hama")
+
+
+def test_violation_noun_after_the_agreement_refers_back_to_it():
+    doc = build(["Lệnh ngừng bắn ở Homs có hiệu lực từ ngày 4/3, nhưng đã xảy ra nhiều vụ vi phạm."],
+                [(0, "Homs", "homs")], date="2017-03-10")
+    [v] = doc.ex.violations
+    assert v.agreement.key is None and "Homs" in v.agreement.label
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các bên cần ngăn chặn những vi phạm lệnh ngừng bắn ở Homs.",
+    "Moskva sẽ đáp trả mọi vi phạm lệnh ngừng bắn ở Homs.",
+    "Lệnh ngừng bắn ở Homs vẫn được duy trì và chưa ghi nhận vụ vi phạm nào.",
+    "Nếu có vi phạm lệnh ngừng bắn ở Homs, các bên sẽ họp lại.",
+])
+def test_violations_talked_about_are_not_claims(sentence):
+    doc = build([sentence], [(0, "Homs", "homs")], date="2017-03-10")
+    assert doc.ex.violations == []
+    assert all(a.key is not None for a in doc.ex.agreements)  # no node for an unidentified, unviolated ceasefire
+
+
+def test_ceasefire_described_by_duration_and_place():
+    doc = build(["Quân đội Syria ngày 2/7 tuyên bố lệnh ngừng bắn 72 giờ ở Daraa."],
+                [(0, "Quân đội Syria", "syrian_government_forces"), (0, "Daraa", "daraa")], date="2018-07-03")
+    [a] = doc.ex.agreements
+    assert a.key is None and a.kind == "ceasefire" and a.label == "lệnh ngừng bắn 72 giờ ở Daraa"
+    assert a.parties == ["syrian_government_forces"]
+    for s in ["Liên hợp quốc kêu gọi lệnh ngừng bắn 72 giờ ở Daraa.",
+              "Quân đội Syria không tuyên bố lệnh ngừng bắn 72 giờ ở Daraa."]:
+        doc = build([s], [(0, "Daraa", "daraa")], date="2018-07-03")
+        assert doc.ex.agreements == []
+
+
+def test_accord_of_a_joint_body_names_its_members():
+    doc = build(["Nhóm công tác Iran - Iraq về an ninh biên giới đã nhất trí thiết lập đường dây nóng."],
+                [(0, "Iran", "iran"), (0, "Iraq", "iraq")])
+    [a] = doc.ex.agreements
+    assert a.key is None and a.parties == ["iran", "iraq"]
+    doc = build(["Nhóm chuyên gia của Liên hợp quốc đã nhất trí ủng hộ hòa đàm."], [])
+    assert doc.ex.agreements == []
+
+
+def test_deescalation_zones_set_up_by_the_memorandum_mention_it():
+    doc = build(["Giao tranh tiếp diễn tại các khu vực giảm căng thẳng được thiết lập hồi tháng 5 ở Syria."],
+                [(0, "Syria", "syria")], date="2017-08-01")
+    assert keys(doc) == ["astana_deescalation"]
+    doc = build(["Quân đội tiến vào khu vực giảm căng thẳng ở Homs."], [(0, "Homs", "homs")], date="2017-08-01")
+    assert keys(doc) == []
+
+
+def test_suspended_bilateral_memorandum_is_the_air_safety_memorandum():
+    doc = build(["Nga tuyên bố đình chỉ bản ghi nhớ với Mỹ về an toàn bay trên bầu trời Syria."],
+                [(0, "Nga", "russia"), (0, "Mỹ", "usa"), (0, "Syria", "syria")], date="2017-04-08")
+    assert keys(doc) == ["us_russia_air_safety_mou_2015"]

@@ -52,11 +52,15 @@ def _r(p: str) -> re.Pattern[str]:
 # only sentences with one of these words (either tone placement) are read
 CUE_WORDS = frozenset((  # "thuận" covers "thỏa thuận" and "thoả thuận"
     "thuận", "ghi nhớ", "hiệp", "ngừng bắn", "ngưng bắn", "đình chiến", "nghị quyết", "thông cáo", "nhất trí",
-    "thống nhất", "đồng ý"))
+    "thống nhất", "đồng ý", "giảm căng thẳng", "giảm leo thang", "giảm xung đột"))
 NOUN_RE = _r(
     r"(?<!\w)(?:thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|hiệp định|hiệp ước|"
     r"(?:lệnh|chế độ|cơ chế) (?:ngừng bắn|ngưng bắn|đình chiến|ngừng chiến|hưu chiến)|"
-    r"nghị quyết(?: số)? \d{3,4}|thông cáo Geneva)(?!\w)"
+    r"nghị quyết(?: số)? \d{3,4}|thông cáo Geneva|"
+    # de-escalation zones described as set up by an agreement: "các khu vực giảm căng thẳng được thiết lập (tại
+    # Astana / theo ...)" names the memorandum that set them up
+    r"(?:vùng|khu vực|khu) giảm (?:căng thẳng|leo thang|xung đột)(?= (?:\S+ ){0,3}?(?:được |đã được |vừa được )?"
+    r"(?:thiết lập|thành lập|lập ra|xác lập|nhất trí|thỏa thuận|ký kết)(?!\w)))(?!\w)"
 )
 # the agreement's noun phrase ends where the clause does, or where a predicate starts ("... đã có hiệu lực")
 _WINDOW_STOP = _r(r"[;.!?]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng thời|trong bối cảnh|đã|đang|sẽ|vẫn|"
@@ -83,12 +87,21 @@ _NOMINAL = _r(r"(?<!\w)(?:những|các|mọi|vụ|hành vi|hành động|trườ
 _ACCUSING = _r(r"(?<!\w)(?:cáo buộc|tố cáo|ghi nhận|phát hiện|lên án|tố)(?!\w)")
 _PREVENTING = _r(r"(?<!\w)(?:ngăn chặn|kiểm soát|giám sát|theo dõi|tránh|xử lý|điều tra|báo cáo về|chưa xảy ra|"
                  r"không có|chưa có|không xảy ra|hạn chế|không bên nào|chưa bên nào)(?!\w)[^,;.]{0,40}$")
+_GENERIC_VIOLATION = _r(r"(?<!\w)(?:mọi|bất kỳ|bất cứ|các hình thức|không có|chưa có|không)\s+(?:\S+\s+)?$")
+_HYPOTHETICAL = _r(r"(?<!\w)(?:nếu|trong trường hợp|khi có|một khi|giả sử|ngăn chặn|ngăn ngừa|tránh)(?!\w)[^,;.]{0,40}$")
+# a violation noun with no object ("... ghi nhận 12 vụ vi phạm", "hành động vi phạm của phe đối lập")
+_LATER_VIOLATION = _r(r"(?<!\w)(?:vụ|hành vi|hành động|trường hợp|lần|sự|những|các|nhiều|số)\s+vi phạm"
+                      r"(?=\s*(?:[,.;:!?)]|$|của|từ phía|do|bởi|nào|vẫn|đã|tiếp|xảy|diễn|gia tăng|tăng))")
+_RECORDING = _r(r"(?<!\w)(?:ghi nhận|ghi nhận được|phát hiện|thống kê|báo cáo|đếm được|cáo buộc|tố cáo|lên án)"
+                r"(?:\s+(?:được|có|thêm|tổng cộng|ít nhất|hơn|khoảng|gần))*\s+(?:\S+\s+){0,2}$")
+_NONE_AFTER = _r(r"\s+nào(?!\w)")
+_BY_AFTER = _r(r"\s+(?:của|từ phía|do|bởi)\s+(?P<x>[^,;.]+)")
 _NEGATED_VERB = _r(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|sẽ|có thể|nếu|không được|không nên|nhằm|để)\s*$")
 # --- accords reached in the article ---
 _ACCORD_RE = _r(
     r"(?<!\w)(?P<v>nhất trí|thống nhất|đồng ý|đạt được (?:sự )?(?:đồng thuận|nhất trí))"
     r"(?: (?:với nhau|cao))?(?: (?:về|rằng|là))?(?P<skip>(?: (?:việc|cách thức|các biện pháp|biện pháp|một|các|những|"
-    r"cùng nhau|sẽ))*) (?P<obj>\S+(?: \S+){0,2})"
+    r"cùng nhau|sẽ|tiếp tục))*) (?P<obj>\S+(?: \S+){0,2})"
 )
 JOINT_ACTIONS = tuple(map(canon, (
     "phối hợp", "hợp tác", "chia sẻ", "thành lập", "thiết lập", "lập", "triển khai", "tổ chức", "ngừng bắn",
@@ -154,12 +167,17 @@ def component(doc: Doc) -> None:
             n.entry = _same_as_named(n, known, entries)
             if n.entry is not None:
                 _mention_known(known, n)
+    described: dict[str, Agreement] = {}
     for n in pending:
-        v = _violation(doc, n, known)
+        if n.entry is None and not n.accord and (d := _described(doc, n)) is not None:
+            _merge_described(described, d)
+    for n in pending:
+        v = _violation(doc, n, known, described)
         if v is not None:
             doc.ex.violations.append(v)
     doc.ex.agreements.extend(known.values())
     doc.ex.agreements.extend(accords)
+    doc.ex.agreements.extend(a for a in described.values() if a not in accords)
 
 
 # --- known agreements -----------------------------------------------------------------------------------------------
@@ -396,6 +414,11 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
             if p and p not in parties:
                 parties.insert(0, p)
         right = g.begin - s.begin
+    if len(parties) < 2:
+        # "Nhóm công tác Nga - Mỹ về Syria (đã) nhất trí ...": the body's members are the parties
+        members = _group_members(doc, s, start, verb_begin)
+        if len(members) >= 2:
+            return members
     ana = _ANAPHOR.search(s.text[start:verb_begin])
     if len(parties) < 2 and ana:
         # "hai bên", "ba nước": the parties of the last accord of that size, else the countries named just before
@@ -403,6 +426,34 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
         earlier = [a.parties for a in accords if len(a.parties) == n]
         parties = earlier[-1][:] if earlier else (_countries_before(doc, s, n) or parties)
     return parties
+
+
+_JOINT_BODY = _r(r"(?<!\w)(?:nhóm (?:công tác|làm việc|hợp tác|chuyên gia|đặc nhiệm)|ủy ban|tiểu ban|hội đồng|"
+                 r"đoàn (?:đàm phán|chuyên gia)|các nhà đàm phán|giới chức quân sự|các quan chức|đại diện)"
+                 r"(?: (?:chung|hỗn hợp|liên hợp|song phương|ba bên|quân sự|an ninh))*\s+(?:của\s+)?")
+_MEMBER_SEP = _r(r"\s*(?:-|–|—|,|và|cùng|/)\s*")
+
+
+def _group_members(doc: Doc, s: Sentence, start: int, verb_begin: int) -> list[str]:
+    """Parties named right after a joint body's noun ("nhóm công tác Nga - Mỹ", "ủy ban chung Nga và Thổ Nhĩ Kỳ")."""
+    found = list(_JOINT_BODY.finditer(s.text, start, verb_begin))
+    m = found[-1] if found else None
+    if m is None:
+        return []
+    out: list[str] = []
+    pos = m.end()
+    for g in discourse.groups(doc, s.index):
+        gb, ge = g.begin - s.begin, g.end - s.begin
+        if gb < m.end() or ge > verb_begin:
+            continue
+        if gb != pos and not _MEMBER_SEP.fullmatch(s.text[pos:gb]):
+            break
+        for k in g.keys:
+            p = _as_party(doc, k)
+            if p and p not in out:
+                out.append(p)
+        pos = ge
+    return out
 
 
 def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end: int,
@@ -488,22 +539,43 @@ def _merge_accord(accords: list[Agreement], new: Agreement) -> None:
 # --- violations ------------------------------------------------------------------------------------------------------
 
 
-def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement]) -> ViolationClaim | None:
-    if n.entry is None:
+def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement],
+               described: dict[str, Agreement] | None = None, generic: bool = False) -> ViolationClaim | None:
+    if n.accord:
         return None
     s = n.sentence
-    agreement = known[n.entry.key]
+    if n.entry is None and not generic:  # an agreement the catalogue does not know: a node only if violated
+        if described is None or not _violation_cue(s, n):
+            return None
+        v = _violation(doc, n, {"": Agreement(key=None, label="", evidence=[])}, None, generic=True)
+        if v is not None:
+            v.agreement = _generic(n, described)
+        return v
+    agreement = known[n.entry.key if not generic else ""]
     before = s.text[max(0, n.begin - 80) : n.begin]
     m = _VIOLATION_BEFORE.search(before)
     if m is not None:
         verb_b = max(0, n.begin - 80) + m.start("v")
         verb = canon(m.group("v"))
         pre = s.text[max(0, verb_b - 40) : verb_b]
-        if _NEGATED_VERB.search(pre) or _PREVENTING.search(pre):
+        if _NEGATED_VERB.search(pre) or _PREVENTING.search(pre) or _HYPOTHETICAL.search(pre):
             return None
-        if _NOMINAL.search(pre) and not _ACCUSING.search(s.text[:verb_b]):
-            return None  # "những vi phạm lệnh ngừng bắn" talked about, nobody accused
+        if _NOMINAL.search(pre) and (_GENERIC_VIOLATION.search(pre) or _HYPOTHETICAL.search(s.text[:verb_b])) \
+                and not _ACCUSING.search(s.text[:verb_b]):
+            return None  # "mọi vi phạm lệnh ngừng bắn", "nếu có vi phạm": talked about, nobody accused
         obstruction = verb in _OBSTRUCTION
+        rec = _RECORDING.search(pre) if _NOMINAL.search(pre) else None
+        if rec is not None:
+            # "Bộ Quốc phòng Nga ghi nhận 12 vụ vi phạm lệnh ngừng bắn (của phe đối lập)": the recorder claims it
+            rec_b = max(0, verb_b - 40) + rec.start()
+            recorder = _subject_parties(doc, s, rec_b, [])
+            raw = [g.keys[0] for g in discourse.groups(doc, s.index) if g.end - s.begin <= rec_b]
+            claimant = (_claimant(doc, s, rec_b) or (raw[-1] if raw and recorder else None))
+            by = _BY_AFTER.match(s.text, n.window_end)
+            accused = _accused(doc, s, by.start("x"), by.end("x")) if by else []
+            return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
+                                  accused=[a for a in accused if a != claimant], obstruction=obstruction,
+                                  date=_claim_date(doc, s, verb_b))
         subj_b = max(_content_begin(doc, s, verb_b), s.text.rfind(";", 0, verb_b) + 1)
         predicate = _PREDICATE.search(s.text, subj_b, verb_b)
         subj_e = predicate.start() if predicate and s.text[subj_b : predicate.start()].strip() else verb_b
@@ -518,7 +590,103 @@ def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement]) -> Violat
         accused = _accused(doc, s, p.end() + by.start("x"), n.window_end) if by else []
         return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
                               accused=[a for a in accused if a != claimant], date=_claim_date(doc, s, p.start()))
+    # "Lệnh ngừng bắn ... có hiệu lực, nhưng đã ghi nhận 12 vụ vi phạm (của phe đối lập)": a violation noun later in
+    # the sentence with no object of its own refers back to the agreement
+    later = _LATER_VIOLATION.search(s.text, n.window_end)
+    if later is not None and not NOUN_RE.search(s.text, n.window_end, later.start()):
+        pre = s.text[max(0, later.start() - 40) : later.start()]
+        if _NEGATED_VERB.search(pre) or _PREVENTING.search(pre) or _HYPOTHETICAL.search(pre) or \
+                _GENERIC_VIOLATION.search(pre) or _NONE_AFTER.match(s.text, later.end()):
+            return None
+        claimant = _claimant(doc, s, later.start())
+        by = _BY_AFTER.match(s.text, later.end())
+        accused = _accused(doc, s, by.start("x"), by.end("x")) if by else []
+        return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
+                              accused=[a for a in accused if a != claimant], date=_claim_date(doc, s, later.start()))
     return None
+
+
+def _violation_cue(s: Sentence, n: _NounMention) -> bool:
+    before = s.text[max(0, n.begin - 80) : n.begin]
+    return bool(_VIOLATION_BEFORE.search(before) or _PASSIVE_VIOLATION.search(s.text, n.end, n.window_end)
+                or _LATER_VIOLATION.search(s.text, n.window_end))
+
+
+_LABEL_CUT = _r(r"\s(?:có hiệu lực|được|bị|trong \d+|trong (?:vòng|suốt)|từ|kể từ|vào|hôm|ngày \d+|đã|sẽ|nhưng|và các)(?!\w)")
+
+
+def _label(s: Sentence, n: _NounMention) -> str:
+    text = s.text[n.begin : n.window_end]
+    cut = _LABEL_CUT.search(text, n.end - n.begin)
+    if cut:
+        text = text[: cut.start()]
+    return " ".join(text.split()[:12]).rstrip(" ,")
+
+
+def _generic(n: _NounMention, described: dict[str, Agreement]) -> Agreement:
+    """The node of an agreement the catalogue does not identify, named by its noun phrase."""
+    s = n.sentence
+    label = _label(s, n)
+    for a in described.values():
+        if n.sentence.index in a.evidence and a.trigger is not None and \
+                a.trigger.begin == s.begin + n.begin:
+            return a
+    key = canon(label)
+    a = described.get(key)
+    if a is None:
+        a = Agreement(key=None, label=label, evidence=[s.index], kind=_kind_of(label),
+                      trigger=Span(s.begin + n.begin, s.begin + n.end))
+        described[key] = a
+    elif s.index not in a.evidence:
+        a.evidence.append(s.index)
+    return a
+
+
+# --- agreements described in the article (not in the catalogue) ------------------------------------------------------
+
+_DURATION = _r(r"(?<!\w)(?:\d+|một|hai|ba|bốn|năm|bảy|mười) (?:giờ|tiếng|ngày|tuần|tháng)(?!\w)|(?<!\w)(?:tạm thời|nhân đạo)(?!\w)")
+_PLACE_AFTER = _r(r"\s+(?:\S+\s+){0,4}?(?:ở|tại|cho|trên toàn)\s+\S")
+_IN_FORCE = _r(r"(?<!\w)(?:tuyên bố|thông báo|ban bố|áp dụng|có hiệu lực|bắt đầu|kéo dài|gia hạn|thiết lập|đạt được|"
+               r"công bố|được ký|đã ký|ký kết|thực thi|được thực hiện|được duy trì)(?!\w)")
+
+
+def _described(doc: Doc, n: _NounMention) -> Agreement | None:
+    """ "Quân đội Syria tuyên bố lệnh ngừng bắn 48 giờ ở Daraa": a ceasefire the article describes by its
+    duration and place, in force or declared (not proposed, hoped for or negated)."""
+    s = n.sentence
+    noun = s.text[n.begin : n.end].lower()
+    if not any(w in noun for w in ("ngừng bắn", "ngưng bắn", "đình chiến", "ngừng chiến", "hưu chiến")):
+        return None
+    window = s.text[n.end : n.window_end]
+    if not _DURATION.search(window[:40]):
+        return None
+    if not _PLACE_AFTER.match(window) and not _DURATION.match(window.lstrip()):
+        return None
+    if _GENERIC_BEFORE.search(s.text[max(0, n.begin - 40) : n.begin]):
+        return None  # "kêu gọi lệnh ngừng bắn 30 ngày", "có thể ...": not in force
+    if _UNREALISED.search(s.text[max(0, n.begin - 40) : n.begin]):
+        return None
+    verb = _IN_FORCE.search(s.text)
+    if verb is None or _NEGATED_VERB.search(s.text[max(0, verb.start() - 15) : verb.start()]):
+        return None
+    label = _label(s, n)
+    parties = _subject_parties(doc, s, min(verb.start(), n.begin), []) if verb.start() < n.begin else []
+    date = None
+    if doc.dates is not None and hasattr(doc.dates, "clause_date"):
+        date = doc.dates.clause_date(s, s.begin + n.begin, max_distance=60)  # type: ignore[attr-defined]
+    return Agreement(key=None, label=label, evidence=[s.index], parties=parties, date=date, kind="ceasefire",
+                     trigger=Span(s.begin + n.begin, s.begin + n.end))
+
+
+def _merge_described(described: dict[str, Agreement], new: Agreement) -> None:
+    key = canon(new.label)
+    old = described.get(key)
+    if old is None:
+        described[key] = new
+        return
+    for i in new.evidence:
+        if i not in old.evidence:
+            old.evidence.append(i)
 
 
 def _accused(doc: Doc, s: Sentence, b: int, e: int) -> list[str]:
