@@ -83,7 +83,7 @@ class WorkerProcess:
     # --- event-loop callbacks ------------------------------------------------------
     def _on_readable(self) -> None:
         try:
-            data = os.read(self._rfd, 1 << 20)
+            data = os.read(self._rfd, 65536)
         except BlockingIOError:
             return
         except OSError:

@@ -1,15 +1,30 @@
 """Side-by-side SPARQL endpoint benchmark: syriakg vs `oxigraph serve-read-only` vs rdflib-endpoint.
 
-One run, one store, the same queries: a cheap 10-row lookup and a heavy
-aggregate, each at 1 and 8 concurrent keep-alive clients; requests/second and
-p50/p99 latency, with ratios to Oxigraph.  A third scenario, the cheap lookup
-on a different article at every request, shows the speed without the result
-cache.  Loopback only; every loop is bounded by --duration.
+One run, one store, the same queries, each server started here on loopback:
 
-    /tmp/venv/bin/python benchmarks/endpoint/bench.py --store data/store          # a loaded store
-    /tmp/venv/bin/python benchmarks/endpoint/bench.py --synthetic 36000            # ≈1.5M quads, built once
+- cheap lookup: one article's first 10 body sentences with their offsets (the same request again and again);
+- heavy aggregate: sentences and articles per publication year over the whole store;
+- cheap lookup, uncached: a different article and query text at every request, so no result cache can answer
+  (engine + protocol cost; not run on rdflib-endpoint);
 
-Needs (benchmark only, not runtime deps): `pip install oxigraph rdflib-endpoint`.
+each at 1 and 8 concurrent keep-alive clients for --duration seconds: requests/second, p50/p99 latency, ratio to
+Oxigraph, the servers' CPU per request (user+sys of all their processes: robust on a busy machine, unlike req/s)
+and the load average. At the end it prints a markdown block (header + table + syriakg/rdflib ratios) to paste
+into benchmarks/README.md, and writes it to --markdown if given.
+
+One command, on a loaded store (rdflib-endpoint loads the whole store into memory: ≈1M quads take a few minutes
+and a few GB; leave it out on bigger stores with --servers syriakg,oxigraph):
+
+    python benchmarks/endpoint/bench.py --store /path/to/store --markdown bench.md
+    python benchmarks/endpoint/bench.py --store /path/to/big-store --servers syriakg,oxigraph
+
+A ≥1M-quad store from the scale corpus: the first 5,000 articles give 1.03M quads:
+
+    zcat ../shared/corpus/scale/articles.jsonl.gz | head -5000 | gzip > /tmp/s5k/articles.jsonl.gz
+    syriakg load --store /tmp/s5k/store /tmp/s5k/articles.jsonl.gz
+
+Without --store it builds (once) a synthetic contract-shaped store of --synthetic articles.
+Needs (benchmark only, not runtime deps): `pip install -e '.[bench]'` (oxigraph, rdflib-endpoint).
 """
 
 from __future__ import annotations
@@ -105,6 +120,15 @@ class Server:
                 total += int(fields[11]) + int(fields[12])  # utime + stime of the live process
         return total / tick
 
+    def settle(self, timeout: float = 120.0) -> None:
+        """Wait until the server is idle (background work after start-up, e.g. syriakg's per-worker fact index)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            c0 = self.cpu_seconds()
+            time.sleep(1.0)
+            if self.cpu_seconds() - c0 < 0.05:
+                return
+
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGTERM)  # its own session: the server and the workers it started
@@ -115,6 +139,47 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait(10)
         self.logf.close()
+
+
+def dir_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def oxigraph_version(binary: str) -> str:
+    try:
+        return subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=10).stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+def markdown(meta: dict, results: list[dict]) -> str:
+    """The block to paste into benchmarks/README.md: conditions, one table, syriakg/rdflib-endpoint ratios."""
+    ls, le = meta["load_start"], meta["load_end"]
+    out = [
+        f"Run of {meta['date']}: store `{meta['store']}`, {meta['quads']:,} quads ({meta['store_bytes'] / 1e6:,.0f} MB on disk); "
+        f"{meta['cpus']} CPUs; load average (1/5/15 min) {ls[0]:.1f}/{ls[1]:.1f}/{ls[2]:.1f} at the start, "
+        f"{le[0]:.1f}/{le[1]:.1f}/{le[2]:.1f} at the end; {meta['duration']:g} s per cell; syriakg with "
+        f"{meta['workers']} HTTP workers × {meta['query_workers']} query workers, access log on; {meta['oxigraph']}.",
+        "",
+        "| scenario | clients | server | req/s | p50 ms | p99 ms | × Oxigraph req/s | server CPU ms/req | load avg (1 min) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        ox = next((x for x in results if x["scenario"] == r["scenario"] and x["clients"] == r["clients"] and x["server"] == "oxigraph"), None)
+        ratio = f"{r['rps'] / ox['rps']:.2f}" if ox and ox["rps"] else "–"
+        errs = "" if not r["errors"] and set(r["statuses"]) <= {200} else f" (errors {r['errors']}, statuses {r['statuses']})"
+        out.append(f"| {r['scenario']} | {r['clients']} | {r['server']}{errs} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
+                   f"{ratio} | {r['server_cpu_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |")
+    rd = {(r["scenario"], r["clients"]): r for r in results if r["server"].startswith("rdflib")}
+    lines = []
+    for r in results:
+        other = rd.get((r["scenario"], r["clients"]))
+        if r["server"] == "syriakg" and other:
+            lines.append(f"- {r['scenario']}, {r['clients']} clients: syriakg / rdflib-endpoint = "
+                         + (f"{r['rps'] / other['rps']:.0f}× req/s" if other["rps"] else f"∞ (rdflib-endpoint completed {other['ok']} requests)"))
+    if lines:
+        out += ["", *lines]
+    return "\n".join(out)
 
 
 def rows(body: bytes) -> int:
@@ -131,8 +196,10 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="syriakg HTTP workers")
     ap.add_argument("--query-workers", type=int, default=2, help="syriakg query workers per HTTP worker")
     ap.add_argument("--json", type=Path, help="write the raw numbers here")
+    ap.add_argument("--markdown", type=Path, help="write the markdown block (also printed) here")
     args = ap.parse_args()
 
+    started, load_start = time.time(), os.getloadavg()
     tmp = Path(tempfile.mkdtemp(prefix="syriakg-bench-"))
     store = Path(args.store) if args.store else Path(tempfile.gettempdir()) / f"syriakg-bench-synthetic-{args.synthetic}"
     if not args.store and not store.exists():
@@ -176,6 +243,7 @@ def main() -> int:
             servers.append(Server("rdflib-endpoint", [sys.executable, str(HERE / "rdflib_server.py"), str(dump), str(p)], p, tmp / "rdflib.log"))
         for s in servers:
             s.wait_ready(1800 if s.name.startswith("rdflib") else 120)
+            s.settle()
             print(f"{s.name} ready on port {s.port}", flush=True)
 
         # same answers everywhere
@@ -213,29 +281,17 @@ def main() -> int:
         for s in servers:
             s.stop()
 
+    meta = {"quads": nquads, "store": str(store), "store_bytes": dir_bytes(store), "cpus": os.cpu_count(),
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started)), "duration": args.duration,
+            "workers": args.workers, "query_workers": args.query_workers, "load_start": load_start, "load_end": os.getloadavg(),
+            "oxigraph": oxigraph_version(oxbin)}
+    text = markdown(meta, results)
     print()
-    print(f"Store: {nquads:,} quads. Machine: {os.cpu_count()} CPUs. {args.duration:g} s per cell; syriakg with "
-          f"{args.workers} HTTP workers x {args.query_workers} query workers.")
-    print()
-    print("| scenario | clients | server | req/s | p50 ms | p99 ms | × Oxigraph req/s | server CPU ms/req | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for r in results:
-        ox = next((x for x in results if x["scenario"] == r["scenario"] and x["clients"] == r["clients"] and x["server"] == "oxigraph"), None)
-        ratio = f"{r['rps'] / ox['rps']:.2f}" if ox and ox["rps"] else "–"
-        print(f"| {r['scenario']} | {r['clients']} | {r['server']} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {ratio} "
-              f"| {r['server_cpu_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |")
-    rd = {(r["scenario"], r["clients"]): r for r in results if r["server"].startswith("rdflib")}
-    lines = []
-    for r in results:
-        other = rd.get((r["scenario"], r["clients"]))
-        if r["server"] == "syriakg" and other:
-            lines.append(f"- {r['scenario']}, {r['clients']} clients: syriakg / rdflib-endpoint = "
-                         + (f"{r['rps'] / other['rps']:.0f}×" if other["rps"] else f"∞ (rdflib-endpoint completed {other['ok']} requests)"))
-    if lines:
-        print()
-        print("\n".join(lines))
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps({"quads": nquads, "results": results}, indent=1))
+        args.json.write_text(json.dumps({**meta, "results": results}, indent=1))
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
