@@ -271,3 +271,10 @@ def test_war_age_of_another_country_is_ignored() -> None:
     r = run(doc)
     assert r.context_range is None
     assert doc.ex.article.date_published is not None and doc.ex.article.date_published.value == "--02-03"
+
+
+def test_bare_day_month_continues_a_list_of_dates():
+    found = [(e.day, e.month) for e in find_dates("các cuộc gặp ngày 23/1, 15/3 và 4/5 tại Doha")]
+    assert found == [(23, 1), (15, 3), (4, 5)]
+    assert find_dates("tỷ số 2/1 và 3/2 sau hai hiệp") == []  # no date word before the list: scores
+    assert [(e.day, e.month) for e in find_dates("hôm 8/9 hoặc 9/9")] == [(8, 9), (9, 9)]

@@ -237,6 +237,12 @@ def _windows(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(begin + b, begin + e) for b, e in out]
 
 
+# a date then "và" / "," / "hoặc": a bare "d/m" right after it continues the list ("ngày 23/1 và 15/3")
+_LISTED_AFTER_DATE_RE = re.compile(
+    r"(?:ngày|hôm)\s\d{1,2}\s?/\s?\d{1,2}(?:\s*(?:,|và)\s*\d{1,2}\s?/\s?\d{1,2})*\s*(?:,|và|hoặc|,\s*và)\s*$",
+    re.IGNORECASE)
+
+
 def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: C901 - one branch per pattern
     b, e = m.span()
     t = text[b:e]
@@ -255,8 +261,8 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: 
             return None
         y = _year(m.group("y"))
         pre = m.group("pre")
-        if y is None and not pre:
-            return None  # bare "1/3": a fraction, a score, "24/7"
+        if y is None and not pre and not _LISTED_AFTER_DATE_RE.search(text, max(0, b - 60), b):
+            return None  # bare "1/3": a fraction, a score, "24/7" (but "ngày 23/1 và 15/3": a list of dates)
         if y is not None and m.group("y") and len(m.group("y")) == 2 and not pre:
             return None
         d2 = int(m.group("d2")) if m.group("d2") else None

@@ -41,10 +41,12 @@ an event; one with no actors needs both a place and a date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from syriakg.loaders.extract import attribution, discourse, factuality
 from syriakg.loaders.extract import meetings_reception as reception
+from syriakg.loaders.extract import meetings_rounds as rounds
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.meetings_actors import (
     actor_keys,
@@ -66,7 +68,7 @@ from syriakg.loaders.extract.meetings_clause import (
     topic_start,
     verb_group_start,
 )
-from syriakg.loaders.extract.meetings_dates import article_lead_date, date_relation, event_date
+from syriakg.loaders.extract.meetings_dates import article_lead_date, date_relation, dates_of, event_date
 from syriakg.loaders.extract.meetings_lexicon import (
     ABOUT_POSSIBILITY_RE,
     ATTENDEES_RE,
@@ -93,7 +95,7 @@ from syriakg.loaders.extract.meetings_lexicon import (
 )
 from syriakg.loaders.extract.meetings_merge import Cand, place_event
 from syriakg.loaders.extract.meetings_place import venue
-from syriakg.loaders.model import Event, Span
+from syriakg.loaders.model import DateValue, Event, Span
 
 
 def component(doc: Doc) -> None:
@@ -392,6 +394,25 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
         cand.background = bool(BACKGROUND_START_RE.match(text[cstart:])) or bool(STRONG_PAST_RE.search(scope))
         out.append(cand)
+        # --- several occasions named at once: one event each -------------------------------------
+        occasions: list[tuple[Span, DateValue | None]] = []
+        ords = rounds.ordinal_rounds(text, te) if noun and kind in ("negotiation", "talks", "meeting") else []
+        if ords:
+            if cand.date is not None and re.match(r"(?:vào\s+)?(?:thứ|hôm\s+thứ)", cand.date.text, re.IGNORECASE) \
+                    and cand.date.span is not None and cand.date.span.begin - s.begin >= te:
+                cand.date = None  # "vòng đàm phán thứ tư và thứ năm": ordinals, not weekdays
+            occasions = [(Span(s.begin + sp.begin, s.begin + sp.end), cand.date) for sp in ords]
+        elif cand.date is not None and not cand.backref:
+            occasions = [(d.span, d) for d in rounds.coordinated_dates(text, s.begin, cand.date, dates_of(doc, s),
+                                                                       cstart, min(cend, nxt_cut))
+                         if d.span is not None]
+        for span, d in occasions:
+            twin = dataclasses.replace(cand, trigger=span, date=d, actors=list(cand.actors))
+            if d is not cand.date:
+                twin.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
+                                                 after_trigger=text[e: e + 40], frame=frame,
+                                                 date_relation=date_relation(doc, d))
+            out.append(twin)
         if tm is not None and kind != "visit":
             absorbed_until = max(absorbed_until, cend)
         if noun and comp:

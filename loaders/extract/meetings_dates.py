@@ -8,7 +8,7 @@ from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.model import DateValue, Sentence
 
 
-def _dates_of(doc: Doc, s: Sentence) -> list[DateValue]:
+def dates_of(doc: Doc, s: Sentence) -> list[DateValue]:
     """`doc.dates.for_sentence(s)`, computed once per sentence."""
     cache = doc.__dict__.setdefault("_syriakg_meeting_dates", {})
     if s.index not in cache:
@@ -30,7 +30,7 @@ def _compute_lead_date(doc: Doc) -> tuple[int, DateValue] | None:
     for s in doc.ex.sentences[:2]:
         if s.kind != "body":
             continue
-        ds = [d for d in _dates_of(doc, s) if d.precision in ("date", "gMonthDay") and
+        ds = [d for d in dates_of(doc, s) if d.precision in ("date", "gMonthDay") and
               not re.search(r"(?<!\w)(?:tới|sau|sắp)(?!\w)", d.text, re.IGNORECASE)]
         if ds:
             return s.index, ds[0]
@@ -43,7 +43,7 @@ def event_date(doc: Doc, i: int, cstart: int, b: int, e: int, cend: int, tstart:
         return None
     s = doc.ex.sentences[i]
     try:
-        ds = _dates_of(doc, s)
+        ds = dates_of(doc, s)
     except Exception:  # a resolver bug must not lose the event
         return None
     best: tuple[int, DateValue] | None = None
