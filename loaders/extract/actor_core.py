@@ -31,6 +31,7 @@ from syriakg.loaders.extract.names import (
     NAME_PARTICLES,
     VIET_SURNAMES,
     Tok,
+    has_digit,
     is_acronym,
     is_cap,
     is_viet_syllable,
@@ -103,16 +104,18 @@ class ReaderCore:
         self.titled: list[tuple[int, str, str | None, str]] = []  # (token idx, person, scope, office)
         self.counterparts: list[tuple[int, int, str | None, tuple | None, int, int]] = []
         self._paired: set[tuple[int, int]] = set()
-        n = len(self.toks)
         toks = self.toks
         table = self._dispatch()
         run = type(self)._run
+        # the tokens that may start something: a word whose key starts a rule's phrase, or capitalised
+        starts = [k for k, t in enumerate(toks) if t.word and (t.key in table or t.text[0].isupper()
+                                                               or t.key in _AL_EL)]
         i = 0
-        while i < n:
-            t = toks[i]
-            if not t.word:
-                i += 1
+        for c in starts:
+            if c < i:
                 continue
+            i = c
+            t = toks[i]
             j = None
             rules = table.get(t.key)
             if rules is not None:
@@ -260,7 +263,7 @@ class ReaderCore:
         words = 0
         while k < n and words < max_words:
             t = toks[k]
-            if t.word and any(c.isdigit() for c in t.text):
+            if t.word and has_digit(t.text):
                 return j if k == j else (k if not toks[k - 1].text == "-" else k - 1)
             if t.word and is_cap(t.text):
                 if k > j and t.space and t.key in NOT_NAME_START and t.key not in DIRECTIONS and \
@@ -299,7 +302,7 @@ class ReaderCore:
                     continue
                 break
             if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
-                    not toks[k + 1].space and any(c.isdigit() for c in toks[k + 1].text):
+                    not toks[k + 1].space and has_digit(toks[k + 1].text):
                 return j  # a model designation ("Su-24", "F-16"), not a name
             if t.text in "-‐" and not t.space and k > j and k + 1 < n and toks[k + 1].word and \
                     not toks[k + 1].space:
@@ -321,7 +324,7 @@ class ReaderCore:
         if not words or all(len(t.text) == 1 for t in words):
             return False
         for t in words:
-            if len(t.text) >= 2 and is_acronym(t.text) or any(c.isdigit() for c in t.text):
+            if len(t.text) >= 2 and is_acronym(t.text) or has_digit(t.text):
                 return False
         return True
 

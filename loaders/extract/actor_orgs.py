@@ -14,7 +14,14 @@ from syriakg.loaders.extract.actor_vocab import (
     THIS_COUNTRY,
 )
 from syriakg.loaders.extract.coref import Seen
-from syriakg.loaders.extract.names import NAME_PARTICLES, VIET_SURNAMES, is_acronym, is_cap, is_viet_syllable
+from syriakg.loaders.extract.names import (
+    NAME_PARTICLES,
+    VIET_SURNAMES,
+    has_digit,
+    is_acronym,
+    is_cap,
+    is_viet_syllable,
+)
 
 
 class OrgRules(ReaderCore):
@@ -133,7 +140,7 @@ class OrgRules(ReaderCore):
         last_cap = j
         while k < n:
             t = toks[k]
-            if t.word and is_cap(t.text) and not any(c.isdigit() for c in t.text):
+            if t.word and is_cap(t.text) and not has_digit(t.text):
                 if k > j and t.key in VIET_SURNAMES and self._cap(k + 1) and self._cap(k + 2) and \
                         self._all_viet(k, k + 3):
                     break  # a person's name follows: "Bộ Công Thương Trần Tuấn Anh"

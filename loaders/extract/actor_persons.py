@@ -26,6 +26,7 @@ from syriakg.loaders.extract.actor_vocab import (
 from syriakg.loaders.extract.names import (
     GIVEN_NAMES,
     NAME_PARTICLES,
+    has_digit,
     is_acronym,
     is_cap,
     is_viet_syllable,
@@ -137,7 +138,7 @@ class PersonRules(ReaderCore):
         if self._is_start(i) and is_viet_syllable(t.text) and i + 1 < len(toks) and toks[i + 1].space and \
                 self.people.find(t.text) is None:
             return i + 1  # a sentence-initial Vietnamese word ("Tờ al-Watan cho biết")
-        if i > 0 and toks[i].space and any(c.isdigit() for c in toks[i - 1].text):
+        if i > 0 and toks[i].space and has_digit(toks[i - 1].text):
             return self._name_end(i) or i + 1  # "F/A-18E Super Hornet": a model name
         e = self._name_end(i)
         if e <= i:
@@ -146,7 +147,7 @@ class PersonRules(ReaderCore):
             if toks[k].space and (self.gaz.match(toks, k) is not None or toks[k].key in DIRECTIONS):
                 e = k
                 break
-        if any(any(c.isdigit() for c in x.text) for x in toks[i:e]):
+        if any(has_digit(x.text) for x in toks[i:e]):
             return e
         name = self._text(i, e)
         viet = self._all_viet(i, e)
@@ -159,7 +160,7 @@ class PersonRules(ReaderCore):
             # Vietnamese words: capitalised at sentence starts, in headings, org names, bylines...
             # names only after an explicit cue (handled by the rules above)
             return i + 1 if self._is_start(i) else e
-        if e < len(toks) and toks[e].word and any(c.isdigit() for c in toks[e].text):
+        if e < len(toks) and toks[e].word and has_digit(toks[e].text):
             return e  # "Km 15", "Galaxy S8": a designation
         # a name already met in the article as a place or organisation ("tỉnh Hasakah" ... "Hasakah")
         for k in (self._province_key_if_named(i, name), self._slug_key(name)):

@@ -29,6 +29,7 @@ __all__ = [
     "slug",
     "is_cap",
     "is_acronym",
+    "has_digit",
     "is_viet_syllable",
     "is_foreign_word",
     "NAME_PARTICLES",
@@ -61,21 +62,22 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
     keys = _KEYS
+    get = keys.get
     pos = offset
-    first = True
     for ws, w, p in _TOKEN_WS.findall(text):
         if ws:
             pos += len(ws)
         s = w or p
-        k = keys.get(s)
+        k = get(s)
         if k is None:
             k = norm(s)
             if len(keys) < 500_000:
                 keys[s] = k
         e = pos + len(s)
-        append(Tok(s, pos, e, first or bool(ws), bool(w), k))
+        append(Tok(s, pos, e, ws != "", w != "", k))
         pos = e
-        first = False
+    if toks:
+        toks[0].space = True  # the start of the text counts as whitespace
     return toks
 
 
@@ -157,6 +159,12 @@ def slug(name: str) -> str:
 
 
 # --- word classes --------------------------------------------------------------
+
+@lru_cache(maxsize=100_000)
+def has_digit(text: str) -> bool:
+    """Any character of `text` is a digit (`str.isdigit`)."""
+    return any(c.isdigit() for c in text)
+
 
 def is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
