@@ -214,3 +214,20 @@ def test_date_of_a_fronted_topic_is_not_the_statement_date():
                [(0, "Zarif", "zarif"), (0, "Iran", "iran")])
     [st] = run(doc)
     assert st.speaker == "zarif" and st.date is None
+
+
+def test_country_qualifying_an_unnamed_noun_is_not_the_speaker():
+    doc = make(["Tòa án phúc thẩm liên bang Israel bác bỏ kháng cáo của chính phủ.",
+                "Một sinh viên người Iran chia sẻ cảm xúc khi về nước.",
+                "Theo đài truyền hình của Jordan, cửa khẩu đã mở lại.",
+                "“Hòa bình còn xa”, một giáo sư tại đại học Cairo (Ai Cập) nói.",
+                "Chính phủ Jordan khẳng định cửa khẩu sẽ mở lại.",
+                "Trong khi đó, phía Iran cho rằng các lệnh trừng phạt là bất hợp pháp."],
+               [(0, "Israel", "israel"), (1, "Iran", "iran"), (2, "Jordan", "jordan"), (3, "Ai Cập", "egypt"),
+                (4, "Jordan", "jordan"), (5, "Iran", "iran")])
+    assert sorted(s.speaker for s in run(doc)) == ["iran", "jordan"]
+    assert sorted(i for s in run_again(doc) for i in s.evidence) == [4, 5]
+
+
+def run_again(doc):
+    return doc.ex.statements

@@ -136,22 +136,39 @@ _BACKGROUND_BEFORE_RE = re.compile(
 )
 
 
+_COUNTRY_CLAUSE_HEAD_RE = re.compile(
+    r"\s*(?:(?:và|còn|nhưng|song|tuy\s+nhiên|đồng\s+thời|trong\s+khi\s+đó|sau\s+đó|trước\s+đó|ngay\s+sau\s+đó|"
+    r"hôm\s+nay|cùng\s+ngày|theo|về\s+phần\s+mình|(?:vào\s+)?(?:ngày|hôm|tối|sáng|chiều|trưa|đêm)\s+[\w/.-]+)\s+)*"
+    r"(?:(?:chính\s+phủ|chính\s+quyền|phía|nhà\s+nước|quân\s+đội|nội\s+các|lực\s+lượng\s+vũ\s+trang)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _country_speaks(doc: Doc, a: Attribution) -> bool:
     """Is this the country itself speaking (not a title, a background clause or reported speech)?"""
     if a.speaker_how == "title":
         return False  # "Ngoại trưởng UAE cho biết": an unnamed office-holder, not the state
-    s = doc.ex.sentences[a.sentence]
+    s = doc.ex.sentences[a.extra.get("from_sentence", a.sentence)]
     text = doc.ex.article.text
-    if a.speaker_span is not None:
+    if a.speaker_span is not None and s.begin <= a.speaker_span.begin < s.end:
         before = text[max(s.begin, a.speaker_span.begin - 40): a.speaker_span.begin]
         if _BACKGROUND_BEFORE_RE.search(before):
+            return False
+        # the country must head its clause ("Nga tuyên bố", "Chính phủ Syria bác bỏ", "Trong khi đó, phía Mỹ ...");
+        # a country word after a common noun only qualifies someone unnamed ("tòa án liên bang Mỹ", "đạo diễn Mỹ",
+        # "sinh viên người Iran", "đài CBS của Mỹ", "luật sư của bang Washington")
+        head = text[s.begin: a.speaker_span.begin]
+        if head.rstrip().endswith("("):
+            return False  # "giáo sư tại Đại học Miami (Mỹ) nói": a parenthetical, not the speaker
+        cut = max(head.rfind(c) for c in ",;:“”\"(")
+        if not _COUNTRY_CLAUSE_HEAD_RE.fullmatch(head[cut + 1:]):
             return False
     at = a.speaker_span.begin if a.speaker_span is not None else a.cue.begin
     for b in attribution.attributions(doc, a.sentence):
         if b is a or not b.speakers or b.negated or b.speakers == a.speakers:
             continue
-        if b.form != "post" and b.content.begin <= at < b.content.end and b.cue.begin < at:
-            return False  # "Ông Lavrov cho biết Nga đã thông báo ...": Lavrov's words
+        if b.content.begin <= at < b.content.end and (b.form == "post" or b.cue.begin < at):
+            return False  # "Ông Lavrov cho biết Nga đã thông báo ...", "Mỹ hy vọng ..., ông X nói": X's words
     for qb, qe in discourse.quote_regions(doc):
         if qb <= at < qe:
             return False
