@@ -14,6 +14,7 @@ from syriakg.loaders.extract.actor_vocab import (
     LEADER_NOUNS,
     NOT_NAME_START,
     ORG_HEADS,
+    OUTLET_HEADS,
     PAIR_ANY,
     PAIR_COUNTRY,
     PAIR_PERSON,
@@ -151,7 +152,7 @@ class ReaderCore:
             (cls._honorific, set(HONORIFICS) | set(PERSON_CUES.first)),
             (cls._this_country, set(THIS_COUNTRY.first)),
             (cls._classifier, set(PROVINCE_CLS.first) | set(SETTLEMENT_CLS.first) | set(REGION_CLS.first)),
-            (cls._org, set(_INSTITUTION_PHRASES.first) | set(ORG_HEADS.first)),
+            (cls._org, set(_INSTITUTION_PHRASES.first) | set(ORG_HEADS.first) | set(OUTLET_HEADS.first)),
             (cls._gaz, set(self.gaz.index)),
         ]
         keys: set[str] = set()

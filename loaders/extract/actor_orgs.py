@@ -11,6 +11,7 @@ from syriakg.loaders.extract.actor_vocab import (
     NAME_STOP_LOWER,
     NOT_NAME_START,
     ORG_HEADS,
+    OUTLET_HEADS,
     THIS_COUNTRY,
 )
 from syriakg.loaders.extract.coref import Seen
@@ -87,6 +88,9 @@ class OrgRules(ReaderCore):
             self._emit(tb, te, key, "name")
             self._note_org_country(key, tb)
             return self._skip_paren_acronym(te, key)
+        out = self._outlet(i)
+        if out is not None:
+            return out
         L = self._key_at(i, ORG_HEADS, 3)
         if not L:
             return None
@@ -131,6 +135,34 @@ class OrgRules(ReaderCore):
         key = self._new_key(name, "organization")
         self._entity(key, "organization", name)
         self._emit(start, e, key, "name")
+        return self._skip_paren_acronym(e, key)
+
+    def _outlet(self, i: int) -> int | None:
+        """`Hãng Sputnik`, `Kênh RT`, `Tờ Washington Post`, `Hãng Boeing`: a capitalised generic head
+        (outlet, firm, group) before a foreign name is not part of the name: the entity is the name's."""
+        L = self._key_at(i, OUTLET_HEADS, 4)
+        toks = self.toks
+        if not L or not self._cap(i) or not self._cap(i + L):
+            return None
+        j = i + L
+        g = self.gaz.match(toks, j)
+        if g is not None:
+            if g.key is None or self.gaz.kind_of_surface(g) != "organization":
+                return None
+            self._entity(g.key, "organization", "")
+            e = j + len(g.toks)
+            self._emit(j, e, g.key, g.how if g.how != "metonym" else "name")
+            self._note_org_country(g.key, j)
+            return self._skip_paren_acronym(e, g.key)
+        if toks[j].key in NOT_NAME_START:
+            return None
+        e = self._name_end(j, max_words=5)
+        if e <= j or self._all_viet(j, e) or any(has_digit(t.text) for t in toks[j:e]):
+            return None  # "Hãng Thông tấn Việt Nam": Vietnamese words make one name with the head
+        name = self._text(j, e)
+        key = self.acronyms.get(name) or self._new_key(name, "organization")
+        self._entity(key, "organization", name)
+        self._emit(j, e, key, "acronym" if is_acronym(name) else "name")
         return self._skip_paren_acronym(e, key)
 
     def _titlecase_end(self, j: int) -> int:

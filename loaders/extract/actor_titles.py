@@ -9,10 +9,14 @@ from syriakg.loaders.extract.actor_vocab import (
     HONORIFICS,
     NO_ROLE_ANAPHOR_NEXT,
     NOT_NAME_START,
+    RANKS,
 )
 from syriakg.loaders.extract.coref import Held
 from syriakg.loaders.extract.names import NAME_PARTICLES, is_cap
 from syriakg.loaders.extract.positions import make_position
+
+# offices of a body rather than of its country: with a seat as scope, the scope is the body
+SEAT_OFFICES = frozenset(("spokesperson",))
 
 
 class TitleRules(ReaderCore):
@@ -45,6 +49,8 @@ class TitleRules(ReaderCore):
                 scope, j = sc, sc[2]
         if scope is not None:
             j = self._skip_paren_acronym(j, scope[0])
+            if office in SEAT_OFFICES:
+                scope = self._seat_scope(scope)
         # "hai nước" after a title: "ngoại trưởng hai nước" = the two office holders
         L2 = self._key_at(j, _PAIR_COUNTRY_ANY, 3)
         if scope is None and L2:
@@ -71,15 +77,25 @@ class TitleRules(ReaderCore):
                     scope, j = sc, sc[2]
                     j = self._skip_paren_acronym(j, scope[0])
         phrase_end = j
-        # the name: directly, or after ", (ông|bà)"
+        # the name: directly, or after ", (ông|bà)", a military rank (", tướng X"), or a closed
+        # apposition of a foreign name (", Sergei Lavrov,")
         k = j
         complement = prev in ("của", "cho", "giúp")  # "cố vấn của tổng thống Mỹ, ông X": X is the adviser
+        rank = self._key_at(k + 1, RANKS, 3) if k < len(toks) and toks[k].text == "," else 0
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
             if complement:
                 return phrase_end
             k += 2
+        elif rank and self._cap(k + 1 + rank):
+            if complement:
+                return phrase_end
+            k += 1 + rank
+        elif not complement and self._closed_apposition(k):
+            k += 1
         elif k < len(toks) and toks[k].key in HONORIFICS and self._cap(k + 1):
             k += 1
+        elif self._key_at(k, RANKS, 3) and self._cap(k + self._key_at(k, RANKS, 3)):
+            k += self._key_at(k, RANKS, 3)  # "Tư lệnh ... Mỹ tướng X"
         name_end = k
         if k < len(toks) and self._cap(k) and toks[k].key not in NOT_NAME_START and \
                 self.gaz.match(toks, k, kinds={"country", "organization", "place"}) is None:
@@ -135,6 +151,31 @@ class TitleRules(ReaderCore):
         if holder is not None:
             self._emit(i, phrase_end, holder, "anaphor")
         return phrase_end
+
+    def _seat_scope(self, scope: tuple[str, int, int]) -> tuple[str, int, int]:
+        """`Người phát ngôn Điện Kremlin`: the office belongs to the body housed in the seat."""
+        g = self.gaz.match(self.toks, scope[1])
+        org = self.gaz.seat_org.get(g.toks) if g is not None and g.how == "metonym" else None
+        if org is None or len(g.toks) != scope[2] - scope[1]:
+            return scope
+        self._entity(org, "organization", "")
+        self.org_country.setdefault(org, g.key or scope[0])
+        return org, scope[1], scope[2]
+
+    def _closed_apposition(self, k: int) -> bool:
+        """`<title>, Sergei Lavrov, ...`: a comma, then a foreign person-like name closed by a comma or a
+        verb of saying (not a country, place or organisation, not Vietnamese words, not a list)."""
+        toks = self.toks
+        if k + 1 >= len(toks) or toks[k].text != "," or not self._cap(k + 1):
+            return False
+        if toks[k + 1].key in NOT_NAME_START or self.offs.match(toks, k + 1) is not None or \
+                self.gaz.match(toks, k + 1, kinds={"country", "organization", "place"}) is not None:
+            return False
+        e = self._name_end(k + 1)
+        if e <= k + 1 or self._all_viet(k + 1, e) or not self._person_ok(k + 1, e):
+            return False
+        closed = e >= len(toks) or toks[e].text in (",", ")", "-", "–") or bool(self._speech_after(e))
+        return closed and (e >= len(toks) or toks[e].key not in ("và", "hoặc"))
 
     def _position(self, office: str, scope: str, target: str | None, topic: str | None):
         # the head of a ministry is its minister

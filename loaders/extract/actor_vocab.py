@@ -56,9 +56,16 @@ PERSON_CUES = _kt(
     "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "vận động viên", "VĐV", "nhà thơ", "đạo diễn",
     "nhạc sĩ", "người mẫu", "hoa hậu", "thẩm phán", "công tố viên", "tổng biên tập", "phó giám đốc",
 )
+# military ranks written between a title and a name ("..., tướng Joseph Dunford")
+RANKS = _kt("tướng", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "chuẩn tướng", "đô đốc",
+            "phó đô đốc", "chuẩn đô đốc", "thống chế", "đại tá", "thượng tá", "trung tá", "thiếu tá")
 BRANCH_WORDS = _kt("lục quân", "không quân", "hải quân", "thủy quân lục chiến", "lục chiến", "quân đội")
 MEDIA_CUES = _kt("hãng tin", "hãng thông tấn", "thông tấn xã", "tờ", "tờ báo", "báo", "nhật báo", "tạp chí", "kênh",
                  "kênh truyền hình", "đài", "đài truyền hình", "truyền hình", "trang", "trang tin", "hãng")
+# generic heads written before an outlet's, firm's or group's own (foreign) name: "Hãng Sputnik" is Sputnik
+OUTLET_HEADS = _kt("hãng", "hãng tin", "hãng thông tấn", "thông tấn xã", "tờ", "tờ báo", "báo", "nhật báo",
+                   "tạp chí", "kênh", "kênh truyền hình", "đài", "đài truyền hình", "trang", "trang tin",
+                   "mạng", "công ty", "tập đoàn", "nhóm", "hãng hàng không")
 PERSON_NOUNS_AFTER = _kt(
     "chuyên gia", "học giả", "nhà nghiên cứu", "quan chức", "nhà ngoại giao", "nhà báo", "phóng viên",
     "cố vấn", "người phát ngôn", "thành viên", "nhà phân tích", "giáo sư", "tiến sĩ", "chỉ huy", "tư lệnh",

@@ -10,7 +10,8 @@ Files under `data/wikidata/` (see `config.data_dir()`):
   groups, officials) so they are recognised and typed; its `qid` column must
   be empty.
 * `aliases.tsv`: more surface forms for existing keys.
-* `metonyms.tsv`: capitals and seats of power that stand for a government.
+* `metonyms.tsv`: capitals and seats of power that stand for a government (a seat's
+  `source`, when not `-`, is the body housed there: the scope of its spokesperson).
 * `positions.tsv`: offices and their Vietnamese titles (read by `positions.py`).
 
 Matching is token-based (`names.tokenize`): a surface form matches when every
@@ -127,6 +128,9 @@ class Gazetteer:
     capital_of: dict[str, str] = field(default_factory=dict)  # city key -> country key
     governorate_of: dict[str, str] = field(default_factory=dict)  # city key -> governorate key
     country_of_org: dict[str, str] = field(default_factory=dict)  # russia_mfa -> russia (derived names)
+    # seat form (norm keys) -> the organisation housed there, for offices of that body
+    # ("người phát ngôn Điện Kremlin" is the spokesperson of the Russian presidency, not of Russia)
+    seat_org: dict[tuple[str, ...], str] = field(default_factory=dict)
     directory: Path | None = None
 
     # -- lookup ---------------------------------------------------------------
@@ -273,8 +277,13 @@ def load_gazetteer(directory: str | os.PathLike[str]) -> Gazetteer:
                     raise GazetteerError(f"{metonyms}:{lineno}: unknown capital {row['source']!r}")
                 gaz.capital_of[row["source"]] = tgt
             elif row["kind"] == "seat":
+                org = row["source"] if row["source"] not in ("", "-") else None
+                if org is not None and org not in gaz.entities:
+                    raise GazetteerError(f"{metonyms}:{lineno}: unknown seat organisation {org!r}")
                 for f in _forms(row.get("vi_surface_forms", "")):
                     seat_forms.append((f, tgt))
+                    if org is not None:
+                        gaz.seat_org[_key_tuple(f)] = org
             else:
                 raise GazetteerError(f"{metonyms}:{lineno}: kind must be capital or seat")
 
