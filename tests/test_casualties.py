@@ -253,3 +253,14 @@ def test_claimant_named_after_the_figure_or_as_an_estimate():
     [c] = claims(["Theo ước tính của Liên hợp quốc, khoảng 3 triệu người Yemen đã phải sơ tán."],
                  [(0, "Liên hợp quốc", "un")])
     assert (c.outcome, c.count, c.claimant) == ("displaced", 3000000, "un")
+
+
+def test_a_new_subject_in_the_next_sentence_does_not_inherit_the_claimant():
+    cs = _same_paragraph(["Bộ Quốc phòng Iraq cho biết 31 binh sĩ đã thiệt mạng gần Mosul.",
+                          "Trong khi đó, một ngôi làng ở Jordan đã tiếp nhận 40 người tị nạn."],
+                         [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Mosul", "mosul"), (1, "Jordan", "jordan")])
+    assert [(c.count, c.claimant) for c in cs] == [(31, "iraq_mod"), (40, None)]
+    cs = _same_paragraph(["Bộ Quốc phòng Iraq cho biết 31 binh sĩ đã thiệt mạng gần Mosul.",
+                          "12 người khác bị thương."],
+                         [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Mosul", "mosul")])
+    assert [(c.count, c.claimant) for c in cs] == [(31, "iraq_mod"), (12, "iraq_mod")]

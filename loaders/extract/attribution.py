@@ -170,6 +170,8 @@ _OFFICE_OF_RE = re.compile(
     re.IGNORECASE,
 )
 # "Tờ X | ở Syria | đưa tin": a locative phrase (a capitalised place name) between the subject and its verb
+# words that start a clause: "theo UNZ sự thật là Mỹ ...": what follows UNZ is content, not UNZ's title
+_CLAUSE_WORD_RE = re.compile(r"(?<!\w)(?:là|rằng|thì|đã|đang|sẽ|có|không|vẫn|cho|sự\s+thật)(?!\w)", re.IGNORECASE)
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:ở|tại)\s+$", re.IGNORECASE)
 _LIST_SEP_RE = re.compile(r"\s*(?:,|và|cùng|lẫn)\s*|\s*,\s*và\s*", re.IGNORECASE)
 _ADDRESSEE_BEFORE_RE = re.compile(
@@ -409,8 +411,16 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
 _NOT_OUTLET_RE = re.compile(r"(?:đài\s+quan\s+sát|trung\s+tâm|văn\s+phòng)\s", re.IGNORECASE)
 
 
+# agencies as Vietnamese papers write them, beyond the shared outlet list (compared lower-cased)
+_MORE_OUTLETS = frozenset({"thx", "tân hoa xã", "roi-tơ", "roi tơ", "rớt-tơ", "rfi", "voa", "yonhap", "kyodo",
+                           "dpa", "efe", "ansa", "aa", "itar-tass", "ria-novosti", "nhk", "cctv", "kcna",
+                           "al-mayadeen", "al mayadeen", "tasnim", "mehr", "isna", "sputnik"})
+
+
 def _outlet(doc: Doc, g: discourse.Group) -> bool:
     """A news outlet; "Đài quan sát Nhân quyền Syria" (an observatory) is a monitor, not a broadcaster."""
+    if g.mentions[0].text.lower() in _MORE_OUTLETS:
+        return True
     return discourse.is_outlet(doc, g) and not _NOT_OUTLET_RE.match(g.mentions[0].text)
 
 
@@ -447,7 +457,9 @@ def _theo(doc: Doc, i: int) -> list[Attribution]:
             # "Theo Bộ trưởng Quốc phòng Nga Sergei Shoigu" with two groups: take the last person
             last = gs[-1]
             rest2 = text[last.end - s.begin: comma]
-            if not rest2.strip() or discourse.is_filler(rest2):
+            between = text[g.end - s.begin: last.begin - s.begin]
+            if (not rest2.strip() or discourse.is_filler(rest2)) and len(between.split()) <= 3 and \
+                    not _CLAUSE_WORD_RE.search(between):
                 g = last
             else:
                 continue

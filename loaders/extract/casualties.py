@@ -419,6 +419,12 @@ _SOURCE_ONLY_RE = re.compile(vi(r"[\s.,:;!…”\"]*(?:(?:như vậy|như trên|
                              re.IGNORECASE)
 
 
+def _opens_with_figure(text: str) -> bool:
+    """ "12 người khác bị thương." / "Ít nhất 5 trẻ em ...": the sentence starts with its figure."""
+    qs = find_quantities(text, 0, min(len(text), 40))
+    return bool(qs) and not text[: qs[0].begin].strip(" \t\"“*-–")
+
+
 def _neighbour_claimant(doc: Doc, s: Sentence, merged: list[CasualtyClaim]) -> str | None:
     """The source of a figure named in the previous or next sentence of the same paragraph.
 
@@ -432,10 +438,11 @@ def _neighbour_claimant(doc: Doc, s: Sentence, merged: list[CasualtyClaim]) -> s
     k = s.index
     if k > 0 and sents[k - 1].paragraph == s.paragraph and sents[k - 1].kind == "body":
         prev = sents[k - 1]
+        continues = bool(_CONTINUES_RE.match(s.text)) or _opens_with_figure(s.text)
         by_claims = {c.claimant for c in merged if prev.index in c.evidence and c.claimant}
-        if len(by_claims) == 1:
+        if len(by_claims) == 1 and continues:
             return next(iter(by_claims))
-        if _CONTINUES_RE.match(s.text) and _HARM_RE.search(prev.text):
+        if continues and _HARM_RE.search(prev.text):
             named = [a for a in _attribution.attributions(doc, prev.index)
                      if a.speaker and not a.negated and not a.outlet and a.content.end >= prev.end - 2]
             if named:
