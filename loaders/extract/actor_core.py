@@ -104,6 +104,7 @@ class ReaderCore:
         self.skippable: set[int] = set()  # token indexes inside title phrases (for pair detection)
         self.titled: list[tuple[int, str, str | None, str]] = []  # (token idx, person, scope, office)
         self.counterparts: list[tuple[int, int, str | None, tuple | None, int, int]] = []
+        self.unscoped: list[tuple[int, int, str, str]] = []  # (title idx, name end, person, office) without scope
         self._paired: set[tuple[int, int]] = set()
         toks = self.toks
         table = self._dispatch()
@@ -128,6 +129,7 @@ class ReaderCore:
                 j = run(self, i)  # only a capitalised word (or al-/el-) starts a name run
             i = j if j and j > i else i + 1
         self._resolve_counterparts()
+        self._resolve_unscoped()
         self._pairs()
 
     _DISPATCH: dict[tuple[type, int, int], tuple[Gazetteer, Offices, dict[str, tuple]]] = {}
@@ -333,7 +335,9 @@ class ReaderCore:
         if not self._person_ok(tb, te):
             return None
         name = self._text(tb, te)
-        key = self.people.find(name)
+        key = self._original_spelling(tb, te, name)
+        if key is None:
+            key = self.people.find(name)
         if key is None:
             g = self.gaz.match(self.toks, tb, kinds={"person"})
             if g is not None and g.key and tb + len(g.toks) == te:
@@ -343,6 +347,30 @@ class ReaderCore:
         self._entity(key, "person", name)
         self.people.add(key, name)
         self._emit(tb, te, key, how)
+        return key
+
+    def _original_spelling(self, tb: int, te: int, name: str) -> str | None:
+        """`Xéc-gây Lavrốp (Sergei Lavrov)`: a transliteration followed by the name as spelt in its
+        language; both name the person of the original spelling (known, else keyed on it)."""
+        toks = self.toks
+        if te + 2 >= len(toks) or toks[te].text != "(" or not self._cap(te + 1):
+            return None
+        e = self._name_end(te + 1, max_words=4)
+        if e <= te + 1 or e >= len(toks) or toks[e].text != ")" or self._all_viet(te + 1, e) or \
+                not self._person_ok(te + 1, e):
+            return None
+        if self.gaz.match(toks, te + 1, kinds={"country", "organization", "place"}) is not None:
+            return None
+        orig = self._text(te + 1, e)
+        if norm(orig) == norm(name):
+            return None
+        key = self.people.find(orig)
+        if key is None and len(orig.split()) != len(name.split()):
+            return None  # not clearly the same name
+        if key is None:
+            key = self._new_key(orig, "person")
+            self._entity(key, "person", orig)
+        self.people.add(key, orig)
         return key
 
     # ------------------------------------------------------------- scope parsing

@@ -19,6 +19,7 @@ from syriakg.loaders.extract.actor_vocab import (
     ORG_WORDS,
     PERSON_CUES,
     PERSON_NOUNS_AFTER,
+    REGION_WORDS_BEFORE_DIRECTION,
     REPORT_VERBS_AFTER,
     SPEECH_AFTER,
     SPEECH_FILLERS,
@@ -222,6 +223,9 @@ class PersonRules(ReaderCore):
         prev = toks[i - 1].key if i > 0 else ""
         if prev in LOCATIVES and not self._all_viet(i, e):
             return "place"
+        if prev in DIRECTIONS and not self._all_viet(i, e) and (
+                is_cap(toks[i - 1].text) or i > 1 and toks[i - 2].key in REGION_WORDS_BEFORE_DIRECTION):
+            return "place"  # "Đông Qalamoun", "miền đông Raqqa": a place named with its part
         if self._key_before(i, _REGION_SETTLEMENT_CLS, 3):
             return "place"
         if self._key_at(e, REPORT_VERBS_AFTER, 2):

@@ -9,6 +9,7 @@ from syriakg.loaders.extract.actor_vocab import (
     EVENT_NOUNS,
     LOCATIVES,
     NOT_NAME_START,
+    PENINSULA_CLS,
     PROVINCE_CLS,
     REGION_CLS,
     SETTLEMENT_CLS,
@@ -32,6 +33,18 @@ class PlaceRules(ReaderCore):
             return None
         toks = self.toks
         j = i + L
+        if self._key_at(i, PENINSULA_CLS, 2):
+            g = self.gaz.match(toks, j, kinds={"country"})
+            if g is not None and g.key is not None:
+                # "bán đảo Triều Tiên" (a gazetteer form wins at the gazetteer rule): the peninsula, not the country
+                if self.gaz.match(toks, i) is not None:
+                    return None
+                e = j + len(g.toks)
+                name = self._text(i, e)
+                key = self._new_key(name, "place")
+                self._entity(key, "place", name)
+                self._emit(i, e, key, "name")
+                return e
         first = True
         end = None
         while j < len(toks):

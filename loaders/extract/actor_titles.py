@@ -15,6 +15,14 @@ from syriakg.loaders.extract.coref import Held
 from syriakg.loaders.extract.names import NAME_PARTICLES, is_cap
 from syriakg.loaders.extract.positions import make_position
 
+# office -> (institution key suffixes naming it, scope is the institution itself rather than its country)
+OFFICE_INSTITUTIONS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "foreign_minister": (("mfa",), False),
+    "deputy_foreign_minister": (("mfa",), False),
+    "defence_minister": (("mod",), False),
+    "deputy_defence_minister": (("mod",), False),
+    "spokesperson": (("mfa", "mod"), True),
+}
 # offices of a body rather than of its country: with a seat as scope, the scope is the body
 SEAT_OFFICES = frozenset(("spokesperson",))
 
@@ -118,6 +126,13 @@ class TitleRules(ReaderCore):
                 return name_end
             if scope is None:
                 scope = self._delegation_scope(i)
+            if scope is None and name_end + 1 < len(toks) and toks[name_end].key == "của":
+                sc = self._country_scope(name_end + 1)  # "Ngoại trưởng Sergei Lavrov của Nga"
+                if sc is not None:
+                    self._emit(sc[1], sc[2], sc[0], "title")
+                    pos = self._position(office, sc[0], None, None)
+                    self._hold(person, office, sc[0], pos, i, sc[2])
+                    return sc[2]
             if scope is None:
                 known = [h for h in self.dis.offices_of(person) if h.office == office and h.scope]
                 if known:
@@ -127,6 +142,7 @@ class TitleRules(ReaderCore):
                     self.pending.append((person, office, self.s.index))
                     self.dis.held.append(Held(person, office, None, None, self._order(i)))
                     self.titled.append((i, person, None, office))
+                    self.unscoped.append((i, name_end, person, office))
                 return name_end
             pos = self._position(office, scope[0], target[0] if target else None, topic[0] if topic else None)
             self._hold(person, office, scope[0], pos, i, name_end)
@@ -151,6 +167,29 @@ class TitleRules(ReaderCore):
         if holder is not None:
             self._emit(i, phrase_end, holder, "anaphor")
         return phrase_end
+
+    def _resolve_unscoped(self) -> None:
+        """`Bộ Ngoại giao Nga cho biết Ngoại trưởng Sergei Lavrov sẽ ...`: a title without a country,
+        in a sentence naming one country's ministry of that office, is that country's office."""
+        for i, e, person, office in self.unscoped:
+            fam = OFFICE_INSTITUTIONS.get(office)
+            if fam is None:
+                continue
+            scopes = set()
+            for it in self.items:
+                if it.kind != "organization" or it.how == "anaphor":
+                    continue
+                c = self.gaz.country_of_org.get(it.key) or self.org_country.get(it.key)
+                if c is None or it.key.rsplit("_", 1)[-1] not in fam[0]:
+                    continue
+                scopes.add(it.key if fam[1] else c)
+            if len(scopes) != 1 or any(h.office == office and h.scope for h in self.dis.offices_of(person)):
+                continue
+            scope = scopes.pop()
+            if scope not in self.ex.entities:
+                continue
+            pos = self._position(office, scope, None, None)
+            self._hold(person, office, scope, pos, i, e)
 
     def _seat_scope(self, scope: tuple[str, int, int]) -> tuple[str, int, int]:
         """`Người phát ngôn Điện Kremlin`: the office belongs to the body housed in the seat."""

@@ -111,6 +111,7 @@ SETTLEMENT_CLS = _kt("thành phố", "các thành phố", "thủ đô", "thị t
 REGION_CLS = _kt("khu vực", "vùng", "cao nguyên", "thung lũng", "sông", "dòng sông", "căn cứ", "căn cứ không quân",
                  "sân bay", "cảng", "eo biển", "đảo", "bán đảo", "ngoại ô", "vùng ngoại ô", "khu", "sa mạc",
                  "núi", "dãy núi", "trại tị nạn", "trại")
+PENINSULA_CLS = _kt("bán đảo")  # "bán đảo <country>" is a peninsula, not the country
 _ALL_PLACE_CLS = PROVINCE_CLS | SETTLEMENT_CLS | REGION_CLS
 _REGION_SETTLEMENT_CLS = REGION_CLS | SETTLEMENT_CLS
 SPEECH_AFTER = _kt(
@@ -131,6 +132,7 @@ LOCATIVES = _words("tại ở đến tới thăm từ sang rời khỏi quanh g�
 EVENT_NOUNS = _words("thỏa thuận đàm phán hòa đàm tiến trình quá trình hội nghị họp vòng định dạng hiệp ước "
                      "nghị định thư thượng đỉnh hội đàm cơ chế tuyên bố nhóm công thức khuôn khổ diễn đàn")
 DIRECTIONS = _words("bắc nam đông tây trung")
+REGION_WORDS_BEFORE_DIRECTION = _words("miền phía vùng khu")
 NOT_NAME_START = _words(
     "thứ tháng ngày hôm năm tuần ảnh nguồn theo tại ở với và của các những trong ngoài sau trước khi nếu "
     "phía người nước quân chính phe hai ba cả một mọi toàn video clip infographic chú thích đọc xem bình luận "
