@@ -86,6 +86,10 @@ class Fact(BaseModel):
     holder: Ref | None = None
     position: Ref | None = None
     reported_in: list[str] = Field(default_factory=list, description="articles the fact was read from (kg:reportedIn)")
+    same_event: str | None = Field(None, description="the canonical node (kg:CanonicalEvent / kg:CanonicalCasualty, "
+                                   "built by `syriakg link`) merging this report with reports of other articles")
+    same_event_as: list[str] = Field(default_factory=list, description="reports of the same event in other "
+                                     "articles (kg:sameEventAs), each with its own status, date and evidence")
     text_sha256: str | None = Field(None, description="kg:textSha256: the article text hash at extraction time")
     evidence: list[Evidence] = Field(default_factory=list, description="the evidence sentences, at most the "
                                       "request's `evidence` limit of them, each verified now")

@@ -752,6 +752,8 @@ class FactLookup:
             speech_act=_ACT_OF.get(getattr(one(KG.speechAct), "value", "")), quote=text(KG.quote),
             holder=ref1(KG.holder), position=ref1(KG.position),
             reported_in=[o.value for o in props.get(KG.reportedIn.value, ())],
+            same_event=next((q.subject.value for q in self._quads(None, KG.report, node)), None),
+            same_event_as=sorted(o.value for o in props.get(KG.sameEventAs.value, ())),
             text_sha256=sha, evidence=evidence,
             evidence_count=evidence_count if evidence_count is not None else len(evidence),
         )

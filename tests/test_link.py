@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 
 from syriakg.loaders.link import GRAPH_NAME, link_store
 from syriakg.loaders.load import load, remove_article
@@ -148,3 +148,25 @@ def test_merged_store_still_conforms_to_the_shapes(loaded):
     _, _, store = loaded
     conforms, report = validate_store(store)
     assert conforms, report
+    # the canonical-node shapes bite: a canonical event left with one report, or given a status of its own
+    c = NamedNode(canonical_events(store)[0]["c"])
+    store.remove(next(iter(store.quads_for_pattern(c, KG.report, None, GRAPH))))
+    store.add(Quad(c, KG.status, KG.Occurred, GRAPH))
+    conforms, report = validate_store(store)
+    assert not conforms and "at least two per-article reports" in report and "no kg:status of its own" in report
+
+
+def test_fact_lookup_shows_the_canonical_event_on_each_report(loaded):
+    from syriakg.endpoint.lookup import FactLookup
+
+    _, _, store = loaded
+    lookup = FactLookup(store, DEFAULT_BASE)
+    meetings = [f for f in lookup.facts(f"{DEFAULT_BASE}entity/pompeo").facts if f.type == "meeting"]
+    assert len(meetings) == 2
+    canonical = canonical_events(store)[0]["c"]
+    assert {f.same_event for f in meetings} == {canonical}
+    assert {f.status for f in meetings} == {"occurred", "planned"}
+    for f in meetings:
+        assert f.same_event_as == [g.iri for g in meetings if g.iri != f.iri]
+    putin = [f for f in lookup.facts(f"{DEFAULT_BASE}entity/putin").facts if f.type == "meeting"]
+    assert putin and all(f.same_event is None and f.same_event_as == [] for f in putin)
