@@ -278,3 +278,5 @@ def test_bare_day_month_continues_a_list_of_dates():
     assert found == [(23, 1), (15, 3), (4, 5)]
     assert find_dates("tỷ số 2/1 và 3/2 sau hai hiệp") == []  # no date word before the list: scores
     assert [(e.day, e.month) for e in find_dates("hôm 8/9 hoặc 9/9")] == [(8, 9), (9, 9)]
+    ranges = find_dates("các vòng họp ngày 2-3/3, 10-11/4 và 7-8/6 tại Doha")
+    assert [(e.day, e.month) for e in ranges] == [(2, 3), (10, 4), (7, 6)]

@@ -239,7 +239,8 @@ def _windows(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 
 # a date then "và" / "," / "hoặc": a bare "d/m" right after it continues the list ("ngày 23/1 và 15/3")
 _LISTED_AFTER_DATE_RE = re.compile(
-    r"(?:ngày|hôm)\s\d{1,2}\s?/\s?\d{1,2}(?:\s*(?:,|và)\s*\d{1,2}\s?/\s?\d{1,2})*\s*(?:,|và|hoặc|,\s*và)\s*$",
+    r"(?:ngày|hôm)\s(?:\d{1,2}\s?[-–]\s?)?\d{1,2}\s?/\s?\d{1,2}"
+    r"(?:\s*(?:,|và)\s*(?:\d{1,2}\s?[-–]\s?)?\d{1,2}\s?/\s?\d{1,2})*\s*(?:,|và|hoặc|,\s*và)\s*$",
     re.IGNORECASE)
 
 
@@ -261,7 +262,7 @@ def _build(kind: str, m: re.Match[str], text: str) -> DateExpr | None:  # noqa: 
             return None
         y = _year(m.group("y"))
         pre = m.group("pre")
-        if y is None and not pre and not _LISTED_AFTER_DATE_RE.search(text, max(0, b - 60), b):
+        if y is None and not pre and not _LISTED_AFTER_DATE_RE.search(text, max(0, b - 80), b):
             return None  # bare "1/3": a fraction, a score, "24/7" (but "ngày 23/1 và 15/3": a list of dates)
         if y is not None and m.group("y") and len(m.group("y")) == 2 and not pre:
             return None

@@ -68,7 +68,13 @@ from syriakg.loaders.extract.meetings_clause import (
     topic_start,
     verb_group_start,
 )
-from syriakg.loaders.extract.meetings_dates import article_lead_date, date_relation, dates_of, event_date
+from syriakg.loaders.extract.meetings_dates import (
+    article_lead_date,
+    date_relation,
+    dates_of,
+    event_date,
+    planned_month,
+)
 from syriakg.loaders.extract.meetings_lexicon import (
     ABOUT_POSSIBILITY_RE,
     ATTENDEES_RE,
@@ -393,6 +399,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
         cand.background = bool(BACKGROUND_START_RE.match(text[cstart:])) or bool(STRONG_PAST_RE.search(scope))
+        if cand.fact.status in ("planned", "proposed", "possible"):
+            cand.date = planned_month(doc, cand.date)
         out.append(cand)
         # --- several occasions named at once: one event each -------------------------------------
         occasions: list[tuple[Span, DateValue | None]] = []

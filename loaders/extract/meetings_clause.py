@@ -40,7 +40,8 @@ _PASSIVE_COMPLEMENT_RE = re.compile(
 _VA_VERB_RE = re.compile(
     r"(?<!\w)(?:và|rồi)\s+(?!(?:người|ông|bà|các|những|phía|nước|lãnh\s+đạo|đại\s+diện|quan\s+chức|bộ\s+trưởng|"
     r"ngoại\s+trưởng|thủ\s+tướng|tổng\s+thống|chủ\s+tịch|đặc\s+phái\s+viên|thứ\s+trưởng|phái\s+đoàn|đoàn|"
-    r"giới|chính\s+phủ|chính\s+quyền|lực\s+lượng|quân|nhóm|tổ\s+chức|hai|ba|bốn|cả|thứ|lần)(?!\w))(?=[^\W\d_])(?=\w)(?![A-ZĐ])",
+    r"giới|chính\s+phủ|chính\s+quyền|lực\s+lượng|quân|nhóm|tổ\s+chức|hai|ba|bốn|cả|thứ|lần|phe|bên|đảng|"
+    r"phong\s+trào|liên\s+minh|mặt\s+trận|hội\s+đồng|ủy\s+ban|uỷ\s+ban|cơ\s+quan)(?!\w))(?=[^\W\d_])(?=\w)(?![A-ZĐ])",
 )
 
 

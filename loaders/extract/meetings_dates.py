@@ -115,3 +115,20 @@ def better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     if b is None:
         return a
     return b if _PREC.get(b.precision, 0) > _PREC.get(a.precision, 0) else a
+
+
+def planned_month(doc: Doc, d: DateValue | None) -> DateValue | None:
+    """A month written without its year ("vào tháng Mười Hai") for a future event: not before the article's month.
+
+    The date resolver takes the nearest such month, and half a year back ties with half a year ahead; a
+    planned event settles it.
+    """
+    pub = doc.ex.article.date_published
+    if d is None or d.precision != "gYearMonth" or pub is None or pub.precision != "date" or \
+            re.search(r"\d{4}|năm|ngoái|trước|qua", d.text, re.IGNORECASE):
+        return d
+    y, m = int(d.value[:4]), int(d.value[5:7])
+    py, pm = int(pub.value[:4]), int(pub.value[5:7])
+    if (y, m) < (py, pm) and (py * 12 + pm) - (y * 12 + m) <= 6:
+        return DateValue(f"{y + 1:04d}-{m:02d}", d.precision, d.text, d.span)
+    return d

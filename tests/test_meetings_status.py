@@ -1,0 +1,74 @@
+"""Event status end to end: future and modal cues, plans carried out, future months (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from syriakg.loaders.model import DateValue, Sentence, Span
+from tests.test_meetings import make, run
+
+
+def _one(sentence: str, mentions, **kw):
+    [ev] = run(make([sentence], mentions, **kw))
+    return ev
+
+
+def test_passive_future_is_planned():
+    ev = _one("Vòng đàm phán tiếp theo giữa Iran và Iraq sẽ được tổ chức tại Baghdad.",
+              [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Baghdad", "baghdad")])
+    assert ev.status == "planned" and ev.place == "baghdad"
+
+
+def test_expected_to_start_is_planned_even_with_party_lists():
+    ev = _one("Các cuộc đàm phán giữa Iran, Iraq và phe đối lập dự kiến khởi động tại Doha.",
+              [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Doha", "doha")])
+    assert ev.status == "planned"
+
+
+def test_need_to_hold_new_round_is_proposed():
+    ev = _one("Ngoại trưởng Pháp nói rằng cần tiến hành một vòng đàm phán mới giữa Iran và Israel.",
+              [(0, "Iran", "iran"), (0, "Israel", "israel")])
+    assert ev.status == "proposed"
+
+
+def test_call_to_hold_is_proposed():
+    ev = _one("Liên Hợp Quốc kêu gọi tổ chức một cuộc họp giữa Ấn Độ và Trung Quốc.",
+              [(0, "Ấn Độ", "india"), (0, "Trung Quốc", "china")])
+    assert ev.status == "proposed"
+
+
+def test_plan_carried_out_is_occurred():
+    ev = _one("Hội nghị giữa Iran, Iraq và Qatar dự kiến kéo dài hai ngày đã khai mạc hôm qua tại Doha.",
+              [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Qatar", "qatar"), (0, "Doha", "doha")])
+    assert ev.status == "occurred"
+
+
+def test_past_marker_beats_a_later_date():
+    ev = _one("Ngoại trưởng Ai Cập Sameh Shoukry đã hội đàm với người đồng cấp Jordan Ayman Safadi ngày 20/6.",
+              [(0, "Ai Cập", "egypt", "title"), (0, "Sameh Shoukry", "shoukry"), (0, "Jordan", "jordan", "title"),
+               (0, "Ayman Safadi", "safadi")], year="2018", published="2018-06-15")
+    assert ev.status == "occurred"
+    ev = _one("Ngoại trưởng Ai Cập Sameh Shoukry hội đàm với người đồng cấp Jordan Ayman Safadi ngày 20/6.",
+              [(0, "Ai Cập", "egypt", "title"), (0, "Sameh Shoukry", "shoukry"), (0, "Jordan", "jordan", "title"),
+               (0, "Ayman Safadi", "safadi")], year="2018", published="2018-06-15")
+    assert ev.status == "planned"
+
+
+class _MonthDates:
+    """A resolver that read "tháng Mười Hai" as the nearest December, half a year back."""
+
+    def for_sentence(self, s: Sentence) -> list[DateValue]:
+        i = s.text.find("tháng Mười Hai")
+        return [DateValue("2018-12", "gYearMonth", "tháng Mười Hai", Span(s.begin + i, s.begin + i + 14))] if i >= 0 \
+            else []
+
+
+def test_planned_event_in_a_wordy_month_is_in_the_future():
+    sents = ["Iran và Qatar có kế hoạch gặp nhau tại Doha vào tháng Mười Hai.",
+             "Iran và Iraq đã gặp nhau tại Baghdad vào tháng Mười Hai."]
+    doc = make(sents, [(0, "Iran", "iran"), (0, "Qatar", "qatar"), (0, "Doha", "doha"),
+                       (1, "Iran", "iran"), (1, "Iraq", "iraq"), (1, "Baghdad", "baghdad")], published="2019-06-15")
+    doc.dates = _MonthDates()
+    evs = run(doc)
+    planned = next(e for e in evs if e.place == "doha")
+    done = next(e for e in evs if e.place == "baghdad")
+    assert planned.status == "planned" and planned.date is not None and planned.date.value == "2019-12"
+    assert done.status == "occurred" and done.date is not None and done.date.value == "2018-12"
