@@ -286,3 +286,19 @@ def test_suspended_bilateral_memorandum_is_the_air_safety_memorandum():
     doc = build(["Nga tuyên bố đình chỉ bản ghi nhớ với Mỹ về an toàn bay trên bầu trời Syria."],
                 [(0, "Nga", "russia"), (0, "Mỹ", "usa"), (0, "Syria", "syria")], date="2017-04-08")
     assert keys(doc) == ["us_russia_air_safety_mou_2015"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nga tuyên bố đình chỉ bản ghi nhớ với Mỹ về bảo đảm an toàn cho các chuyến bay trên bầu trời Syria.",
+    "Nga đã khôi phục bản ghi nhớ với Mỹ về tránh va chạm trên không.",
+    "Nga đình chỉ bản ghi nhớ với Mỹ sau vụ tấn công bằng tên lửa hành trình.",
+])
+def test_air_safety_memorandum_suspended_or_revived_in_other_wordings(sentence):
+    doc = build([sentence], [(0, "Nga", "russia"), (0, "Mỹ", "usa")], date="2017-04-08")
+    assert keys(doc) == ["us_russia_air_safety_mou_2015"]
+
+
+def test_other_memoranda_are_not_the_air_safety_one():
+    doc = build(["Iran và Iraq ký bản ghi nhớ về hợp tác quân sự."], [(0, "Iran", "iran"), (0, "Iraq", "iraq")],
+                date="2017-07-24")
+    assert "us_russia_air_safety_mou_2015" not in keys(doc)

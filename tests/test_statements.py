@@ -231,3 +231,8 @@ def test_country_qualifying_an_unnamed_noun_is_not_the_speaker():
 
 def run_again(doc):
     return doc.ex.statements
+
+
+def test_state_media_speak_for_their_state():
+    doc = make(["Truyền hình nhà nước Jordan đưa tin cửa khẩu đã được mở lại."], [(0, "Jordan", "jordan")])
+    assert [s.speaker for s in run(doc)] == ["jordan"]

@@ -76,7 +76,9 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "topic:evacuation": _f(r"sơ tán|di tản|rút (?:các |những )?(?:tay súng|phiến quân|dân thường|chiến binh)"),
     "topic:demilitarised": _f(r"phi quân sự"),
     "topic:memorandum": _f(r"bản ghi nhớ|biên bản ghi nhớ"),
-    "topic:air_safety": _f(r"(?:an toàn|sự cố|va chạm) (?:bay|trên không)|an toàn hàng không"),
+    "topic:air_safety": _f(r"(?:an toàn|sự cố|va chạm|đụng độ|xung đột) (?:(?:cho |của )?(?:các |những )?(?:chuyến |hoạt động )?"
+                           r"bay|trên không|trên bầu trời)|an toàn hàng không|phối hợp (?:các )?(?:hoạt động|chuyến) bay|"
+                           r"(?:tránh|ngăn ngừa|ngăn chặn) (?:các )?(?:sự cố|va chạm)"),
     "topic:communique": _f(r"thông cáo"),
     "topic:temporary": _f(r"(?:kéo dài|trong) \d+ (?:giờ|tiếng|ngày)|tạm thời|đơn phương|ngừng bắn nhân đạo"),
     "topic:nuclear": _f(r"hạt nhân"),

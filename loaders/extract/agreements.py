@@ -70,6 +70,9 @@ _WORD_AND_SPACE = re.compile(r"\S+\s*")
 _SPACE_AND_WORD = re.compile(r"\s*\S+")
 _SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với)"
                      r"(?: được)?(?: (?:một|các|những|hai|bản|văn bản|lại))?\s*$")
+# "A đình chỉ / khôi phục / rút khỏi <agreement>": the subject's parties identify the agreement as a signing's do
+_STATUS_BEFORE = _r(r"(?<!\w)(?:đình chỉ|tạm ngừng|ngừng tham gia|khôi phục|nối lại|rút khỏi|hủy bỏ|gia hạn|tái kích hoạt)"
+                    r"(?: (?:việc thực hiện|thực hiện|hiệu lực của|các|một|bản))*\s*$")
 _UNREALISED = _r(r"(?<!\w)(?:không|chưa|chẳng|sẽ|có thể|dự kiến|hy vọng|muốn|mong muốn|nhằm|để|tiến tới|hướng tới|khi|"
                  r"gần|sắp|dường như|có vẻ|có lẽ|"
                  r"cần|phải|kêu gọi|đề nghị|nếu|sớm|chuẩn bị|đang đàm phán|nỗ lực|tìm cách|chờ|trước khi|"
@@ -221,7 +224,7 @@ def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence
     atoms = cat.text_features(window)
     spans = [(b, w_end)]
     before = s.text[max(0, b - 120) : b]
-    if _SIGNING_BEFORE.search(before):
+    if _SIGNING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         clause_b = max(s.text.rfind(";", 0, b), s.text.rfind(":", 0, b), 0)
         spans.append((clause_b, b))
         atoms |= {f for f in cat.text_features(s.text[clause_b:b]) if f.startswith("name:")}

@@ -159,7 +159,7 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 # an outlet relaying a source: "<outlet> dẫn (lời|thông tin|nguồn tin) (từ|của) <SOURCE> cho biết ..."
 _RELAY_BEFORE_RE = re.compile(
-    r"(?<!\w)dẫn\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|tuyên\s+bố|thông\s+báo|báo\s+cáo|số\s+liệu|tin)\s+)?"
+    r"(?<!\w)dẫn\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|nguồn|tuyên\s+bố|thông\s+báo|báo\s+cáo|số\s+liệu|tin)\s+)?"
     r"(?:(?:từ|của)\s+)?(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên)\s+)?$",
     re.IGNORECASE,
 )

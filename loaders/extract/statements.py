@@ -139,7 +139,10 @@ _BACKGROUND_BEFORE_RE = re.compile(
 _COUNTRY_CLAUSE_HEAD_RE = re.compile(
     r"\s*(?:(?:và|còn|nhưng|song|tuy\s+nhiên|đồng\s+thời|trong\s+khi\s+đó|sau\s+đó|trước\s+đó|ngay\s+sau\s+đó|"
     r"hôm\s+nay|cùng\s+ngày|theo|về\s+phần\s+mình|(?:vào\s+)?(?:ngày|hôm|tối|sáng|chiều|trưa|đêm)\s+[\w/.-]+)\s+)*"
-    r"(?:(?:chính\s+phủ|chính\s+quyền|phía|nhà\s+nước|quân\s+đội|nội\s+các|lực\s+lượng\s+vũ\s+trang)\s+)?",
+    r"(?:(?:chính\s+phủ|chính\s+quyền|phía|nhà\s+nước|quân\s+đội|nội\s+các|lực\s+lượng\s+vũ\s+trang)\s+)?"
+    # state media speak for their state: "truyền hình nhà nước Syria", "hãng thông tấn quốc gia Iraq"
+    r"(?:(?:đài\s+)?(?:truyền\s+hình|phát\s+thanh|truyền\s+thông|hãng\s+thông\s+tấn|thông\s+tấn\s+xã)"
+    r"(?:\s+(?:nhà|nhà\s+nước|quốc\s+gia|chính\s+thức|quốc\s+doanh))?\s+)?",
     re.IGNORECASE,
 )
 
