@@ -170,3 +170,15 @@ def test_fact_lookup_shows_the_canonical_event_on_each_report(loaded):
         assert f.same_event_as == [g.iri for g in meetings if g.iri != f.iri]
     putin = [f for f in lookup.facts(f"{DEFAULT_BASE}entity/putin").facts if f.type == "meeting"]
     assert putin and all(f.same_event is None and f.same_event_as == [] for f in putin)
+
+
+def test_canonical_nodes_leave_prov_evidence_links_to_sentences_only(loaded):
+    """prov:wasDerivedFrom always leads to an evidence sentence; `syriakg verify` stays clean after linking."""
+    from syriakg.endpoint.facts_stale import verify_store
+
+    _, _, store = loaded
+    assert canonical_events(store)
+    assert not list(store.quads_for_pattern(None, NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), None,
+                                            GRAPH))
+    report = verify_store(store, DEFAULT_BASE)
+    assert report.ok and report.stale == []

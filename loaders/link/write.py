@@ -4,13 +4,18 @@ One canonical node per cluster, in the one derived graph `{base}graph/events`:
 
 * `kg:CanonicalEvent` (a `sem:Event`): `sem:eventType` the event class the
   reports agree on (the generic `kg:Meeting` when they name different kinds),
-  `sem:hasActor` the union of the participants, `kg:report` and
-  `prov:wasDerivedFrom` each per-article report, `kg:reportedStatus` each
+  `sem:hasActor` the union of the participants, `kg:report` each
+  per-article report, `kg:reportedStatus` each
   distinct status the reports give and `kg:reportedDate` each distinct date;
   `kg:date` and `sem:hasPlace` only when the reports that give one agree.
   The reports themselves are linked pairwise with `kg:sameEventAs`.
-* `kg:CanonicalCasualty`: `kg:report` / `prov:wasDerivedFrom` each claim,
+* `kg:CanonicalCasualty`: `kg:report` each claim,
   `kg:reportedCount` each distinct figure, `sem:hasPlace`, `kg:date`.
+
+No `prov:wasDerivedFrom` is written on canonical nodes: in this graph that
+property always leads to an evidence *sentence* (`syriakg verify`,
+`syriakg evaluate` and the contract rely on it).  `kg:report` is declared
+`rdfs:subPropertyOf prov:wasDerivedFrom`, so the derivation is still stated.
 
 Nothing of a report is copied onto the canonical node as if it were agreed:
 statuses, figures and dates stay on the reports (with their evidence and
@@ -29,7 +34,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from syriakg.loaders.link.reports import CasualtyReport, DateInfo, EventReport
 from syriakg.loaders.rdf.iris import short_hash
-from syriakg.ontology.terms import EVENT_CLASS, KG, KG_NS, PROV, RDF_TYPE, RDFS, SEM, XSD
+from syriakg.ontology.terms import EVENT_CLASS, KG, KG_NS, RDF_TYPE, RDFS, SEM, XSD
 
 _DATATYPE = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}
 _KIND_VI = {
@@ -122,7 +127,6 @@ def event_quads(cluster: Sequence[EventReport], base: str, graph: NamedNode, lab
     add(node, RDFS.label, Literal(text, language="vi"))
     for r in cluster:
         add(node, KG.report, NamedNode(r.iri))
-        add(node, PROV.wasDerivedFrom, NamedNode(r.iri))
         for other in cluster:
             if other.iri != r.iri:
                 add(NamedNode(r.iri), KG.sameEventAs, NamedNode(other.iri))
@@ -153,7 +157,6 @@ def casualty_quads(cluster: Sequence[CasualtyReport], base: str, graph: NamedNod
     add(node, RDFS.label, Literal(text, language="vi"))
     for r in cluster:
         add(node, KG.report, NamedNode(r.iri))
-        add(node, PROV.wasDerivedFrom, NamedNode(r.iri))
     return quads
 
 
