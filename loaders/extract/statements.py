@@ -225,10 +225,12 @@ def _same_occasion(doc: Doc, c: Statement, p: Statement) -> bool:
 def _drop_redundant_countries(doc: Doc, out: list[Statement]) -> list[Statement]:
     """A country's statement that a person or body of that country makes on the same occasion is redundant."""
     keep: list[Statement] = []
+    if not any(doc.kind_of(st.speaker) == "country" for st in out):
+        return out
+    country_of = {st.speaker: _country_of(doc, st.speaker) for st in out if doc.kind_of(st.speaker) != "country"}
     for st in out:
         if doc.kind_of(st.speaker) == "country":
-            voices = [p for p in out if p is not st and doc.kind_of(p.speaker) != "country"
-                      and _country_of(doc, p.speaker) == st.speaker]
+            voices = [p for p in out if p is not st and country_of.get(p.speaker) == st.speaker]
             if any(_same_occasion(doc, st, p) for p in voices):
                 continue
         keep.append(st)
