@@ -247,6 +247,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if pp is not None:
                 vhead = cstart + pp.start()
                 subj = subject_chain(doc, i, vhead, cstart, recent, PP_PREDICATES)
+                if has_with and comp and re.match(r"\s*với(?!\w)", text[zone_b:zone_end], re.IGNORECASE):
+                    # "X nhắc lại sự ủng hộ với Y trong cuộc điện đàm với Z": the partner is Z, the caller X
+                    subj = clause_subject(doc, i, cstart, vhead) or _frame_speaker(doc, i, atts, cstart) or subj
                 dv = None if subj else _last_discussion_verb(text, cstart, vhead)
                 if dv is not None:
                     # "A và B đã thảo luận về Syria / tình hình ở X tại cuộc họp": the topic is no subject
@@ -442,3 +445,12 @@ def _last_discussion_verb(text: str, lo: int, hi: int) -> int | None:
     if last is None or re.search(r"[,;]", text[last.end():hi]):
         return None
     return last.start()
+
+
+def _frame_speaker(doc: Doc, i: int, atts: list, cstart: int) -> list[str]:
+    """The single speaker whose reported content starts the clause ("X nhắc lại | sự ủng hộ ...")."""
+    s = doc.ex.sentences[i]
+    for a in atts:
+        if a.form == "pre" and a.speakers and not a.plural and abs(a.content.begin - s.begin - cstart) <= 1:
+            return [k for k in a.speakers if doc.kind_of(k) in ("person", "country", "organization")]
+    return []

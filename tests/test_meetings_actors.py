@@ -1,0 +1,22 @@
+"""Who takes part: partners named after the trigger win over objects of another verb (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tests.test_meetings import make, run
+
+
+def test_partner_after_the_call_not_the_object_before_it():
+    doc = make(["Tổng thống Pháp Emmanuel Macron nhắc lại sự ủng hộ với Iraq trong cuộc điện đàm với người đồng cấp "
+                "Ai Cập Abdel Fattah al-Sisi."],
+               [(0, "Pháp", "france", "title"), (0, "Emmanuel Macron", "macron"), (0, "Iraq", "iraq"),
+                (0, "Ai Cập", "egypt", "title"), (0, "Abdel Fattah al-Sisi", "sisi")])
+    [ev] = run(doc)
+    assert ev.kind == "phone_call" and set(ev.actors) == {"macron", "sisi"}
+
+
+def test_with_before_the_phrase_still_names_the_partner_when_nothing_follows():
+    doc = make(["Thủ tướng Đức Angela Merkel đã thảo luận với Tổng thống Pháp Emmanuel Macron trong cuộc gặp tại Paris."],
+               [(0, "Đức", "germany", "title"), (0, "Angela Merkel", "merkel"), (0, "Pháp", "france", "title"),
+                (0, "Emmanuel Macron", "macron"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"merkel", "macron"} and ev.place == "paris"
