@@ -218,3 +218,15 @@ def test_list_governed_by_an_unnamed_head_names_nobody():
     assert attribution.source_of(doc, 0, off(doc, 0, "vòng đàm phán")) is None
     doc = _doc("Chuyên gia người Iran nhấn mạnh rằng lệnh ngừng bắn rất mong manh.", [("Iran", "iran")])
     assert attribution.source_of(doc, 0, off(doc, 0, "lệnh ngừng")) is None
+
+
+def test_more_reporting_verbs_and_their_noun_uses():
+    doc = _doc("Ngoại trưởng Iran Javad Zarif cam kết Tehran sẽ tôn trọng lệnh ngừng bắn.", [("Javad Zarif", "zarif")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "Tehran")) == "zarif"
+    doc = _doc("Ông Safadi lên tiếng phản đối kế hoạch sáp nhập.", [("Safadi", "safadi")])
+    assert [a.speaker for a in attribution.attributions(doc, 0)][:1] == ["safadi"]
+    for sentence in ["Sự phản đối của người dân Jordan ngày càng tăng.", "Các cam kết của Jordan chưa được thực hiện."]:
+        doc = _doc(sentence, [("Jordan", "jordan")])
+        assert attribution.attributions(doc, 0) == []
+    doc = _doc("Ông Safadi từ chối bình luận về thông tin này.", [("Safadi", "safadi")])
+    assert all(a.negated for a in attribution.attributions(doc, 0))
