@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.store, read_only=args.dry_run)
     if args.dry_run:
         _, summary = link_quads(store, base)
+        summary.written = False
     else:
         summary = link_store(store, base, args.store)
         store.flush()

@@ -38,6 +38,7 @@ class LinkSummary:
     casualties_in_clusters: int = 0
     quads: int = 0
     changed: bool = False
+    written: bool = True  # False for a dry run
     cpu_s: float = 0.0
 
     def to_text(self) -> str:
@@ -45,12 +46,14 @@ class LinkSummary:
                 f"merging {self.events_in_clusters} reports\n"
                 f"casualty claims: {self.casualty_reports}, {self.casualty_clusters} canonical tolls "
                 f"merging {self.casualties_in_clusters} claims\n"
-                f"derived graph: {self.quads} quads ({'rewritten' if self.changed else 'unchanged'}); "
+                f"derived graph: {self.quads} quads "
+                f"({'dry run, not written' if not self.written else 'rewritten' if self.changed else 'unchanged'}); "
                 f"cpu {self.cpu_s:.2f} s")
 
 
 def link_quads(store: Store, base: str) -> tuple[list[Quad], LinkSummary]:
     """The derived graph's quads for the store's current article graphs (nothing is written)."""
+    cpu0 = time.process_time()
     graph = graph_iri(base, GRAPH_NAME)
     summary = LinkSummary()
     label = _Labels(store)
@@ -68,6 +71,7 @@ def link_quads(store: Store, base: str) -> tuple[list[Quad], LinkSummary]:
         summary.casualty_clusters += 1
         summary.casualties_in_clusters += len(c)
     summary.quads = len(set(quads))
+    summary.cpu_s = time.process_time() - cpu0
     return quads, summary
 
 
