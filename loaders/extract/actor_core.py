@@ -24,6 +24,7 @@ from syriakg.loaders.extract.actor_vocab import (
     SETTLEMENT_CLS,
     STARTERS,
     THIS_COUNTRY,
+    VIET_ONLY,
     Phrases,
 )
 from syriakg.loaders.extract.coref import Discourse, Held, Pair, People, Seen
@@ -362,8 +363,8 @@ class ReaderCore:
         if self.gaz.match(toks, te + 1, kinds={"country", "organization", "place"}) is not None:
             return None
         orig = self._text(te + 1, e)
-        if norm(orig) == norm(name):
-            return None
+        if norm(orig) == norm(name) or not _translit_like(name) or any(c in VIET_ONLY for c in orig.lower()):
+            return None  # "Gabriel Jesus (Man City)": not a transliteration and its original
         key = self.people.find(orig)
         if key is None and len(orig.split()) != len(name.split()):
             return None  # not clearly the same name
@@ -439,3 +440,11 @@ class ReaderCore:
         for k in [k for k in self.ex.entities if k not in used]:
             del self.ex.entities[k]
 
+
+def _translit_like(name: str) -> bool:
+    """A Vietnamese transliteration of a foreign name (`Xéc-gây La-vrốp`, `Giôn Mắc-kên`, `Xmít`)."""
+    low = name.lower()
+    if any(c in VIET_ONLY for c in low):
+        return True
+    pieces = [p for w in low.split() for p in w.split("-") if p]
+    return bool(pieces) and not low.isascii() and all(is_viet_syllable(p) for p in pieces)

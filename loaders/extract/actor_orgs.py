@@ -8,11 +8,13 @@ from syriakg.loaders.extract.actor_vocab import (
     _INSTITUTION_PHRASES,
     COMPOUNDS,
     INSTITUTIONS,
+    LEGAL_FORMS,
     NAME_STOP_LOWER,
     NOT_NAME_START,
     ORG_HEADS,
     OUTLET_HEADS,
     THIS_COUNTRY,
+    VIET_ONLY,
 )
 from syriakg.loaders.extract.coref import Seen
 from syriakg.loaders.extract.names import (
@@ -154,11 +156,13 @@ class OrgRules(ReaderCore):
             self._emit(j, e, g.key, g.how if g.how != "metonym" else "name")
             self._note_org_country(g.key, j)
             return self._skip_paren_acronym(e, g.key)
-        if toks[j].key in NOT_NAME_START:
-            return None
+        if toks[j].key in NOT_NAME_START or toks[j].key in LEGAL_FORMS or is_viet_syllable(toks[j].text) or \
+                self.gaz.match(toks, i) is not None:
+            return None  # "Đài Loan", "Báo Bà Rịa-Vũng Tàu": Vietnamese words make one name with the head
         e = self._name_end(j, max_words=5)
-        if e <= j or self._all_viet(j, e) or any(has_digit(t.text) for t in toks[j:e]):
-            return None  # "Hãng Thông tấn Việt Nam": Vietnamese words make one name with the head
+        if e <= j or self._all_viet(j, e) or any(has_digit(t.text) for t in toks[j:e]) or \
+                any(c in VIET_ONLY for c in self._text(j, e).lower()):
+            return None
         name = self._text(j, e)
         key = self.acronyms.get(name) or self._new_key(name, "organization")
         self._entity(key, "organization", name)

@@ -14,6 +14,7 @@ from syriakg.loaders.extract.actor_vocab import (
     LOCATIVES,
     MEDIA_CUES,
     NOT_NAME_START,
+    ORG_COMPLEMENT_CUES,
     ORG_CUES,
     ORG_HEADS,
     ORG_WORDS,
@@ -102,6 +103,10 @@ class PersonRules(ReaderCore):
             return None
         if self._all_viet(k, e) and (lower_gap or e - k < 2):
             return None  # "chuyên gia quân sự Nga" style nouns followed by Vietnamese words: not a name
+        if self._key_at(i, ORG_COMPLEMENT_CUES, 3) == L:
+            known = self.ex.entities.get(_slug_key(self._text(k, e)))
+            if known is not None and known.kind != "person" and self.people.find(self._text(k, e)) is None:
+                return None  # "ban lãnh đạo Mozilla" after "Hãng Mozilla": the organisation met before
         if c is not None:
             self._emit(c[1], c[2], c[0], "title")
         self._person(k, e)

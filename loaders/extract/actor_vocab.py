@@ -59,13 +59,22 @@ PERSON_CUES = _kt(
 # military ranks written between a title and a name ("..., tướng Joseph Dunford")
 RANKS = _kt("tướng", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "chuẩn tướng", "đô đốc",
             "phó đô đốc", "chuẩn đô đốc", "thống chế", "đại tá", "thượng tá", "trung tá", "thiếu tá")
+# person cues that also take an organisation as complement ("lãnh đạo Mozilla", "HLV Arsenal")
+ORG_COMPLEMENT_CUES = _kt(
+    "lãnh đạo", "nhà lãnh đạo", "người đứng đầu", "đại diện", "chủ tịch", "giám đốc", "tổng giám đốc",
+    "phó giám đốc", "HLV", "huấn luyện viên", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn",
+    "người phát ngôn", "phát ngôn viên", "cố vấn", "trợ lý", "chỉ huy", "tư lệnh", "quan chức",
+    "thủ lĩnh", "tổng biên tập", "thị trưởng", "thống đốc",
+)
 BRANCH_WORDS = _kt("lục quân", "không quân", "hải quân", "thủy quân lục chiến", "lục chiến", "quân đội")
 MEDIA_CUES = _kt("hãng tin", "hãng thông tấn", "thông tấn xã", "tờ", "tờ báo", "báo", "nhật báo", "tạp chí", "kênh",
                  "kênh truyền hình", "đài", "đài truyền hình", "truyền hình", "trang", "trang tin", "hãng")
 # generic heads written before an outlet's, firm's or group's own (foreign) name: "Hãng Sputnik" is Sputnik
 OUTLET_HEADS = _kt("hãng", "hãng tin", "hãng thông tấn", "thông tấn xã", "tờ", "tờ báo", "báo", "nhật báo",
                    "tạp chí", "kênh", "kênh truyền hình", "đài", "đài truyền hình", "trang", "trang tin",
-                   "mạng", "công ty", "tập đoàn", "nhóm", "hãng hàng không")
+                   "mạng", "tập đoàn", "nhóm", "hãng hàng không")
+# legal forms that start a Vietnamese company's own name ("Công ty TNHH X", "Tập đoàn CP Y")
+LEGAL_FORMS = frozenset(("cp", "tnhh", "mtv", "jsc", "co", "ltd", "cổ", "dn"))
 PERSON_NOUNS_AFTER = _kt(
     "chuyên gia", "học giả", "nhà nghiên cứu", "quan chức", "nhà ngoại giao", "nhà báo", "phóng viên",
     "cố vấn", "người phát ngôn", "thành viên", "nhà phân tích", "giáo sư", "tiến sĩ", "chỉ huy", "tư lệnh",
@@ -178,3 +187,5 @@ COMPOUNDS = {
     )
 }
 
+# letters only Vietnamese spelling uses (horn, breve, hook above, dot below, stacked marks, đ)
+VIET_ONLY = frozenset("ăắằẳẵặâấầẩẫậđêếềểễệôốồổỗộơớờởỡợưứừửữựảẻỉỏủỷạẹịọụỵẽ")
