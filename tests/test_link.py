@@ -182,3 +182,18 @@ def test_canonical_nodes_leave_prov_evidence_links_to_sentences_only(loaded):
                                             GRAPH))
     report = verify_store(store, DEFAULT_BASE)
     assert report.ok and report.stale == []
+
+
+def test_link_command(tmp_path, capsys):
+    from syriakg.loaders.cli import main
+
+    src = write_articles(tmp_path / "news.jsonl", ARTICLES)
+    path = tmp_path / "store"
+    assert load([str(src)], path, workers=1).ok  # opens and closes its own handle
+    assert main(["link", "--store", str(path), "--dry-run", "--list", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["event_clusters"] == 1 and out["casualty_clusters"] == 1 and out["written"] is False
+    assert [sorted(r["status"] for r in c) for c in out["clusters"]["events"]] == [["Occurred", "Planned"]]
+    assert main(["link", "--store", str(path)]) == 0
+    assert "1 canonical events merging 2 reports" in capsys.readouterr().out
+    assert main(["link", "--store", str(tmp_path / "nowhere")]) == 2
