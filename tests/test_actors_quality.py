@@ -118,3 +118,21 @@ def test_transliteration_and_original_spelling_are_one_person() -> None:
 def test_parenthesised_country_or_office_is_not_a_spelling() -> None:
     doc = run("Ông Xmít (Mỹ) và ông Nguyễn Văn Bình (Bộ Ngoại giao) phát biểu.")
     assert "usa" in keys(doc) and "xmit" in keys(doc)
+
+
+def test_outlet_heads_that_belong_to_the_name() -> None:
+    doc = run("Quan chức Đài Loan cho biết hòn đảo sẽ tăng chi tiêu quốc phòng.")
+    assert "taiwan" in keys(doc)
+    doc = run("Tập đoàn CP Xây dựng Hòa Bình và Báo Bà Rịa-Vũng Tàu đưa tin.")
+    assert not {"cp", "cp-xay", "ba-ria-vung-tau"} & keys(doc)
+
+
+def test_person_cue_before_an_organisation_met_before() -> None:
+    doc = run("Hãng Nokiasoft công bố sản phẩm mới.", "Ban lãnh đạo Nokiasoft cho biết doanh thu tăng.")
+    assert {m.entity for m in doc.ex.mentions} == {"nokiasoft"}
+    assert doc.ex.entities["nokiasoft"].kind == "organization"
+
+
+def test_club_in_parentheses_is_not_an_original_spelling() -> None:
+    doc = run("Tiền đạo Lucas Moreno (Real Betis) ghi hai bàn.")
+    assert "real-betis" not in {m.entity for m in doc.ex.mentions if m.text == "Lucas Moreno"}
