@@ -20,3 +20,19 @@ def test_with_before_the_phrase_still_names_the_partner_when_nothing_follows():
                 (0, "Emmanuel Macron", "macron"), (0, "Paris", "paris")])
     [ev] = run(doc)
     assert set(ev.actors) == {"merkel", "macron"} and ev.place == "paris"
+
+
+def test_troops_or_messages_sent_to_a_country_are_no_visit():
+    doc = make(["Iran triển khai khoảng 300 binh sĩ của tướng Qasem tới Iraq hồi cuối năm ngoái.",
+                "Ngoại trưởng Ai Cập Sameh Shoukry chuyển lời của Tổng thống Abdel Fattah al-Sisi đến Jordan."],
+               [(0, "Iran", "iran"), (0, "Qasem", "qasem"), (0, "Iraq", "iraq"),
+                (1, "Ai Cập", "egypt", "title"), (1, "Sameh Shoukry", "shoukry"), (1, "Abdel Fattah al-Sisi", "sisi"),
+                (1, "Jordan", "jordan")])
+    assert run(doc) == []
+
+
+def test_a_person_travelling_to_a_city_is_a_visit():
+    doc = make(["Ngoại trưởng Ai Cập Sameh Shoukry đã tới Amman hôm 3/4."],
+               [(0, "Ai Cập", "egypt", "title"), (0, "Sameh Shoukry", "shoukry"), (0, "Amman", "amman")], year="2018")
+    [ev] = run(doc)
+    assert ev.kind == "visit" and ev.actors == ["shoukry"] and ev.place == "amman"

@@ -72,3 +72,31 @@ def test_planned_event_in_a_wordy_month_is_in_the_future():
     done = next(e for e in evs if e.place == "baghdad")
     assert planned.status == "planned" and planned.date is not None and planned.date.value == "2019-12"
     assert done.status == "occurred" and done.date is not None and done.date.value == "2018-12"
+
+
+def test_modal_of_a_second_verb_phrase_does_not_reach_the_meeting():
+    ev = _one("Tổng thống Pháp Emmanuel Macron gặp Thủ tướng Ấn Độ Narendra Modi tại Paris và dự một cuộc triển lãm "
+              "được dự đoán sẽ thu hút đông khách.",
+              [(0, "Pháp", "france", "title"), (0, "Emmanuel Macron", "macron"), (0, "Ấn Độ", "india", "title"),
+               (0, "Narendra Modi", "modi"), (0, "Paris", "paris")])
+    assert ev.status == "occurred"
+
+
+def test_before_clause_of_a_past_meeting_is_not_a_plan():
+    ev = _one("Thủ tướng Ấn Độ Narendra Modi đã gặp Tổng thống Iran Hassan Rouhani một tuần trước khi cuộc bầu cử "
+              "diễn ra.",
+              [(0, "Ấn Độ", "india", "title"), (0, "Narendra Modi", "modi"), (0, "Iran", "iran", "title"),
+               (0, "Hassan Rouhani", "rouhani")])
+    assert ev.status == "occurred"
+    ev = _one("Thủ tướng Ấn Độ Narendra Modi sẽ gặp Tổng thống Iran Hassan Rouhani trước khi cuộc bầu cử diễn ra.",
+              [(0, "Ấn Độ", "india", "title"), (0, "Narendra Modi", "modi"), (0, "Iran", "iran", "title"),
+               (0, "Hassan Rouhani", "rouhani")])
+    assert ev.status == "planned"
+
+
+def test_fronted_before_clause_takes_the_main_clause_tense():
+    past = _one("Trước khi ông Sameh Shoukry tới Amman, báo chí Jordan đã đăng nhiều bài bình luận.",
+                [(0, "Sameh Shoukry", "shoukry"), (0, "Amman", "amman")])
+    future = _one("Trước khi ông Sameh Shoukry tới Amman, báo chí Jordan sẽ đăng nhiều bài bình luận.",
+                  [(0, "Sameh Shoukry", "shoukry"), (0, "Amman", "amman")])
+    assert past.status == "occurred" and future.status == "planned"

@@ -137,6 +137,9 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
         best = max(found, key=lambda f: _ORDER[f[0]])
         return Factuality(best[0], best[1], True)
     m = PLANNED_RE.search(scope) or DATE_FUTURE_RE.search(scope)
+    if m and m.group(0).lower().startswith("trước") and DONE_RE.search(scope, 0, m.start()):
+        # "X đã gặp Y một tháng trước khi ...": a time clause of a past event, not a plan
+        return Factuality("occurred", DONE_RE.search(scope, 0, m.start()).group(0), True)  # type: ignore[union-attr]
     if m:
         done = _done_after(scope, m.end())
         if done is not None:  # "dự kiến kéo dài hai ngày, đã khai mạc hôm qua": the plan was carried out

@@ -61,6 +61,7 @@ from syriakg.loaders.extract.meetings_actors import (
 from syriakg.loaders.extract.meetings_clause import (
     NEXT_VP_RE,
     OCCURRENCE_PRED_RE,
+    SECOND_VP_RE,
     STATUS_PREDICATE_RE,
     clause_span,
     np_end,
@@ -156,6 +157,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if travel:
             if re.match(r"^\s*(?:thăm|dự|tham\s+dự)\b", after, re.IGNORECASE):
                 continue  # "tới thăm X": the "thăm" trigger reads it
+            if _SEND_BEFORE_RE.search(text, max(0, b - 80), b):
+                continue  # "triển khai 500 lính tới X", "chuyển lời của X đến Y": something sent, not a journey
             # cheap test first (travel verbs are frequent): a name just after, a person/delegation just before
             gs_all = discourse.groups(doc, i)
             if not any(0 <= g.begin - s.begin - e <= 40 for g in gs_all) or \
@@ -395,12 +398,21 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         elif not noun:
             # a verb: its own auxiliaries ("có thể sẽ đến", "dự kiến hội đàm") and what follows it, not
             # modals of another verb earlier in the clause ("chỉ có thể đóng vai trò chủ nhà khi gặp X")
-            scope = text[verb_group_start(text, b, cstart):min(max(tstart, te), nxt_cut)]
+            vend = min(max(tstart, te), nxt_cut)
+            second = SECOND_VP_RE.search(text, te, vend)
+            if second is not None:
+                vend = second.start()  # "X gặp Y tại Z và tham gia cuộc trò chuyện ... sẽ": another verb's modals
+            scope = text[verb_group_start(text, b, cstart):vend]
         else:
             scope = text[cstart:min(max(tstart, te), nxt_cut)]
         rel = date_relation(doc, cand.date)
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
+        if cand.fact.cue.lower() == "trước khi" and re.match(r"\s*trước\s+khi(?!\w)", text[cstart:b], re.IGNORECASE):
+            comma = text.find(",", e)
+            main_f = factuality.status_of(text[comma + 1:]) if comma > 0 else None
+            if main_f is not None and main_f.explicit and main_f.status == "occurred":
+                cand.fact = main_f  # "Trước khi X tới Y, báo chí đã ...": the main clause tells it as past
         cand.background = bool(BACKGROUND_START_RE.match(text[cstart:])) or bool(STRONG_PAST_RE.search(scope))
         if cand.fact.status in ("planned", "proposed", "possible"):
             cand.date = planned_month(doc, cand.date)
@@ -454,3 +466,11 @@ def _frame_speaker(doc: Doc, i: int, atts: list, cstart: int) -> list[str]:
         if a.form == "pre" and a.speakers and not a.plural and abs(a.content.begin - s.begin - cstart) <= 1:
             return [k for k in a.speakers if doc.kind_of(k) in ("person", "country", "organization")]
     return []
+
+
+# verbs that send something (troops, messages) to a place: "<verb> ... tới/đến X" is then no visit
+_SEND_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:triển\s+khai|điều\s+động|điều|gửi|chuyển(?:\s+lời)?|vận\s+chuyển|rút|sơ\s+tán|di\s+tản|"
+    r"bắn|phóng|xuất\s+khẩu|bán|cung\s+cấp|chở|đưa\s+quân|tiếp\s+viện)(?!\w)[^,;.]*$",
+    re.IGNORECASE,
+)

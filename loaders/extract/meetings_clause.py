@@ -202,3 +202,7 @@ def verb_group_start(text: str, b: int, lo: int) -> int:
             continue
         break
     return pos
+
+
+# a second verb phrase of the same subject ("gặp X tại Y và tham gia ..."): public name of the NP-end rule
+SECOND_VP_RE = _VA_VERB_RE
