@@ -264,3 +264,23 @@ def test_a_new_subject_in_the_next_sentence_does_not_inherit_the_claimant():
                           "12 người khác bị thương."],
                          [(0, "Bộ Quốc phòng Iraq", "iraq_mod"), (0, "Mosul", "mosul")])
     assert [(c.count, c.claimant) for c in cs] == [(31, "iraq_mod"), (12, "iraq_mod")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "không kích" (air strike) is no negation
+    ("Các cuộc không kích đã tiêu diệt 4 thủ lĩnh của nhóm phiến quân.", ("killed", "exactly", 4, "4")),
+    ("Máy bay không người lái đã sát hại 6 dân thường ở Mosul.", ("killed", "exactly", 6, "6")),
+    # a bracketed acronym and a long proper name inside the victims
+    ("Có 21 tay súng của tổ chức Nhà nước Hồi giáo (IS) tự xưng đã bị tiêu diệt.", ("killed", "exactly", 21, "21")),
+    # a part of a group
+    ("“9 trong số những kẻ tấn công đã bị tiêu diệt”, vị chỉ huy nói.", ("killed", "exactly", 9, "9")),
+    ("Lực lượng đặc nhiệm đã tiêu diệt 14 điệp viên của nhóm khủng bố.", ("killed", "exactly", 14, "14")),
+])
+def test_victims_with_names_brackets_and_parts(sentence, expected):
+    [c] = claims([sentence])
+    assert summary(c) == expected
+
+
+def test_a_real_negation_still_blocks_the_claim():
+    assert claims(["Không có binh sĩ nào thiệt mạng trong cuộc không kích."]) == []
+    assert claims(["Các cuộc không kích không làm 3 binh sĩ nào thiệt mạng."]) == []

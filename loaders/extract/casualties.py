@@ -87,6 +87,8 @@ PEOPLE = (
     "thủy thủ", "phi công", "hành khách", "con tin", "gia đình", "hộ gia đình", "hộ dân", "thanh niên", "nông dân",
     "ngư dân", "du khách", "người tị nạn", "người di cư", "nhân viên cứu trợ", "lính thủy đánh bộ", "người biểu tình",
     "chiến binh IS", "nghi phạm", "tù binh", "cố vấn", "chuyên gia", "nhân viên y tế",
+    "lãnh đạo", "thủ lĩnh", "chỉ huy", "điệp viên", "đặc nhiệm", "lính đặc nhiệm", "nghi can", "lính biên phòng",
+    "nhân viên cứu hộ", "tín đồ", "người nhập cư", "người già", "người cao tuổi", "trẻ sơ sinh", "em bé",
 )
 _COMBATANTS = frozenset(map(canon, (
     "binh sĩ", "binh sỹ", "binh lính", "lính", "quân nhân", "quân", "quân lính", "chiến binh", "tay súng", "phiến quân",
@@ -131,7 +133,9 @@ _NP_BREAK = frozenset(map(canon, (
     "bị", "đã", "được", "đang", "sẽ", "phải", "cũng", "đều", "vừa", "và", "cùng", "khi", "sau", "trước", "đồng thời",
     "với", "nhưng", "rồi", "là", "mà", "để", "nhằm", "bởi", "do", "vì", "hoặc", "hay", "song",
 )))
-_NEG_RE = re.compile(vi(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|không có ai|không ai)(?!\w)"), re.IGNORECASE)
+# "không kích" (air strike), "không quân" (air force) are not negations
+_NEG_RE = re.compile(vi(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|không có ai|không ai)(?!\w)"
+                        r"(?! (?:kích|quân|phận|lực|gian|trung|vận|người lái))"), re.IGNORECASE)
 # a clause or a new predicate begins: the victims' noun phrase cannot reach past it
 _STOP_RE = re.compile(
     vi(r"[,;:()\[\]“”\"–—]|(?<!\w)(?:khi|nhưng|song|trong khi|sau khi|trước khi|để|nhằm|vì|mà|nơi|nếu|rằng|tuy|"
@@ -145,7 +149,7 @@ _LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sa
 # "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
 _WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
                         re.IGNORECASE)
-_NP_END_RE = re.compile(vi(r"\s(?:ở|tại|trong|trên|khắp|từ|do|vì|bởi)\s"), re.IGNORECASE)
+_NP_END_RE = re.compile(vi(r"\s(?:ở|tại|trong|trên|khắp|từ|do|vì|bởi|gần|quanh)\s"), re.IGNORECASE)
 _COUNT_OF_RE = re.compile(
     vi(r"(?:số|con số|tổng số)\s+(?P<what>người\s+(?:thiệt mạng|chết|tử vong|bị thương|mất tích|tị nạn|sơ tán|"
        r"di tản|bị bắt)|nạn nhân|thương vong|binh sĩ\s+thiệt mạng|dân thường\s+thiệt mạng)"
@@ -156,6 +160,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,(?=\s)|(?<!\w)(?:nhưng|song|trong khi)(?!
 _DATE_BOUND_RE = re.compile(vi(r"(?:(?<!\w)(?:kể từ|từ khi|từ|trước khi|sau khi|đến|tới)(?!\w)[^,;]{0,30})$"),
                             re.IGNORECASE)
 MAX_GAP_WORDS = 8
+_PARTITIVE_RE = re.compile(vi(r"\s+trong (?:số|tổng số)(?= )"), re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -195,6 +200,10 @@ def find_claims(text: str) -> list[_Found]:
 
 def _read(text: str, q: Quantity, limit: int) -> _Found | None:
     head = _HEAD_RE.match(text, q.num_end)
+    if head is None:
+        # "5 trong số những kẻ tấn công": a part of a group
+        part = _PARTITIVE_RE.match(text, q.num_end)
+        head = _HEAD_RE.match(text, part.end()) if part else None
     if head is None:
         return None
     head_text = canon(head.group("head"))
@@ -278,10 +287,17 @@ def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | N
             pos = close + 1 if close >= 0 else appos.end()
             words = 0 if close >= 0 else -MAX_GAP_WORDS  # an unclosed apposition runs up to the verb
             continue
+        if stop is not None and stop.group(0) == "(" and (m is None or stop.start() < m.start()):
+            # "13 tay súng của tổ chức Nhà nước Hồi giáo (IS) tự xưng đã bị tiêu diệt": a bracketed acronym
+            close = text.find(")", stop.end(), min(limit, stop.end() + 40))
+            if close >= 0:
+                words += sum(1 for w in text[pos : stop.start()].split() if not w[:1].isupper())
+                pos = close + 1
+                continue
         if m is None or (stop is not None and stop.start() < m.start()):
             return None
         gap = text[pos : m.start()]
-        words += len(gap.split())
+        words += sum(1 for w in gap.split() if not w[:1].isupper())  # a long proper name is one noun
         if words > MAX_GAP_WORDS or _NEG_RE.search(gap) or _NEG_RE.search(text[max(start, m.start() - 12) : m.start()]):
             return None
         return _OUT_AFTER[canon(m.group(0))], m.end()
@@ -320,7 +336,7 @@ def _victims(text: str, head_begin: int, outcome_end: int | None, noun_end: int 
     while len(words) > 1 and canon(words[-1]) in _FILLERS:
         words.pop()
     # "người tị nạn Syria ở ...": keep at most 6 words
-    return " ".join(words[:8])
+    return " ".join(words[:10])
 
 
 # --- entities, claimant, date ---------------------------------------------------------------------------------------
