@@ -24,9 +24,10 @@ def md(v: str) -> DateInfo:
 
 
 def ev(iri: str, article: str, actors: str, kind: str = "talks", status: str = "Occurred",
-       date: DateInfo | None = None, place: str | None = None, published: str | None = None) -> EventReport:
+       date: DateInfo | None = None, place: str | None = None, published: str | None = None,
+       countries: str = "") -> EventReport:
     return EventReport(iri, article, kind, status, frozenset(E + a for a in actors.split()),
-                       E + place if place else None, date, published)
+                       E + place if place else None, date, published, frozenset(E + c for c in countries.split()))
 
 
 def test_same_participants_same_day_merge_whatever_the_status():
@@ -148,3 +149,16 @@ def test_agreed_date_and_kind():
     assert canonical_kind(["meeting", "talks"]) == "talks"
     assert canonical_kind(["visit", "talks"]) == "meeting"
     assert canonical_kind(["summit"]) == "summit"
+
+
+def test_two_countries_alone_need_close_kinds():
+    d = md("--11-03")
+    talks = ev("a#1", "A", "laos peru", kind="talks", date=d, countries="laos peru")
+    visit = ev("b#1", "B", "laos peru", kind="visit", date=d, place="lima", countries="laos peru")
+    meeting = ev("c#1", "C", "laos peru", kind="meeting", date=d, countries="laos peru")
+    assert events_compatible(talks, visit) == 0  # a visit and some talks of the same two countries
+    assert events_compatible(talks, meeting) > 0
+    # with a person among the shared participants, a visit and talks of the same day may be one event
+    people = ev("d#1", "D", "laos peru quang", kind="talks", date=d, countries="laos peru")
+    assert events_compatible(people, ev("e#1", "E", "laos peru quang", kind="visit", date=d,
+                                        countries="laos peru")) > 0

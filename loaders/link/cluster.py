@@ -24,6 +24,10 @@ one): two reports are *compatible* only when
     most `MONTH_WINDOW` days apart;
   - a missing (or year-only) date: equal participant sets, the same place
     named by both, articles published at most `NO_DATE_WINDOW` days apart;
+* when the shared participants are at most two countries (and nobody
+  else), the kinds are close (equal, or both a way of sitting down
+  together: meeting, talks, negotiation, summit): two countries meet in many
+  ways on one day (a minister's talks, a head of state's visit);
 * places named by both differ only when the dates are the same day.
 
 Clusters are grown by *complete linkage*: two clusters join only when every
@@ -122,6 +126,14 @@ def participants_fit(a: frozenset[str], b: frozenset[str]) -> str | None:
     return None
 
 
+_TALKING = frozenset({"meeting", "talks", "negotiation", "summit"})
+
+
+def _close_kinds(a: str, b: str) -> bool:
+    """The same kind, or two kinds of sitting down together (a visit or a call is something else)."""
+    return a == b or (a in _TALKING and b in _TALKING)
+
+
 def events_compatible(a: EventReport, b: EventReport) -> int:
     """0 when the two reports may not be one event; otherwise a strength (higher joins first)."""
     if a.iri == b.iri or FAMILY.get(a.kind) != FAMILY.get(b.kind):
@@ -134,7 +146,10 @@ def events_compatible(a: EventReport, b: EventReport) -> int:
     if fit is None:
         return 0
     places_differ = a.place is not None and b.place is not None and a.place != b.place
-    if len(a.actors & b.actors) < 2:  # one shared participant: same kind, same place, same day
+    shared = a.actors & b.actors
+    if len(shared) <= 2 and shared <= (a.countries | b.countries) and not _close_kinds(a.kind, b.kind):
+        return 0  # two countries meet in many ways on one day: a visit is not the same as their talks
+    if len(shared) < 2:  # one shared participant: same kind, same place, same day
         if not (a.kind == b.kind and a.place is not None and a.place == b.place and fit == "day"):
             return 0
     if fit == "month":

@@ -54,6 +54,7 @@ class EventReport:
     place: str | None = None
     date: DateInfo | None = None
     published: str | None = None  # the article's schema:datePublished (xsd:date lexical), if known
+    countries: frozenset[str] = frozenset()  # the actors that are countries (schema:Country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,20 @@ def _date(term: object) -> DateInfo | None:
         if precision:
             return DateInfo(term.value, precision)
     return None
+
+
+class _Countries:
+    """Which entities are countries (`schema:Country`), looked up once each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, iri: str) -> bool:
+        if iri not in self._cache:
+            self._cache[iri] = any(True for _ in self.store.quads_for_pattern(NamedNode(iri), RDF_TYPE,
+                                                                               SCHEMA.Country, None))
+        return self._cache[iri]
 
 
 class _ArticleDates:
@@ -114,6 +129,7 @@ def read_event_reports(store: Store, base: str) -> list[EventReport]:
     """Every event node of every article graph (those carrying `kg:status`)."""
     prefix = f"{base}graph/article/"
     dates = _ArticleDates(store)
+    is_country = _Countries(store)
     out: list[EventReport] = []
     for node, g in _fact_nodes(store, KG.status, prefix):
         kind = status = place = article = None
@@ -139,7 +155,7 @@ def read_event_reports(store: Store, base: str) -> list[EventReport]:
         if kind is None or status is None or article is None or not evidence:
             continue  # not a well-formed report (no evidence, unknown class): never merged
         out.append(EventReport(node.value, article, kind, status, frozenset(actors), place, date,
-                               dates.get(article, g)))
+                               dates.get(article, g), frozenset(a for a in actors if is_country(a))))
     return out
 
 
@@ -147,6 +163,7 @@ def read_casualty_reports(store: Store, base: str) -> list[CasualtyReport]:
     """Every casualty claim of every article graph (those carrying `kg:outcome`)."""
     prefix = f"{base}graph/article/"
     dates = _ArticleDates(store)
+    is_country = _Countries(store)
     out: list[CasualtyReport] = []
     for node, g in _fact_nodes(store, KG.outcome, prefix):
         outcome = article = place = victims = claimant = None
@@ -176,8 +193,6 @@ def read_casualty_reports(store: Store, base: str) -> list[CasualtyReport]:
                 evidence = True
         if outcome is None or article is None or not evidence:
             continue
-        is_country = place is not None and any(
-            True for _ in store.quads_for_pattern(NamedNode(place), RDF_TYPE, SCHEMA.Country, None))
         out.append(CasualtyReport(node.value, article, outcome, count, place, date, victims, claimant,
-                                  dates.get(article, g), is_country))
+                                  dates.get(article, g), place is not None and is_country(place)))
     return out
