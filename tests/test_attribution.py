@@ -230,3 +230,10 @@ def test_more_reporting_verbs_and_their_noun_uses():
         assert attribution.attributions(doc, 0) == []
     doc = _doc("Ông Safadi từ chối bình luận về thông tin này.", [("Safadi", "safadi")])
     assert all(a.negated for a in attribution.attributions(doc, 0))
+
+
+def test_source_enclosed_in_commas_covers_the_sentence():
+    doc = _doc("Ít nhất 20 người đã thiệt mạng, theo Đài quan sát Nhân quyền Syria, trong đó có 5 trẻ em.",
+               [("Đài quan sát Nhân quyền Syria", "sohr")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "Ít nhất")) == "sohr"
+    assert attribution.source_of(doc, 0, off(doc, 0, "5 trẻ em")) == "sohr"

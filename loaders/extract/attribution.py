@@ -505,18 +505,25 @@ def _post_theo(doc: Doc, i: int) -> list[Attribution]:
         g = gs[0]
         if not _THEO_DESCRIPTOR_RE.match(text[start: g.begin - s.begin]):
             continue
-        # the source may carry an apposition or a date, but the sentence must end with it
-        last = gs[-1]
-        rest = text[last.end - s.begin:]
-        if not (_SENT_END_RE.fullmatch(rest) or discourse.is_filler(rest.rstrip(" .!?…”\")"))):
-            continue
-        if last is not g and not discourse.is_appositive(text[g.end - s.begin: last.begin - s.begin]):
-            continue
+        # the source may carry an apposition or a date, but the sentence must end with it, or the source is
+        # enclosed in commas ("20 người thiệt mạng, theo SOHR, trong đó có 5 trẻ em"): then it covers the sentence
+        enclosed = text.find(",", g.end - s.begin)
+        if enclosed >= 0 and discourse.is_filler(text[g.end - s.begin: enclosed]) and \
+                not any(h.begin - s.begin < enclosed for h in gs[1:]):
+            last = g
+            cue_end, content = s.begin + enclosed, Span(s.begin, s.end)
+        else:
+            last = gs[-1]
+            rest = text[last.end - s.begin:]
+            if not (_SENT_END_RE.fullmatch(rest) or discourse.is_filler(rest.rstrip(" .!?…”\")"))):
+                continue
+            if last is not g and not discourse.is_appositive(text[g.end - s.begin: last.begin - s.begin]):
+                continue
+            cue_end, content = s.end, Span(s.begin, s.begin + m.start())
         if _UNNAMED_HEAD_RE.search(text[: g.begin - s.begin]):
             continue
-        content = Span(s.begin, s.begin + m.start())
-        out.append(Attribution(i, "post", g.keys, "theo", "say", Span(s.begin + m.start(), s.end), content,
-                               Span(s.begin + m.start(), s.end), Span(g.begin, g.end), False,
+        out.append(Attribution(i, "post", g.keys, "theo", "say", Span(s.begin + m.start(), cue_end), content,
+                               Span(s.begin + m.start(), cue_end), Span(g.begin, g.end), False,
                                _outlet(doc, g), g.how))
         break
     return out

@@ -330,7 +330,7 @@ def _victims(text: str, head_begin: int, outcome_end: int | None, noun_end: int 
         span = span[: loc.start()]
     words = span.rstrip(" .!?…").split()
     for k, w in enumerate(words[1:], start=1):
-        if canon(w) in _NP_BREAK:
+        if canon(w) in _NP_BREAK or (k + 1 < len(words) and canon(w + " " + words[k + 1]) in _NP_BREAK):
             words = words[:k]
             break
     while len(words) > 1 and canon(words[-1]) in _FILLERS:
