@@ -74,6 +74,7 @@ from syriakg.loaders.extract.meetings_dates import (
     date_relation,
     dates_of,
     event_date,
+    frame_date,
     planned_month,
 )
 from syriakg.loaders.extract.meetings_lexicon import (
@@ -416,6 +417,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         cand.background = bool(BACKGROUND_START_RE.match(text[cstart:])) or bool(STRONG_PAST_RE.search(scope))
         if cand.fact.status in ("planned", "proposed", "possible"):
             cand.date = planned_month(doc, cand.date)
+        elif cand.date is None and frame and cand.fact.explicit and not cand.backref and not cand.background:
+            cand.date = frame_date(doc, s, cstart)  # "Ngày 12/3, Bộ Ngoại giao cho biết X đã điện đàm với Y"
         out.append(cand)
         # --- several occasions named at once: one event each -------------------------------------
         occasions: list[tuple[Span, DateValue | None]] = []

@@ -132,3 +132,19 @@ def planned_month(doc: Doc, d: DateValue | None) -> DateValue | None:
     if (y, m) < (py, pm) and (py * 12 + pm) - (y * 12 + m) <= 6:
         return DateValue(f"{y + 1:04d}-{m:02d}", d.precision, d.text, d.span)
     return d
+
+
+_FRAME_START_RE = re.compile(
+    r"[\s(]*(?:(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)\s+)?(?:ngày|hôm|vào(?:\s+ngày)?)?\s*", re.IGNORECASE)
+
+
+def frame_date(doc: Doc, s: Sentence, cstart: int) -> DateValue | None:
+    """The day that opens a reporting frame ("Ngày 12/3, X cho biết | Y đã điện đàm với Z"), for an event told
+    as done in the reported clause and dated nowhere else: the news is of that day."""
+    for d in dates_of(doc, s):
+        if d.span is None or d.precision not in ("date", "gMonthDay"):
+            continue
+        rb = d.span.begin - s.begin
+        if rb < cstart and _FRAME_START_RE.fullmatch(s.text[:rb]) and "," in s.text[d.span.end - s.begin: cstart]:
+            return d
+    return None

@@ -148,7 +148,8 @@ ATTENDEES_RE = re.compile(r"(?<!\w)(?:có|với)\s+sự\s+tham\s+(?:dự|gia)\s+
 
 FRONT_PREFIX_RE = re.compile(
     r"^\s*(?:(?:trước\s+đó|sau\s+đó|trong\s+khi\s+đó|ngoài\s+ra|bên\s+cạnh\s+đó|cùng\s+ngày|hôm\s+qua|"
-    r"mới\s+đây|đặc\s+biệt|theo\s+đó)\s*,\s*)?"
+    r"mới\s+đây|đặc\s+biệt|theo\s+đó|(?:(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)\s+)?(?:ngày|hôm|vào)\s[^,]{1,30})"
+    r"\s*,\s*)?"
     r"(?:(?:Phát\s+biểu|Trả\s+lời|Nói|Trao\s+đổi|Ngay|Chỉ|Đặc\s+biệt|Cũng|Hôm|Ngày|Sáng|Chiều|Tối|Vào)"
     r"[^,]{0,50}?\s)?(?:trong|tại|sau|bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân|sau\s+khi|về)\s+"
     r"(?:khuôn\s+khổ\s+)?"
