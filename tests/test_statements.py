@@ -236,3 +236,20 @@ def run_again(doc):
 def test_state_media_speak_for_their_state():
     doc = make(["Truyền hình nhà nước Jordan đưa tin cửa khẩu đã được mở lại."], [(0, "Jordan", "jordan")])
     assert [s.speaker for s in run(doc)] == ["jordan"]
+
+
+def test_date_after_a_post_verb_and_of_an_occasion_named_in_the_previous_sentence():
+    doc = make(["Iran sẽ không rút cố vấn khỏi Syria, ông Zarif cho biết hôm 9/4."],
+               [(0, "Iran", "iran"), (0, "Zarif", "zarif")])
+    [st] = run(doc)
+    assert st.speaker == "zarif" and st.date is not None and st.date.value == "--04-09"
+    doc = make(["Ngày 5/4, ông Safadi tổ chức họp báo tại Amman.",
+                "Tại cuộc họp báo, ông Safadi cho biết Jordan sẽ mở lại cửa khẩu."],
+               [(0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Safadi", "safadi"), (1, "Jordan", "jordan")])
+    [st] = run(doc)
+    assert st.date is not None and st.date.value == "--04-05" and 1 in st.evidence
+    # a fronted topic that is no occasion does not borrow the previous sentence's day
+    doc = make(["Ngày 5/4, ông Safadi tổ chức họp báo tại Amman.",
+                "Về vấn đề người tị nạn, ông Safadi cho biết Jordan không thể tiếp nhận thêm."],
+               [(0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Safadi", "safadi"), (1, "Jordan", "jordan")])
+    assert [s.date for s in run(doc)] == [None]

@@ -187,7 +187,12 @@ _ADDRESSEE_BEFORE_RE = re.compile(
     r"nhắc\s+nhở|cảnh\s+báo|chờ|để)\s*)$",
     re.IGNORECASE,
 )
-_POST_TAIL_RE = re.compile(r"^\s*(?:thêm|nói\s+thêm|rõ)?\s*(?:[.!?…]+\s*[”\"]?\s*$|$|,)", re.IGNORECASE)
+# what may follow a post-form verb: "..., ông X nói (thêm) (hôm 9/4 | với phóng viên | trong một tuyên bố)."
+_POST_TAIL_RE = re.compile(
+    r"^\s*(?:thêm|nói\s+thêm|rõ)?\s*"
+    r"(?:(?:hôm|ngày|vào|trong|tại|ở|với|trên|sau|khi|chiều|sáng|tối|trưa|đêm|hồi)\s+[^,.;:!?“”\"]{1,60}?\s*)?"
+    r"(?:[.!?…]+\s*[”\"]?\s*$|$|,)",
+    re.IGNORECASE)
 _POST_SEP_RE = re.compile(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*$")
 _COORD_BEFORE_RE = re.compile(r"(?:\b(?:đồng\s+thời|và|cũng\s+như)(?:\s+(?:cũng|còn))?\s*|,\s*)$", re.IGNORECASE)
 

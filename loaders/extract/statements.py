@@ -265,6 +265,8 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
         evidence.sort()
     frame = _frame_span(doc, a)
     date = _frame_date(doc, i, frame, a.speaker_span)
+    if date is None and _ANAPHORIC_OCCASION_RE.match(doc.ex.article.text, frame.begin, frame.end):
+        date = _previous_occasion_date(doc, i)
     place = _venue(doc, i, frame)
     span_b = min(a.cue.begin, a.speaker_span.begin if a.speaker_span else a.cue.begin, a.content.begin)
     span_e = max(a.cue.end, a.content.end)
@@ -286,6 +288,31 @@ def _frame_span(doc: Doc, a: Attribution) -> Span:
     if a.form == "theo":
         return a.cue
     return Span(s.begin, max(s.begin, min(a.content.begin, s.end)))
+
+
+# "Tại cuộc họp báo (này), ông X cho biết", "Tại đây, ..." : the occasion named in the previous sentence
+_ANAPHORIC_OCCASION_RE = re.compile(
+    r"\s*(?:tại\s+đây|(?:tại|trong|sau|bên\s+lề)\s+(?:(?:cuộc|buổi|phiên)\s+)?(?:họp\s+báo|gặp|gặp\s+gỡ|hội\s+đàm|"
+    r"hội\s+nghị|điện\s+đàm|phiên\s+họp|họp|sự\s+kiện|lễ)(?:\s+(?:này|đó|trên|nói\s+trên|chung))?)\s*,",
+    re.IGNORECASE,
+)
+_OCCASION_WORD_RE = re.compile(r"(?<!\w)(?:họp\s+báo|cuộc\s+gặp|gặp\s+gỡ|hội\s+đàm|hội\s+nghị|điện\s+đàm|phiên\s+họp|"
+                               r"cuộc\s+họp|sự\s+kiện|lễ|phát\s+biểu)(?!\w)", re.IGNORECASE)
+
+
+def _previous_occasion_date(doc: Doc, i: int) -> DateValue | None:
+    """The day written in the previous sentence when that sentence names the occasion."""
+    if i == 0 or doc.dates is None:
+        return None
+    prev = doc.ex.sentences[i - 1]
+    if prev.kind != "body" or not _OCCASION_WORD_RE.search(prev.text):
+        return None
+    try:
+        ds = doc.dates.for_sentence(prev)
+    except Exception:  # a resolver bug must not lose the statement
+        return None
+    days = [d for d in ds if d.precision in ("date", "gMonthDay")]
+    return days[0] if len(days) == 1 else None
 
 
 def _frame_date(doc: Doc, i: int, frame: Span, speaker: Span | None = None) -> DateValue | None:
