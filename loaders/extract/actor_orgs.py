@@ -25,6 +25,7 @@ from syriakg.loaders.extract.names import (
     is_cap,
     is_viet_syllable,
 )
+from syriakg.loaders.extract.transliteration import starts_phonetic
 
 
 class OrgRules(ReaderCore):
@@ -127,6 +128,11 @@ class OrgRules(ReaderCore):
         # title-case name after a capitalised head: "Viện Nghiên cứu Chiến tranh"
         if not self._cap(i) or not self._cap(i + L):
             return None
+        g = self.gaz.match(toks, i + L, kinds={"organization"}) if starts_phonetic(toks, i + L) else None
+        if g is not None and g.key is not None:  # a known name spelt phonetically: "Mặt trận An Nu-xra"
+            self._entity(g.key, "organization", "")
+            self._emit(i, i + L + len(g.toks), g.key, "name")
+            return self._skip_paren_acronym(i + L + len(g.toks), g.key)
         e = self._titlecase_end(i + L)
         if e <= i + L:
             return None

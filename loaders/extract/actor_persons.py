@@ -34,6 +34,7 @@ from syriakg.loaders.extract.names import (
     is_viet_syllable,
     slug,
 )
+from syriakg.loaders.extract.transliteration import starts_phonetic
 
 
 class PersonRules(ReaderCore):
@@ -121,6 +122,10 @@ class PersonRules(ReaderCore):
             return None
         if not is_cap(t.text) and not (t.key in ("al", "el") and self._tight_next(i)):
             return None
+        if starts_phonetic(toks, i):  # a known name spelt phonetically ("Rắc-ca", "X.La-vrốp"): rule 7
+            j = self._gaz(i)
+            if j:
+                return j
         # acronyms (alone: "CBS News" is read as a name below)
         if is_acronym(t.text) and not (i + 1 < len(toks) and toks[i + 1].text == "-" and not toks[i + 1].space) \
                 and not (self._cap(i + 1) and toks[i + 1].space and not is_acronym(toks[i + 1].text)

@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from syriakg.loaders.extract.names import is_acronym, is_cap, is_viet_syllable, norm, tokenize
+from syriakg.loaders.extract.transliteration import phonetic_surface
 
 __all__ = [
     "GazetteerError",
@@ -141,7 +142,7 @@ class Gazetteer:
             return None
         cands = self.index.get(toks[i].key)
         if not cands:
-            return None
+            return phonetic_surface(self, toks, i, kinds)  # "Rắc-ca", "X.La-vrốp": transliteration.py
         for s in cands:  # longest first
             keys = s.toks
             L = len(keys)
@@ -164,7 +165,7 @@ class Gazetteer:
                 if k not in kinds:
                     continue
             return s
-        return None
+        return phonetic_surface(self, toks, i, kinds)
 
     def kind_of_surface(self, s: Surface) -> str:
         if s.key is None:
