@@ -1,4 +1,4 @@
-"""The load generator against the real endpoint, CI-sized: 8 clients and one runaway query for a few
+"""The load generator against the real endpoint, CI-sized: 6 clients and one runaway query for a few
 seconds on the seed store.  Asserts behaviour only (no timing): no errors, and the runaway query is cut
 by the endpoint's timeout (503/504) instead of hanging.  The full run (64 clients, 60 s, the 35k store,
 p99 figures) is `benchmarks/load/loadtest.py`."""
@@ -22,8 +22,10 @@ def test_mixed_load_with_a_runaway_query(tmp_path):
     assert load([str(SEEDS)], store, workers=1).ok
     shared = shared_dir()
     cq = shared / "competency-questions" if shared else None
-    with endpoint(store, workers=1, query_workers=2, timeout=2.0) as url:
-        res = asyncio.run(run(url, clients=8, seconds=6, runaway=True, cq_dir=cq, seed=3))
+    # 3 query workers: the runaway holds one, so the 6 others share two (the endpoint has no cheap-query lane:
+    # see the xfail below); the timeout leaves a loaded CI machine room to answer the seed-store queries
+    with endpoint(store, workers=1, query_workers=3, timeout=3.0) as url:
+        res = asyncio.run(run(url, clients=6, seconds=6, runaway=True, cq_dir=cq, seed=3))
     assert res["requests"] > 20
     assert res["errors"] == 0, res["classes"]
     for kind in ("lookup", "facts", "heavy"):
