@@ -100,3 +100,12 @@ def test_future_date_is_planned_unless_reported_as_done():
     assert status_of("hai ngoại trưởng đã gặp nhau ngày 20/6", date_relation=1).status == "occurred"
     assert status_of("hai ngoại trưởng đã đồng ý gặp nhau ngày 20/6", date_relation=1).status == "planned"
     assert status_of("hai ngoại trưởng gặp nhau hôm qua", date_relation=-1).status == "occurred"
+
+
+@pytest.mark.parametrize("scope,expected", [
+    ("Tổng thống Ai Cập muốn có cuộc gặp với Quốc vương Jordan", "proposed"),
+    ("Thủ tướng Ấn Độ mong muốn sớm thăm Tehran", "proposed"),
+    ("hai bên đã gặp nhau và muốn tăng cường hợp tác", "occurred"),
+])
+def test_wish_is_a_proposal(scope: str, expected: str) -> None:
+    assert status_of(scope).status == expected

@@ -17,7 +17,7 @@ KINDS = {
     "abdullah": "person", "sisi": "person", "mattis": "person", "isik": "person", "netanyahu": "person",
     "amman": "place", "cairo": "place", "baghdad": "place", "doha": "place", "paris": "place", "vienna": "place",
     "sochi": "place", "tel_aviv": "place", "geneva": "place", "moscow": "place", "beijing": "place", "tehran": "place", "new_delhi": "place", "astana": "place",
-    "un": "organization", "arab_league": "organization", "reuters": "organization", "qasem": "person",
+    "un": "organization", "arab_league": "organization", "reuters": "organization", "qasem": "person", "ismail": "person",
 }
 
 

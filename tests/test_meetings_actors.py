@@ -36,3 +36,24 @@ def test_a_person_travelling_to_a_city_is_a_visit():
                [(0, "Ai Cập", "egypt", "title"), (0, "Sameh Shoukry", "shoukry"), (0, "Amman", "amman")], year="2018")
     [ev] = run(doc)
     assert ev.kind == "visit" and ev.actors == ["shoukry"] and ev.place == "amman"
+
+
+def test_meeting_trouble_or_mediating_talks_are_no_events():
+    doc = make(["Qatar không muốn gặp rắc rối từ Iran khi từ chối yêu cầu.",
+                "Ấn Độ và Trung Quốc đã tiếp xúc với Iran để làm trung gian đàm phán hòa bình."],
+               [(0, "Qatar", "qatar"), (0, "Iran", "iran"), (1, "Ấn Độ", "india"), (1, "Trung Quốc", "china"),
+                (1, "Iran", "iran")])
+    assert run(doc) == []
+
+
+def test_directly_inside_a_purpose_is_no_reception():
+    doc = make(["Thủ tướng Ai Cập Sherif Ismail đã tới Amman để trực tiếp tuyên bố kết quả hợp tác."],
+               [(0, "Ai Cập", "egypt", "title"), (0, "Sherif Ismail", "ismail"), (0, "Amman", "amman")])
+    [ev] = run(doc)
+    assert ev.kind == "visit" and ev.actors == ["ismail"] and ev.place == "amman"
+
+
+def test_country_in_parentheses_after_the_destination_is_not_a_visitor():
+    doc = make(["Hai bên đã trao đổi trước chuyến thăm Amman (Jordan)."],
+               [(0, "Amman", "amman"), (0, "Jordan", "jordan")])
+    assert run(doc) == []

@@ -100,3 +100,12 @@ def test_fronted_before_clause_takes_the_main_clause_tense():
     future = _one("Trước khi ông Sameh Shoukry tới Amman, báo chí Jordan sẽ đăng nhiều bài bình luận.",
                   [(0, "Sameh Shoukry", "shoukry"), (0, "Amman", "amman")])
     assert past.status == "occurred" and future.status == "planned"
+
+
+def test_one_auxiliary_for_a_list_of_verbs():
+    doc = make(["Tổng thống Iran Hassan Rouhani sẽ hội đàm với Thủ tướng Ấn Độ Narendra Modi, hội kiến Quốc vương Jordan "
+                "Abdullah."],
+               [(0, "Iran", "iran", "title"), (0, "Hassan Rouhani", "rouhani"), (0, "Ấn Độ", "india", "title"),
+                (0, "Narendra Modi", "modi"), (0, "Jordan", "jordan", "title"), (0, "Abdullah", "abdullah")])
+    evs = run(doc)
+    assert len(evs) == 2 and all(e.status == "planned" for e in evs)

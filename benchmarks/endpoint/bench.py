@@ -167,7 +167,7 @@ def markdown(meta: dict, results: list[dict]) -> str:
     for r in results:
         ox = next((x for x in results if x["scenario"] == r["scenario"] and x["clients"] == r["clients"] and x["server"] == "oxigraph"), None)
         ratio = f"{r['rps'] / ox['rps']:.2f}" if ox and ox["rps"] else "–"
-        errs = "" if not r["errors"] and set(r["statuses"]) <= {200} else f" (errors {r['errors']}, statuses {r['statuses']})"
+        errs = "" if not r["errors"] and {int(k) for k in r["statuses"]} <= {200} else f" (errors {r['errors']}, statuses {r['statuses']})"
         out.append(f"| {r['scenario']} | {r['clients']} | {r['server']}{errs} | {r['rps']:.1f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
                    f"{ratio} | {r['server_cpu_ms']:.2f} | {r['load'][0]:.1f}–{r['load'][1]:.1f} |")
     rd = {(r["scenario"], r["clients"]): r for r in results if r["server"].startswith("rdflib")}

@@ -39,7 +39,7 @@ from syriakg.loaders.extract.names import (
     is_viet_syllable,
     norm,
     slug,
-    tokenize,
+    tokenize_starts,
 )
 from syriakg.loaders.extract.positions import Offices
 from syriakg.loaders.model import Entity, Extraction, Mention, PositionHolding, Sentence, Span
@@ -58,6 +58,7 @@ class _Item:
 
 
 _AL_EL = frozenset(("al", "el"))
+_PRESCAN = re.compile(r"(?i)\b(tỉnh|thành phố|thủ đô|thị trấn)\s+([\w'’-]+)")
 
 
 class ReaderCore:
@@ -87,8 +88,11 @@ class ReaderCore:
         self._finish()
 
     def _prescan(self) -> None:
-        pat = re.compile(r"(?i)\b(tỉnh|thành phố|thủ đô|thị trấn)\s+([\w'’-]+)")
+        pat = _PRESCAN
         for s in self.ex.sentences:
+            low = s.text.lower()
+            if "tỉnh" not in low and "thành" not in low and "thủ" not in low and "thị" not in low:
+                continue  # the pattern cannot match (a cheap test before the case-insensitive search)
             for m in pat.finditer(s.text):
                 name = norm(m.group(2))
                 if norm(m.group(1)) == norm("tỉnh"):
@@ -99,20 +103,20 @@ class ReaderCore:
     # ------------------------------------------------------------- sentence
     def _sentence(self, s: Sentence) -> None:
         self.s = s
-        self.toks: list[Tok] = tokenize(s.text, s.begin)
-        self.keys: list[str] = [t.key for t in self.toks]
+        firsts, singles, pairs, by_mask = self._dispatch()
+        toks, keys, starts = tokenize_starts(s.text, s.begin, firsts, _AL_EL)
+        self.toks: list[Tok] = toks
+        self.keys: list[str] = keys
         self.items: list[_Item] = []
         self.skippable: set[int] = set()  # token indexes inside title phrases (for pair detection)
         self.titled: list[tuple[int, str, str | None, str]] = []  # (token idx, person, scope, office)
         self.counterparts: list[tuple[int, int, str | None, tuple | None, int, int]] = []
         self.unscoped: list[tuple[int, int, str, str]] = []  # (title idx, name end, person, office) without scope
         self._paired: set[tuple[int, int]] = set()
-        toks = self.toks
-        table = self._dispatch()
         run = type(self)._run
-        # the tokens that may start something: a word whose key starts a rule's phrase, or capitalised
-        starts = [k for k, t in enumerate(toks) if t.word and (t.key in table or t.text[0].isupper()
-                                                               or t.key in _AL_EL)]
+        people_find = self.people.find
+        n = len(toks)
+        # `starts`: the words that may start something (a key that starts a rule's phrase, or capitalised)
         i = 0
         for c in starts:
             if c < i:
@@ -120,48 +124,80 @@ class ReaderCore:
             i = c
             t = toks[i]
             j = None
-            rules = table.get(t.key)
-            if rules is not None:
+            key = t.key
+            mask = singles.get(key, 0)
+            if i + 1 < n:
+                mask |= pairs.get((key, keys[i + 1]), 0)
+            if mask:
+                rules = by_mask.get(mask)
+                if rules is None:
+                    rules = by_mask[mask] = tuple(f for b, f in enumerate(self._rule_order()) if mask >> b & 1)
                 for rule in rules:
                     j = rule(self, i)
                     if j:
                         break
-            if not j and (t.text[0].isupper() or t.key in _AL_EL):
-                j = run(self, i)  # only a capitalised word (or al-/el-) starts a name run
+            if not j:
+                if t.text[0].isupper():
+                    if (i == 0 or toks[i - 1].text in STARTERS) and i + 1 < n and toks[i + 1].space and \
+                            not t.text.isupper() and is_viet_syllable(t.text) and people_find(t.text) is None:
+                        j = i + 1  # what `_run` does with a sentence-initial Vietnamese word, without the call
+                    else:
+                        j = run(self, i)  # only a capitalised word (or al-/el-) starts a name run
+                elif key in _AL_EL:
+                    j = run(self, i)
             i = j if j and j > i else i + 1
         self._resolve_counterparts()
         self._resolve_unscoped()
         self._pairs()
 
-    _DISPATCH: dict[tuple[type, int, int], tuple[Gazetteer, Offices, dict[str, tuple]]] = {}
+    def _rule_order(self) -> tuple:
+        """The rules tried at a token, in order (first that reads something wins; `_run` comes last)."""
+        cls = type(self)
+        return (cls._title, cls._counterpart, cls._role_noun, cls._honorific, cls._this_country,
+                cls._classifier, cls._org, cls._gaz)
 
-    def _dispatch(self) -> dict[str, tuple]:
-        """Token key -> the rules that may start at a token with that key, in rule order.
+    _DISPATCH: dict[tuple[type, int, int], tuple] = {}
 
-        Each rule starts only at the first word of one of its phrases (titles, cues, classifiers,
-        gazetteer forms); the others would return None there, so they are not called.  A name run
-        (`_run`, always last) starts only at a capitalised word or `al-`/`el-`.
+    def _dispatch(self) -> tuple[frozenset[str], dict[str, int], dict[tuple[str, str], int], dict[int, tuple]]:
+        """Which rules may start at a token: (first keys of all phrases, key -> rule bit mask of the
+        one-token phrases, (key, next key) -> mask of the longer ones, mask -> rules cache).
+
+        Each rule starts only where one of its phrases (titles, cues, classifiers, gazetteer forms)
+        matches; the others would return None there, so they are not called.  A name run (`_run`,
+        always last) starts only at a capitalised word or `al-`/`el-`.
         """
         ck = (type(self), id(self.gaz), id(self.offs))
         got = ReaderCore._DISPATCH.get(ck)
         if got is not None and got[0] is self.gaz and got[1] is self.offs:
             return got[2]
-        cls = type(self)
-        rules: list[tuple[object, set[str]]] = [
-            (cls._title, set(self.offs.index)),
-            (cls._counterpart, set(COUNTERPART.first)),
-            (cls._role_noun, set(PAIR_PERSON.first) | set(PAIR_COUNTRY.first) | set(PAIR_ANY.first)
-             | set(LEADER_NOUNS.first)),
-            (cls._honorific, set(HONORIFICS) | set(PERSON_CUES.first)),
-            (cls._this_country, set(THIS_COUNTRY.first)),
-            (cls._classifier, set(PROVINCE_CLS.first) | set(SETTLEMENT_CLS.first) | set(REGION_CLS.first)),
-            (cls._org, set(_INSTITUTION_PHRASES.first) | set(ORG_HEADS.first) | set(OUTLET_HEADS.first)),
-            (cls._gaz, set(self.gaz.index)),
+
+        def ph(*sets: Phrases) -> set[tuple[str, ...]]:
+            out: set[tuple[str, ...]] = set()
+            for x in sets:
+                out |= set(x.all)
+            return out
+
+        phrases: list[set[tuple[str, ...]]] = [
+            {k for lst in self.offs.index.values() for k, _o in lst},
+            ph(COUNTERPART),
+            ph(PAIR_PERSON, PAIR_COUNTRY, PAIR_ANY, LEADER_NOUNS),
+            ph(PERSON_CUES) | {(h,) for h in HONORIFICS},
+            ph(THIS_COUNTRY),
+            ph(PROVINCE_CLS, SETTLEMENT_CLS, REGION_CLS),
+            ph(_INSTITUTION_PHRASES, ORG_HEADS, OUTLET_HEADS),
+            {sf.toks for lst in self.gaz.index.values() for sf in lst},
         ]
-        keys: set[str] = set()
-        for _f, ks in rules:
-            keys |= ks
-        table = {k: tuple(f for f, ks in rules if k in ks) for k in keys}
+        assert len(phrases) == len(self._rule_order())
+        singles: dict[str, int] = {}
+        pairs: dict[tuple[str, str], int] = {}
+        for b, group in enumerate(phrases):
+            for t in group:
+                if len(t) == 1:
+                    singles[t[0]] = singles.get(t[0], 0) | 1 << b
+                else:
+                    pairs[t[:2]] = pairs.get(t[:2], 0) | 1 << b
+        firsts = frozenset(singles) | frozenset(k for k, _ in pairs)
+        table = (firsts, singles, pairs, {})
         if len(ReaderCore._DISPATCH) > 8:
             ReaderCore._DISPATCH.clear()
         ReaderCore._DISPATCH[ck] = (self.gaz, self.offs, table)

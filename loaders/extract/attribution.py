@@ -181,6 +181,20 @@ _OFFICE_OF_RE = re.compile(
 # words that start a clause: "theo UNZ sự thật là Mỹ ...": what follows UNZ is content, not UNZ's title
 _CLAUSE_WORD_RE = re.compile(r"(?<!\w)(?:là|rằng|thì|đã|đang|sẽ|có|không|vẫn|cho|sự\s+thật)(?!\w)", re.IGNORECASE)
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:ở|tại)\s+$", re.IGNORECASE)
+# a document of a body speaks for it: "Thông tin từ Bộ Quốc phòng Nga cho biết", "Thông cáo của Nhà Trắng nêu rõ"
+_DOCUMENT_OF_RE = re.compile(
+    r"(?<!\w)(?:thông\s+tin|thông\s+báo|tuyên\s+bố|thông\s+cáo|báo\s+cáo|nguồn\s+tin|số\s+liệu)\s+"
+    r"(?:(?:chính\s+thức|mới\s+nhất|mới)\s+)?(?:từ|của)\s+$",
+    re.IGNORECASE,
+)
+# an adverbial fronted before "X cho biết, ...": not the words of X
+_FRONTED_RE = re.compile(
+    r"\s*(?:(?:trong\s+khi\s+đó|tuy\s+nhiên|về\s+phần\s+mình|bên\s+cạnh\s+đó|ngoài\s+ra|trước\s+đó|sau\s+đó|cùng\s+ngày|"
+    r"đồng\s+thời|theo\s+đó|mặt\s+khác|trong\s+một\s+diễn\s+biến(?:\s+\w+){0,2}|cụ\s+thể|đáng\s+chú\s+ý|"
+    r"(?:phát\s+biểu|trả\s+lời|trao\s+đổi|tại|trong|sau|khi|vào|ngày|hôm|tối|sáng|chiều|trưa|đêm|hồi)(?:\s+[^,;:“”\"]+)?)"
+    r"\s*,?\s*)+",
+    re.IGNORECASE,
+)
 _LIST_SEP_RE = re.compile(r"\s*(?:,|và|cùng|lẫn)\s*|\s*,\s*và\s*", re.IGNORECASE)
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:kêu\s+gọi|yêu\s+cầu|đề\s+nghị|hối\s+thúc|thúc\s+giục|mời|khuyến\s+khích|buộc|cho\s+phép|"
@@ -245,6 +259,33 @@ def attributions(doc: Doc, i: int) -> list[Attribution]:
 
 def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None, bool]:
     """The subject group right before relative offset `rel`; (group, found_unnamed)."""
+    g, unnamed = _subject_before_plain(doc, i, rel)
+    if g is None and not unnamed:
+        return _person_with_role_after(doc, i, rel), False
+    return g, unnamed
+
+
+# "Ông X - Phó Giám đốc Trung tâm Y cho rằng", "Tướng X thuộc lực lượng Y (CTS) cho biết": a role after the person
+_ROLE_AFTER_RE = re.compile(r"\s*(?:[-–—]\s+|(?:thuộc|đến\s+từ|làm\s+việc\s+tại|của)\s+)", re.IGNORECASE)
+
+
+def _person_with_role_after(doc: Doc, i: int, rel: int) -> discourse.Group | None:
+    s = doc.ex.sentences[i]
+    persons = [g for g in discourse.groups(doc, i) if g.end - s.begin <= rel and g.how == "name"
+               and discourse.kind(doc, g.keys[0]) == "person"]
+    for p in reversed(persons[-3:]):
+        m = _ROLE_AFTER_RE.match(s.text, p.end - s.begin)
+        if m is None:
+            continue
+        role = s.text[m.end(): rel]
+        if not role.strip() or len(role.split()) > 20 or re.search(r"[,;:“”\"]", role) or \
+                _CLAUSE_WORD_RE.search(role):
+            return None
+        return p
+    return None
+
+
+def _subject_before_plain(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None, bool]:
     s = doc.ex.sentences[i]
     groups = [g for g in discourse.groups(doc, i) if g.end - s.begin <= rel]
     if not groups:
@@ -282,11 +323,12 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
                 continue
             return None, False
         before = discourse.tail(s.text[: g.begin - s.begin], 120)
-        if _UNNAMED_HEAD_RE.search(before) or _coordinated_unnamed(doc, i, g, groups):
+        named_title = g.how == "name" and discourse.kind(doc, g.keys[0]) == "person"  # "nhà báo Mehmet Ali Guller"
+        if (_UNNAMED_HEAD_RE.search(before) and not named_title) or _coordinated_unnamed(doc, i, g, groups):
             return None, True
         if _ADDRESSEE_BEFORE_RE.search(before):
             return None, False  # "kêu gọi HĐBA lên án": the addressee does not speak
-        if _RELAY_BEFORE_RE.search(before) or _OFFICE_OF_RE.search(before):
+        if _RELAY_BEFORE_RE.search(before) or _OFFICE_OF_RE.search(before) or _DOCUMENT_OF_RE.search(before):
             # "Hãng RT dẫn thông tin từ Bộ Quốc phòng Nga cho biết": the ministry speaks, the outlet relays;
             # "Văn phòng báo chí của Điện Kremlin cho biết": the office speaks for the Kremlin
             return g, False
@@ -383,8 +425,10 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
             sep = _POST_SEP_RE.search(pre_subj)
             # tolerate a title word glued before the mention ("ông", "bà", "tờ", "hãng tin")
             sep2 = re.search(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*(?:\w+\s+){0,5}$", pre_subj)
-            if (sep or sep2) and len(pre_subj.strip()) > 12:
-                cut = (sep or sep2).start()  # type: ignore[union-attr]
+            cut = (sep or sep2).start() if (sep or sep2) else 0  # type: ignore[union-attr]
+            mid = tail.group(0).rstrip().endswith(",") and len(after[tail.end():].split()) >= 3
+            if (sep or sep2) and len(pre_subj.strip()) > 12 and not (mid and _FRONTED_RE.fullmatch(text[:cut])):
+                # "Trong khi đó, X cho biết, <content>": a fronted adverbial, not reported content; the pre form
                 content = Span(s.begin, s.begin + cut)
                 att = _make(doc, i, "post", subj, verb, act, b, e, content,
                             Span(subj.begin, s.begin + e), negated)
@@ -434,6 +478,8 @@ def _outlet(doc: Doc, g: discourse.Group) -> bool:
     """A news outlet; "Đài quan sát Nhân quyền Syria" (an observatory) is a monitor, not a broadcaster."""
     if g.mentions[0].text.lower() in _MORE_OUTLETS:
         return True
+    if discourse.kind(doc, g.keys[0]) == "person":
+        return False  # "nhà báo Mehmet Ali Guller": a journalist speaks for himself
     return discourse.is_outlet(doc, g) and not _NOT_OUTLET_RE.match(g.mentions[0].text)
 
 

@@ -50,6 +50,8 @@ PROPOSED_RE = _c(r"(?<!\w)(?:(?:đề\s+xuất|đề\s+nghị|ý\s+tưởng)(?:\
                  r"(?:cần|cần\s+phải|nên|phải|cần\s+thiết\s+phải)\s+(?:sớm\s+)?(?:tiến\s+hành|tổ\s+chức|triệu\s+tập|"
                  r"nối\s+lại|khởi\s+động|mở|có)\s+(?:(?:một|các|những|thêm)\s+)?(?:cuộc|vòng|hội\s+nghị|phiên)|"
                  r"kêu\s+gọi\s+(?:các\s+bên\s+|hai\s+bên\s+)?(?:nối\s+lại|khởi\s+động|mở)|"
+                 r"(?:mong\s+)?muốn\s+(?:sớm\s+)?(?:có|tổ\s+chức|tiến\s+hành|gặp|hội\s+đàm|điện\s+đàm|thăm|đến|tới|"
+                 r"sang|nối\s+lại|mở)|"
                  r"chưa\s+(?:đạt\s+được|đạt|có)\s+(?:được\s+)?(?:sự\s+)?(?:đồng\s+thuận|nhất\s+trí|thống\s+nhất)|"
                  r"chưa\s+(?:quyết\s+định|thống\s+nhất|nhất\s+trí|đồng\s+ý)|"
                  r"đang\s+(?:được\s+)?(?:xem\s+xét|thảo\s+luận|bàn\s+bạc|cân\s+nhắc)\s+(?:về\s+)?(?:việc|khả\s+năng))"

@@ -214,6 +214,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                     continue
                 if k2 in NOT_EVENT_AFTER and NOT_EVENT_AFTER[k2].match(text[m2.end():]):
                     continue
+                if " ".join(m2.group(0).lower().split()) in reception.RECEPTION_WORDS and \
+                        reception.guest(doc, i, m2.end()) is None:
+                    continue  # "đến Mosul để trực tiếp tuyên bố": no reception
                 cand.kind = k2  # type: ignore[assignment]
                 if k2 == "meeting" and N_PARTIES_RE.match(text[m2.end():]) and \
                         LEADERS_RE.search(text[m2.end(): m2.end() + 60]):
@@ -409,6 +412,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         rel = date_relation(doc, cand.date)
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
+        if not noun and out and out[-1].sentence == i and cand.fact.cue in ("", "date") and \
+                out[-1].fact.cue not in ("", "date") and not out[-1].backref and \
+                re.search(r"(?:,|(?<!\w)và)\s*$", text[out[-1].trigger.end - s.begin: verb_group_start(text, b, cstart)]) \
+                and not re.search(r"[;.]", text[out[-1].trigger.end - s.begin: b]):
+            cand.fact = out[-1].fact  # "X sẽ hội đàm với Y, hội kiến Z, ...": one auxiliary for a list of verbs
         if cand.fact.cue.lower() == "trước khi" and re.match(r"\s*trước\s+khi(?!\w)", text[cstart:b], re.IGNORECASE):
             comma = text.find(",", e)
             main_f = factuality.status_of(text[comma + 1:]) if comma > 0 else None

@@ -320,7 +320,7 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
         first = acc_end == rel_b and not accepted_any
         if prev_g is not None and (doc.kind_of(prev_g.literal_keys[0]) == "place" or
                                    PLACE_BEFORE_RE.search(text[: prev_g.begin - s.begin])) and \
-                re.fullmatch(r"\s*(?:của|,)\s*", text[prev_g.end - s.begin: gb], re.IGNORECASE):
+                re.fullmatch(r"\s*(?:của|,|\()\s*", text[prev_g.end - s.begin: gb], re.IGNORECASE):
             skipped.append((gb, g.end - s.begin))
             continue  # "thủ đô Astana của Kazakhstan", "tại Hamburg, Đức": the place's country
         if topic_adjacent and first and text[rel_b:gb].strip() == "" and kind == "country" and \

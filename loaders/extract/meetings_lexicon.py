@@ -45,7 +45,9 @@ DETERMINER_BEFORE_RE = re.compile(
 
 NOT_EVENT_AFTER = {
     "meeting": re.compile(r"^\s*(?:báo|khó\s+khăn|phải|nạn|sự\s+cố|trở\s+ngại|rủi\s+ro|thất\s+bại|vấn\s+đề|"
-                          r"tục|cận|nhận|theo|diễn|tế|giáp|sức|quản|thu|tuyến|xúc\s+với\s+báo)\b", re.IGNORECASE),
+                          r"tục|cận|nhận|theo|diễn|tế|giáp|sức|quản|thu|tuyến|xúc\s+với\s+báo|rắc\s+rối|trục\s+trặc|"
+                          r"tai\s+nạn|bất\s+lợi|thách\s+thức|áp\s+lực|sóng\s+gió|nguy\s+hiểm|may\s+mắn|hạn\s+chế|"
+                          r"trở\s+lực|biến\s+cố)\b", re.IGNORECASE),
     "visit": re.compile(r"^\s*(?:dò|hỏi|khám|nay|đây|gần|mức|tận|từ|nơi|khi|lúc|cùng|năm|ngày|tháng|tuần|"
                         r"việc|vấn\s+đề|hết|cả|các\s+bên|tay)\b", re.IGNORECASE),
 }
@@ -54,7 +56,7 @@ NOT_EVENT_AFTER = {
 GENERIC_BEFORE_RE = re.compile(
     r"(?:\b(?:tiến\s+trình|quá\s+trình|tiến\s+độ|bàn|giải\s+pháp|nỗ\s+lực|kết\s+quả|thành\s+quả|"
     r"cơ\s+chế|lập\s+trường|phái\s+đoàn|nhà|đoàn|trưởng\s+đoàn|đại\s+diện|phòng|vai\s+trò|"
-    r"định\s+dạng|hình\s+thức|thành\s+viên|ủng\s+hộ|thúc\s+đẩy|hy\s+vọng\s+về)\s*(?:(?:hòa\s+bình|hoà\s+bình)\s*)?)$",
+    r"định\s+dạng|hình\s+thức|thành\s+viên|ủng\s+hộ|thúc\s+đẩy|hy\s+vọng\s+về|trung\s+gian|làm\s+trung\s+gian)\s*(?:(?:hòa\s+bình|hoà\s+bình)\s*)?)$",
     re.IGNORECASE,
 )
 
