@@ -65,7 +65,7 @@ ENABLED = os.environ.get("SYRIAKG_PHONETIC", "1") != "0"
 KINDS = frozenset(("person", "place", "organization", "country", "armed_group"))
 
 # standalone words left out of a name (Latin particles and their Vietnamese spellings)
-PARTICLES = frozenset(NAME_PARTICLES | {"an", "en", "ên", "đơ", "lơ", "đờ", "phôn", "đe", "đu"})
+PARTICLES = frozenset(NAME_PARTICLES | {"an", "en", "ên", "đơ", "lơ", "đờ", "phôn", "đe", "đu", "đi"})
 
 # capitalised words that may not start a phonetic span (sentence starts, titles, prepositions)
 _STOP_START = frozenset("""
