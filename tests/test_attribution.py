@@ -237,3 +237,22 @@ def test_source_enclosed_in_commas_covers_the_sentence():
                [("Đài quan sát Nhân quyền Syria", "sohr")])
     assert attribution.source_of(doc, 0, off(doc, 0, "Ít nhất")) == "sohr"
     assert attribution.source_of(doc, 0, off(doc, 0, "5 trẻ em")) == "sohr"
+
+
+def test_fronted_adverbial_before_speaker_and_comma_is_not_reported_content():
+    for lead in ("Trong khi đó, ", "Ngày 3/5, ", "Về phần mình, "):
+        doc = _doc(lead + "Bộ Quốc phòng Iran cho biết, 12 binh sĩ đã thiệt mạng ở Homs.",
+                   [("Bộ Quốc phòng Iran", "iran_mod")])
+        assert attribution.source_of(doc, 0, off(doc, 0, "12 binh sĩ")) == "iran_mod"
+    # a real post form keeps the words before the speaker
+    doc = _doc("12 binh sĩ đã thiệt mạng ở Homs, Bộ Quốc phòng Iran cho biết.", [("Bộ Quốc phòng Iran", "iran_mod")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "12 binh sĩ")) == "iran_mod"
+
+
+def test_person_with_a_role_after_the_name_is_the_speaker():
+    doc = _doc("Ông Javad Zarif - cựu Ngoại trưởng thuộc chính phủ Iran cho rằng, lệnh trừng phạt sẽ thất bại.",
+               [("Javad Zarif", "zarif"), ("Iran", "iran")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "lệnh trừng phạt")) == "zarif"
+    doc = _doc("Thông tin từ Bộ Quốc phòng Iran cho biết cuộc tập trận đã kết thúc.",
+               [("Bộ Quốc phòng Iran", "iran_mod")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "cuộc tập trận")) == "iran_mod"

@@ -260,8 +260,12 @@ def attributions(doc: Doc, i: int) -> list[Attribution]:
 def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None, bool]:
     """The subject group right before relative offset `rel`; (group, found_unnamed)."""
     g, unnamed = _subject_before_plain(doc, i, rel)
-    if g is None and not unnamed:
-        return _person_with_role_after(doc, i, rel), False
+    if unnamed:
+        return g, unnamed
+    if g is None or discourse.kind(doc, g.keys[0]) != "person":
+        p = _person_with_role_after(doc, i, rel)
+        if p is not None and (g is None or g.begin >= p.end):
+            return p, False  # the group found lies inside the person's role ("X thuộc chính phủ Iran cho rằng")
     return g, unnamed
 
 
