@@ -327,7 +327,9 @@ def _subject_before_plain(doc: Doc, i: int, rel: int) -> tuple[discourse.Group |
                 continue
             return None, False
         before = discourse.tail(s.text[: g.begin - s.begin], 120)
-        named_title = g.how == "name" and discourse.kind(doc, g.keys[0]) == "person"  # "nhà báo Mehmet Ali Guller"
+        # "nhà báo Mehmet Ali Guller": a title before a full name (two words or more), not an unnamed person
+        named_title = g.how == "name" and discourse.kind(doc, g.keys[0]) == "person" and \
+            len(doc.ex.article.text[g.begin:g.end].split()) >= 2
         if (_UNNAMED_HEAD_RE.search(before) and not named_title) or _coordinated_unnamed(doc, i, g, groups):
             return None, True
         if _ADDRESSEE_BEFORE_RE.search(before):
@@ -478,11 +480,16 @@ _MORE_OUTLETS = frozenset({"thx", "tân hoa xã", "roi-tơ", "roi tơ", "rớt-t
                            "al-mayadeen", "al mayadeen", "tasnim", "mehr", "isna", "sputnik"})
 
 
+_JOURNALIST_BEFORE_RE = re.compile(r"(?<!\w)(?:nhà\s+báo|phóng\s+viên|biên\s+tập\s+viên|bình\s+luận\s+viên)\s+$",
+                                   re.IGNORECASE)
+
+
 def _outlet(doc: Doc, g: discourse.Group) -> bool:
     """A news outlet; "Đài quan sát Nhân quyền Syria" (an observatory) is a monitor, not a broadcaster."""
     if g.mentions[0].text.lower() in _MORE_OUTLETS:
         return True
-    if discourse.kind(doc, g.keys[0]) == "person":
+    if discourse.kind(doc, g.keys[0]) == "person" and _JOURNALIST_BEFORE_RE.search(
+            doc.ex.article.text[max(0, g.begin - 30): g.begin]):
         return False  # "nhà báo Mehmet Ali Guller": a journalist speaks for himself
     return discourse.is_outlet(doc, g) and not _NOT_OUTLET_RE.match(g.mentions[0].text)
 
