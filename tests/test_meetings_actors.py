@@ -57,3 +57,23 @@ def test_country_in_parentheses_after_the_destination_is_not_a_visitor():
     doc = make(["Hai bên đã trao đổi trước chuyến thăm Amman (Jordan)."],
                [(0, "Amman", "amman"), (0, "Jordan", "jordan")])
     assert run(doc) == []
+
+
+def test_two_leaders_a_few_sentences_after_their_meeting():
+    doc = make(["Tổng thống Pháp Emmanuel Macron đã gặp Thủ tướng Ấn Độ Narendra Modi tại Paris.",
+                "Quan hệ hai nước đã xấu đi từ thời ông Hassan Rouhani.",
+                "Cuộc gặp giữa hai nguyên thủ diễn ra giữa lúc Paris đang điều tra."],
+               [(0, "Pháp", "france", "title"), (0, "Emmanuel Macron", "macron"), (0, "Ấn Độ", "india", "title"),
+                (0, "Narendra Modi", "modi"), (0, "Paris", "paris"), (1, "Hassan Rouhani", "rouhani"),
+                (2, "Paris", "paris")])
+    evs = run(doc)
+    assert all("rouhani" not in e.actors for e in evs)
+    assert any(set(e.actors) == {"macron", "modi"} and 2 in e.evidence for e in evs)
+
+
+def test_country_after_a_fronted_venue_is_not_the_main_subject():
+    doc = make(["Trong cuộc gặp bên lề hội nghị tại thành phố Amman, Jordan, Tổng thống Iran Hassan Rouhani khẳng định "
+                "hai nước sẽ hợp tác."],
+               [(0, "Amman", "amman"), (0, "Jordan", "jordan"), (0, "Iran", "iran", "title"),
+                (0, "Hassan Rouhani", "rouhani")])
+    assert run(doc) == []  # only one side is named: no event, rather than Jordan as a participant

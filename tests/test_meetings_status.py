@@ -109,3 +109,11 @@ def test_one_auxiliary_for_a_list_of_verbs():
                 (0, "Narendra Modi", "modi"), (0, "Jordan", "jordan", "title"), (0, "Abdullah", "abdullah")])
     evs = run(doc)
     assert len(evs) == 2 and all(e.status == "planned" for e in evs)
+
+
+def test_modal_of_an_earlier_clause_does_not_reach_a_subject_noun():
+    ev = _one("Ấn Độ hy vọng có thể cải thiện quan hệ với Iran, tuy nhiên cuộc gặp giữa Thủ tướng Narendra Modi và "
+              "Tổng thống Hassan Rouhani lại diễn ra giữa lúc căng thẳng.",
+              [(0, "Ấn Độ", "india"), (0, "Iran", "iran"), (0, "Narendra Modi", "modi"),
+               (0, "Hassan Rouhani", "rouhani")])
+    assert ev.status == "occurred" and set(ev.actors) == {"modi", "rouhani"}

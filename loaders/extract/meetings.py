@@ -395,9 +395,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                     r"(?<!\w)(?:có\s+thể|khả\s+năng|sẽ)(?!\w)", text[pred:min(cend, nxt_cut)])) else zone_end
             # "Cuộc gặp có thể diễn ra ..." is about the meeting; "Cuộc gặp có thể định hình thế giới", not
             start_ = cstart
+            for ce_m in CLAUSE_BREAK_RE.finditer(text, cstart, head):
+                start_ = ce_m.end()  # "X hy vọng Mỹ có thể ..., tuy nhiên cuộc gặp lại diễn ra ...": another clause
             if pp_m is not None:
                 comma = text.rfind(",", cstart, pp_m.start())
-                start_ = max(cstart, comma + 1)
+                start_ = max(start_, comma + 1)
             scope = text[start_:min(tstart, max(end_, te))] + " " + (text[tend:end_] if tend < end_ else "")
         elif not noun:
             # a verb: its own auxiliaries ("có thể sẽ đến", "dự kiến hội đàm") and what follows it, not
@@ -483,5 +485,12 @@ def _frame_speaker(doc: Doc, i: int, atts: list, cstart: int) -> list[str]:
 _SEND_BEFORE_RE = re.compile(
     r"(?<!\w)(?:triển\s+khai|điều\s+động|điều|gửi|chuyển(?:\s+lời)?|vận\s+chuyển|rút|sơ\s+tán|di\s+tản|"
     r"bắn|phóng|xuất\s+khẩu|bán|cung\s+cấp|chở|đưa\s+quân|tiếp\s+viện)(?!\w)[^,;.]*$",
+    re.IGNORECASE,
+)
+
+
+# a break between two clauses of one sentence, before a subject-noun trigger
+CLAUSE_BREAK_RE = re.compile(
+    r";|,\s*(?:nhưng|song|tuy\s+nhiên|trong\s+khi\s+đó|còn|đồng\s+thời)(?!\w)|(?<!\w)(?:nhưng|tuy\s+nhiên)\s",
     re.IGNORECASE,
 )

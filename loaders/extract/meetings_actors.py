@@ -197,7 +197,14 @@ def _plural_fallback(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Even
         if noun in ("ngoại trưởng", "bộ trưởng", "thủ tướng", "tổng thống"):
             picked = _recent_titled(doc, i, m.start(), noun, num)
         elif any(noun.startswith(p) for p in _PERSON_NOUNS):
-            picked = _recent_entities(doc, i, m.start(), True, num)
+            here = {k for g in discourse.groups(doc, i) if g.end - s.begin <= m.start() and not g.plural
+                    for k in g.keys[:1] if doc.kind_of(k) == "person"}
+            last = recent[-1] if recent else None
+            if len(here) < num and last is not None and i - max(last.evidence) <= 3 and \
+                    len(last.actors) == num and c_kinds(doc, last.actors) == {"person"}:
+                picked = list(last.actors)  # "hai nguyên thủ" a few sentences after their meeting: those two
+            else:
+                picked = _recent_entities(doc, i, m.start(), True, num)
         else:
             if recent and len(recent[-1].actors) == num and c_kinds(doc, recent[-1].actors) == {"country"}:
                 picked = list(recent[-1].actors)
@@ -408,6 +415,15 @@ def main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list[
     c = text.find(",", rel_after)
     if c < 0:
         return []
+    before_c = [g for g in discourse.groups(doc, i) if g.end - s.begin <= c and not text[g.end - s.begin: c].strip()]
+    after_c = [g for g in discourse.groups(doc, i) if g.begin - s.begin > c]
+    if before_c and after_c and doc.kind_of(after_c[0].keys[0]) == "country" and \
+            not text[c + 1: after_c[0].begin - s.begin].strip() and \
+            any(doc.kind_of(k) == "place" for k in before_c[-1].literal_keys):
+        c2 = text.find(",", after_c[0].end - s.begin)  # "tại Hamburg, Đức, Tổng thống X": the place's country
+        if c2 < 0:
+            return []
+        c = c2
     lead_m = re.match(r"\s*(?:(?:phía|cả|các)\s+)?", text[c + 1:])
     lb = c + 1 + (lead_m.end() if lead_m else 0)
     pm = _PLURAL_RE.match(text, lb)
