@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from syriakg.loaders.config import data_dir
+from syriakg.loaders.extract.transliteration import phonetic_keys
 from syriakg.loaders.extract.vi_regex import vi
 
 COLUMNS = ("key", "label_vi", "label_en", "qid", "date", "parties", "place", "kind", "cues", "not_before")
@@ -204,7 +205,10 @@ def by_key(path: Path | None = None) -> dict[str, CatalogueEntry]:
 
 def text_features(text: str) -> set[str]:
     """The name/place/topic/scope features of a piece of text (the words after an agreement noun)."""
-    return {name for name, rx in FEATURES.items() if rx.search(text)}
+    out = {name for name, rx in FEATURES.items() if rx.search(text)}
+    for key in phonetic_keys(text):  # other phonetic spellings of the venues: "thỏa thuận Át-xta-na"
+        out.update(f for f in (f"name:{key}", f"place:{key}") if f in FEATURES)
+    return out
 
 
 # --- matching -----------------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from syriakg.loaders.extract.names import NAME_PARTICLES, Tok, is_viet_syllable
+from syriakg.loaders.extract.names import tokenize as _tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from syriakg.loaders.extract.gazetteer import Gazetteer, Surface
@@ -55,6 +56,7 @@ __all__ = [
     "allowed_distance",
     "is_phonetic_word",
     "match_phonetic",
+    "phonetic_keys",
     "phonetic_surface",
     "ENABLED",
 ]
@@ -644,3 +646,25 @@ def phonetic_surface(gaz: Gazetteer, toks: list[Tok], i: int, kinds: set[str] | 
                                    how=how, viet_single=False, cap_pos=(), acr_pos=())
     return None
 
+
+
+def phonetic_keys(text: str, gaz: Gazetteer | None = None) -> set[str]:
+    """Keys of the known entities named by phonetic spellings anywhere in `text` ("thỏa thuận Át-xta-na"
+    -> {"astana"}); a bare place name gives the entity of its default reading (city before province)."""
+    if not ENABLED or "-" not in text:
+        return set()
+    toks = _tokenize(text)
+    g = gaz if gaz is not None else _default_gazetteer()
+    out: set[str] = set()
+    i = 0
+    while i < len(toks):
+        s = phonetic_surface(g, toks, i) if starts_phonetic(toks, i) else None
+        if s is None:
+            i += 1
+            continue
+        pn = s.place
+        key = s.key if s.key is not None else (pn.default or pn.settlement or pn.province) if pn else None
+        if key:
+            out.add(key)
+        i += len(s.toks)
+    return out
