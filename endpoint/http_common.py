@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
+import codecs
 import hmac
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -66,6 +67,33 @@ def parse_form(body: bytes, params: dict[str, str]) -> list[tuple[str, str]]:
         return parse_qsl(text, keep_blank_values=True, strict_parsing=False, encoding="utf-8", errors="strict")
     except UnicodeDecodeError as e:
         raise HTTPProblem(400, f"The form body has invalid percent-encoded UTF-8: {e}") from e
+
+
+def parse_query_string(raw: bytes) -> list[tuple[str, str]]:
+    """The URL's parameters, exactly as Starlette's `request.query_params.multi_items()` gives them, faster.
+
+    A SPARQL query in a URL is mostly percent escapes, and the standard library decodes those one at a time
+    in Python; here `codecs.escape_decode` (C) does it after turning `%XX` into `\\xXX`.  Anything unusual
+    (non-ASCII bytes, a malformed escape) goes the standard way.
+    """
+    if not raw.isascii():
+        return parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    out = []
+    for field in raw.split(b"&"):
+        if field:
+            name, _, value = field.partition(b"=")
+            out.append((_unquote_plus(name), _unquote_plus(value)))
+    return out
+
+
+def _unquote_plus(b: bytes) -> str:
+    b = b.replace(b"+", b" ")
+    if b"%" in b:
+        try:
+            b = codecs.escape_decode(b.replace(b"\\", b"\\\\").replace(b"%", b"\\x"))[0]
+        except ValueError:  # a '%' not followed by two hex digits: the standard decoder keeps it as is
+            return unquote(b.decode("ascii"))
+    return b.decode("utf-8", "replace")
 
 
 def values(pairs: list[tuple[str, str]], name: str) -> list[str]:

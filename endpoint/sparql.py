@@ -13,6 +13,7 @@ from syriakg.endpoint.http_common import (
     HTTPProblem,
     one,
     operation_from_post,
+    parse_query_string,
     service_url,
     values,
 )
@@ -45,7 +46,7 @@ QUERY_DOC = {
 @router.get("/sparql", openapi_extra=QUERY_DOC, summary="SPARQL query (GET) or service description")
 async def sparql_get(request: Request) -> Response:
     try:
-        pairs = list(request.query_params.multi_items())
+        pairs = parse_query_string(request.scope["query_string"])
         if values(pairs, "update"):
             raise HTTPProblem(400, "SPARQL updates are not accepted by GET; POST them to /update.")
         query = one(pairs, "query")
@@ -68,7 +69,7 @@ async def sparql_get(request: Request) -> Response:
 async def sparql_post(request: Request) -> Response:
     try:
         query, pairs = operation_from_post(
-            QUERY_OP, request.headers.get("content-type", ""), await request.body(), list(request.query_params.multi_items()))
+            QUERY_OP, request.headers.get("content-type", ""), await request.body(), parse_query_string(request.scope["query_string"]))
         return await run_query(request, query, pairs)
     except HTTPProblem as p:
         return p.response()

@@ -10,6 +10,7 @@ from syriakg.endpoint.http_common import (
     UPDATE_OP,
     HTTPProblem,
     operation_from_post,
+    parse_query_string,
     require_writer,
     service_url,
     values,
@@ -40,7 +41,7 @@ async def update(request: Request) -> Response:
     try:
         require_writer(request, state.settings.update_token)
         text, pairs = operation_from_post(
-            UPDATE_OP, request.headers.get("content-type", ""), await request.body(), list(request.query_params.multi_items()))
+            UPDATE_OP, request.headers.get("content-type", ""), await request.body(), parse_query_string(request.scope["query_string"]))
         using, using_named = values(pairs, "using-graph-uri"), values(pairs, "using-named-graph-uri")
         if using or using_named:
             if update_has_dataset_clause(text):
