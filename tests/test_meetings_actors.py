@@ -77,3 +77,15 @@ def test_country_after_a_fronted_venue_is_not_the_main_subject():
                [(0, "Amman", "amman"), (0, "Jordan", "jordan"), (0, "Iran", "iran", "title"),
                 (0, "Hassan Rouhani", "rouhani")])
     assert run(doc) == []  # only one side is named: no event, rather than Jordan as a participant
+
+
+def test_delegation_travelling_to_attend_talks_is_a_participant_of_them():
+    doc = make(["Phái đoàn Iraq sẽ tới Vienna để tham dự vòng đàm phán về năng lượng."],
+               [(0, "Iraq", "iraq"), (0, "Vienna", "vienna")])
+    [ev] = run(doc)
+    assert ev.kind == "negotiation" and ev.actors == ["iraq"] and ev.place == "vienna" and ev.status == "planned"
+
+
+def test_a_lone_negotiation_mention_without_travel_needs_two_sides():
+    doc = make(["Iraq ủng hộ vòng đàm phán về năng lượng."], [(0, "Iraq", "iraq")])
+    assert run(doc) == []

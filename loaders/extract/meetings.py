@@ -230,6 +230,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 purpose_comp = complement_actors(doc, i, zone_b, zone_end, recent, k2 == "negotiation")
                 absorbed_until = m2.end()
                 purposed = True
+                cand.travel_purpose = True
                 break
         # --- actors --------------------------------------------------------------------------------
         fronted = noun and bool(FRONT_PREFIX_RE.match(text[cstart:head]))

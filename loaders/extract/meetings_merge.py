@@ -29,6 +29,7 @@ class Cand:
     destination: str | None = None
     background: bool = False
     place_after: bool = False  # the place is written after the trigger (the event's own "tại X")
+    travel_purpose: bool = False  # a journey to attend it ("phái đoàn X sẽ tới Y để tham dự vòng đàm phán")
 
 
 def place_event(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factuality.Factuality],
@@ -77,6 +78,8 @@ def _valid(doc: Doc, c: Cand) -> bool:
         return any(a != c.destination for a in c.actors) and (c.destination is not None or n >= 2)
     if n >= 2:
         return True
+    if n == 1 and c.travel_purpose and c.destination is not None and c.actors[0] != c.destination:
+        return True  # one delegation travelling to the venue of talks: a participant and a place
     return n == 0 and c.place is not None and c.place_after and c.date is not None and \
         c.kind in ("negotiation", "talks")
 
