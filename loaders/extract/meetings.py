@@ -28,15 +28,29 @@ in its clause:
   `doc.dates` (never one in the reporting frame: "Ngày 25/2, ông X thông báo
   phái đoàn sẽ đến ngày 26/2" dates the event 26/2); an occurred event with
   no date of its own, reported in the article's opening sentences and not as
-  background, takes the date of the article's lead sentence.
+  background, takes the date of the article's lead sentence; an event told
+  as done in a reported clause takes the day that opens the frame ("Ngày
+  12/3, Bộ Ngoại giao cho biết X đã điện đàm với Y").
 * status: `factuality.status_of` over the clause and its reporting frame.
+* receptions ("X tiếp/đón Y", "buổi tiếp Y", "lễ đón người đồng cấp Y"): host
+  and guest both take part; a guest "đang ở thăm Z" places it at Z
+  (`meetings_reception`).
+* one trigger naming several occasions ("các vòng đàm phán tháng 1 và tháng
+  3", "vòng thứ tư và thứ năm") gives one event each (`meetings_rounds`).
+
+Modules: `meetings_lexicon` (triggers, kinds, shared cue patterns),
+`meetings_clause` (clause, complement and topic boundaries), `meetings_actors`,
+`meetings_place`, `meetings_dates`, `meetings_reception`, `meetings_rounds`,
+`meetings_merge` (candidates -> events, back-references); this module reads
+each trigger in its sentence.
 
 An event mentioned again ("Cuộc gặp có thể diễn ra tại ...", "Tại cuộc gặp
 mặt giữa hai ngoại trưởng", "sau cuộc gặp", a visit that an earlier sentence
 announced and a later one says is unconfirmed) is merged into the earlier
 Event: its sentence is added as evidence and a later doubt or denial updates
 the status.  Events need actors: a bare "đàm phán hòa bình" (a process) is not
-an event; one with no actors needs both a place and a date.
+an event; one with no actors needs both a place and a date; one delegation
+travelling to attend talks is enough.
 """
 
 from __future__ import annotations
