@@ -256,3 +256,8 @@ def test_person_with_a_role_after_the_name_is_the_speaker():
     doc = _doc("Thông tin từ Bộ Quốc phòng Iran cho biết cuộc tập trận đã kết thúc.",
                [("Bộ Quốc phòng Iran", "iran_mod")])
     assert attribution.source_of(doc, 0, off(doc, 0, "cuộc tập trận")) == "iran_mod"
+
+
+def test_someone_wanted_to_speak_is_not_speaking():
+    doc = _doc("Ông Zarif muốn ông Safadi tuyên bố ủng hộ thỏa thuận.", [("Zarif", "zarif"), ("Safadi", "safadi")])
+    assert [a.speaker for a in attribution.attributions(doc, 0)] == [None]

@@ -198,7 +198,8 @@ _FRONTED_RE = re.compile(
 _LIST_SEP_RE = re.compile(r"\s*(?:,|và|cùng|lẫn)\s*|\s*,\s*và\s*", re.IGNORECASE)
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:kêu\s+gọi|yêu\s+cầu|đề\s+nghị|hối\s+thúc|thúc\s+giục|mời|khuyến\s+khích|buộc|cho\s+phép|"
-    r"nhắc\s+nhở|cảnh\s+báo|chờ|để)\s*)$",
+    r"nhắc\s+nhở|cảnh\s+báo|chờ|để|muốn|mong\s+muốn|mong|chờ\s+đợi|đợi|ép|thuyết\s+phục)"
+    r"(?:\s+(?:tổng\s+thống|ngoại\s+trưởng|thủ\s+tướng|bộ\s+trưởng|ông|bà|phía))*\s*)$",
     re.IGNORECASE,
 )
 # what may follow a post-form verb: "..., ông X nói (thêm) (hôm 9/4 | với phóng viên | trong một tuyên bố)."
