@@ -249,13 +249,21 @@ class WorkerPool:
         assert self._idle is not None
         self.calls += 1
         deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
-        if not self._idle.empty():
-            w = self._idle.get_nowait()
-        else:
-            try:
-                w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))
-            except TimeoutError as e:
-                raise PoolBusy("all query workers stayed busy until the deadline") from e
+        while True:
+            if not self._idle.empty():
+                w = self._idle.get_nowait()
+            else:
+                try:
+                    w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))
+                except TimeoutError as e:
+                    raise PoolBusy("all query workers stayed busy until the deadline") from e
+            if w.alive:
+                break
+            # it died while idle (killed from outside, out of memory): replace it and take another
+            log.warning("%s worker %d died while idle: replacing it", self.mode, w.pid)
+            self._all.discard(w)
+            if not self.closed:
+                self._replace()
         ok = False
         try:
             fut = w.call(req)

@@ -184,3 +184,24 @@ def test_identical_concurrent_queries_run_once(client):
         t.join(timeout=60)
     assert [r.status_code for r in out] == [504, 504]
     assert state.pool.calls == calls + 1 and state.pool.timeouts == timeouts + 1
+
+
+def test_query_worker_killed_while_idle_is_replaced_without_a_failed_request(client):
+    """A query worker that dies between requests (OOM killer, an operator's kill) costs no client an error."""
+    import signal
+    import time
+
+    state = client.app.state.endpoint
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o } # warm"}).status_code == 200
+    victim = state.pool.pids()[-1]
+    restarts = state.pool.restarts
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 30  # bounded wait for the pool to notice the end of the pipe (no timing asserted)
+    while victim in state.pool.pids() and time.monotonic() < deadline:
+        threading.Event().wait(0.01)
+    assert victim not in state.pool.pids()
+    # every later request is answered, whichever worker the pool takes first
+    for i in range(6):
+        r = client.get("/sparql", params={"query": f"ASK {{ ?s ?p ?o }} # after kill {i}"})
+        assert r.status_code == 200, r.text
+    assert state.pool.restarts > restarts
