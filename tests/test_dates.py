@@ -280,3 +280,10 @@ def test_bare_day_month_continues_a_list_of_dates():
     assert [(e.day, e.month) for e in find_dates("hôm 8/9 hoặc 9/9")] == [(8, 9), (9, 9)]
     ranges = find_dates("các vòng họp ngày 2-3/3, 10-11/4 và 7-8/6 tại Doha")
     assert [(e.day, e.month) for e in ranges] == [(2, 3), (10, 4), (7, 6)]
+
+
+def test_apposition_keeps_the_words_as_written():
+    [e] = find_dates("Thủ tướng hôm thứ Tư (8/11) đã tới Doha")
+    assert (e.kind, e.day, e.month, e.text) == ("dm", 8, 11, "hôm thứ Tư (8/11)")
+    [e] = find_dates("Ngày hôm qua (2/4), ông Modi nói")
+    assert (e.day, e.month, e.text) == (2, 4, "Ngày hôm qua (2/4)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from syriakg.loaders.extract.vi_regex import canon, vi
@@ -356,6 +356,7 @@ def _drop_appositions(exprs: list[DateExpr], text: str) -> list[DateExpr]:
     if len(exprs) < 2:
         return exprs
     out: list[DateExpr] = []
+    exprs = list(exprs)
     for i, e in enumerate(exprs):
         nxt = exprs[i + 1] if i + 1 < len(exprs) else None
         if (
@@ -364,6 +365,9 @@ def _drop_appositions(exprs: list[DateExpr], text: str) -> list[DateExpr]:
             and nxt.kind in ("dm", "dmy")
             and re.fullmatch(r"[\s,(]*", text[e.end : nxt.begin])
         ):
+            # the explicit date keeps the words as written: "hôm thứ Hai (13/3)", not "(13/3)"
+            end = nxt.end + 1 if text[nxt.end : nxt.end + 1] == ")" and "(" in text[e.end : nxt.begin] else nxt.end
+            exprs[i + 1] = replace(nxt, begin=e.begin, end=end, text=text[e.begin : end])
             continue
         out.append(e)
     return out
