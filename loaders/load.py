@@ -37,8 +37,10 @@ import multiprocessing as mp
 import os
 import queue
 import resource
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter, deque
@@ -59,7 +61,7 @@ from syriakg.loaders.sources.discover import iter_documents
 from syriakg.loaders.store import bump_version, open_store
 from syriakg.ontology.terms import KG, KG_NS
 
-BATCH_QUADS = 200_000  # quads per committed batch (env SYRIAKG_BATCH_QUADS overrides)
+BATCH_QUADS = 500_000  # quads per committed batch (env SYRIAKG_BATCH_QUADS overrides); see _Batch
 CHUNK_DOCS = 8  # documents per task sent to a worker (amortises the inter-process round trip)
 WINDOW_CHUNKS_PER_WORKER = 6  # tasks in flight per worker: bounds memory, keeps workers fed
 
@@ -118,7 +120,7 @@ def peak_rss_mb() -> float:
 class _MemorySampler:
     """Samples the resident memory of this process and its children (the workers), keeps the peak."""
 
-    def __init__(self, interval: float = 0.25) -> None:
+    def __init__(self, interval: float = 0.5) -> None:
         self.peak_total = 0.0
         self._interval = interval
         self._stop = threading.Event()
@@ -215,14 +217,39 @@ def remove_partial_graphs(store: Store, base: str) -> int:
 
 
 class _Batch:
-    def __init__(self) -> None:
+    """Articles waiting to be committed together.
+
+    Their N-Quads go to a spool file as they arrive (the page cache holds them, not this
+    process), and the writer hands the file to Oxigraph's bulk loader: no batch is ever a
+    Python bytes object, so a batch can be big (fewer, larger bulk loads: less RocksDB
+    compaction as the store grows) without the loader's memory growing with it.
+    """
+
+    def __init__(self, spool: Path) -> None:
         self.items: list[Processed] = []
         self.quads = 0
         self.shared: list[bytes] = []
+        self.path = spool
+        self._fh = None
 
     def add(self, p: Processed) -> None:
+        if p.article_nq:
+            if self._fh is None:
+                self._fh = self.path.open("wb", buffering=1 << 20)
+            self._fh.write(p.article_nq)
+            self.quads += p.article_nq.count(b"\n")
+            p.article_nq = b""  # on disk now
         self.items.append(p)
-        self.quads += p.article_nq.count(b"\n")
+
+    def seal(self) -> None:
+        """Close the spool file (before the writer reads it)."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def discard(self) -> None:
+        self.seal()
+        self.path.unlink(missing_ok=True)
 
 
 class _WriterThread:
@@ -284,9 +311,15 @@ class Loader:
         self.summary.cleaned_partial = remove_partial_graphs(store, self.base)
         self._existing = existing_articles(store, self.base)
         self._seen_ids: set[str] = set()
-        self._batch = _Batch()
+        self._spool_dir = _spool_dir(store_path)
+        self._spooled = 0
+        self._batch = self._new_batch()
         self._writer: _WriterThread | None = None
         self.batch_quads = int(os.environ.get("SYRIAKG_BATCH_QUADS") or BATCH_QUADS)
+
+    def _new_batch(self) -> _Batch:
+        self._spooled += 1
+        return _Batch(self._spool_dir / f"batch-{self._spooled}.nq")
 
     # -- which documents need work -------------------------------------------
     def needs_work(self, raw: RawDocument) -> bool | LoadError:
@@ -318,8 +351,10 @@ class Loader:
             self._writer = _WriterThread(self._write)
 
     def _submit(self) -> None:
-        batch, self._batch = self._batch, _Batch()
+        batch, self._batch = self._batch, self._new_batch()
+        batch.seal()
         if not batch.items and not batch.shared:
+            batch.discard()
             return
         if self._writer is not None:
             self._writer.submit(batch)
@@ -333,19 +368,23 @@ class Loader:
             self._writer.wait()
 
     def close(self) -> None:
-        self.flush()
-        if self._writer is not None:
-            writer, self._writer = self._writer, None
-            writer.close()
+        try:
+            self.flush()
+            if self._writer is not None:
+                writer, self._writer = self._writer, None
+                writer.close()
+        finally:
+            self._batch.discard()
+            shutil.rmtree(self._spool_dir, ignore_errors=True)
 
     def _write(self, batch: _Batch) -> None:
         """The commit protocol of the module docstring, for one batch."""
         replaced = [p for p in batch.items if p.doc_id in self._existing]
         for p in replaced:
             self.store.remove_graph(self.iris.article_graph(p.doc_id))
-        body = b"".join(p.article_nq for p in batch.items)
-        if body:
-            self.store.bulk_load(body, format=RdfFormat.N_QUADS)
+        if batch.quads:
+            self.store.bulk_load(path=str(batch.path), format=RdfFormat.N_QUADS)
+        batch.discard()
         # shared descriptions before the markers: an article that is committed has its entities
         # described (a crash in between leaves only harmless extra descriptions, and the
         # uncommitted articles are redone, re-emitting them)
@@ -365,6 +404,21 @@ class Loader:
         self.summary.quads += batch.quads + markers.count(b"\n")
         self.summary.batches += 1
         bump_version(self.store_path)
+
+
+def _spool_dir(store_path: str | os.PathLike[str] | None) -> Path:
+    """An empty folder for the batches' spool files: `<store>.spool` beside an on-disk store.
+
+    Only the process holding the store's lock writes there, so whatever is left in it was left
+    by an interrupted load and is removed.
+    """
+    if store_path is None:
+        return Path(tempfile.mkdtemp(prefix="syriakg-spool-"))
+    p = Path(store_path)
+    d = p.with_name(p.name + ".spool")
+    shutil.rmtree(d, ignore_errors=True)
+    d.mkdir(parents=True, exist_ok=True)
+    return d
 
 
 # -- worker processes ----------------------------------------------------------

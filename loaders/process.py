@@ -14,9 +14,8 @@ from pyoxigraph import Quad, RdfFormat, serialize
 
 from syriakg.loaders.extract.pipeline import extract
 from syriakg.loaders.model import LoadError, RawDocument
-from syriakg.loaders.rdf.mapping import EXTRACTOR_VERSION, text_sha256, to_quads
+from syriakg.loaders.rdf.mapping import EXTRACTOR_VERSION, text_sha256, to_nquads
 from syriakg.loaders.text.furniture import build_article
-from syriakg.ontology.terms import KG
 
 
 @dataclass(slots=True)
@@ -43,24 +42,20 @@ def process_document(raw: RawDocument, base: str) -> Processed | LoadError:
     try:
         article = build_article(raw)
         ex = extract(article)
-        article_quads, shared_quads = to_quads(ex, base)
+        nq = to_nquads(ex, base)
     except LoadError as err:
         return err
     except Exception as err:  # noqa: BLE001 - one broken article never stops a load
         where = traceback.extract_tb(err.__traceback__)[-1]
         return LoadError(raw.source_file, f"extraction failed: {type(err).__name__}: {err} "
                                           f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
-    sha_pred = KG.sha256.value
-    body = [q for q in article_quads if q.predicate.value != sha_pred]
-    marker = [q for q in article_quads if q.predicate.value == sha_pred]
-    shared_lines = [line for line in nquads(shared_quads).splitlines() if line]
     return Processed(
         doc_id=raw.doc_id,
         source_file=raw.source_file,
         sha256=text_sha256(article.text),
-        article_nq=nquads(body),
-        marker_nq=nquads(marker),
-        shared_nq=shared_lines,
+        article_nq=nq.body,
+        marker_nq=nq.marker,
+        shared_nq=nq.shared,
         sentences=len(ex.sentences),
         facts=ex.fact_counts(),
         warnings=list(article.warnings),

@@ -106,8 +106,7 @@ def _is_abbreviation(word: str, following: str) -> bool:
 def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
     """Offsets inside [a, b) after which a new sentence starts."""
     cuts: list[int] = []
-    segment = text[:b]
-    for m in _TERMINAL.finditer(segment, a, b):
+    for m in _TERMINAL.finditer(text, a, b):  # endpos b: the lookahead does not see past the line
         nxt = m.start(1)
         if nxt >= b or not _starts_sentence(text, nxt, b):
             continue
@@ -116,7 +115,7 @@ def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
             if _is_abbreviation(_word_before(text, a, m.start()), _next_word(text, nxt, b)):
                 continue
         cuts.append(m.end())
-    for m in _SOFT_BREAK.finditer(segment, a, b):
+    for m in _SOFT_BREAK.finditer(text, a, b):
         prev = text[m.start() - 1]
         if prev in _NO_SOFT_BEFORE or m.end() >= b:
             continue
@@ -125,11 +124,29 @@ def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
     return sorted(set(cuts))
 
 
+# The same ranges of one text are split several times (page furniture, then the sentences of the
+# body): results are kept for the last few hundred (text, begin, end).  The text itself is part of
+# the key (its hash is cached by Python and equal texts compare by identity first), so a hit is
+# always right, whichever thread or article asked before.
+_MEMO: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = {}
+_MEMO_MAX = 512
+
+
 def split_spans(text: str, begin: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence boundaries inside text[begin:end], as (begin, end) offsets into `text`."""
     n = len(text)
     end = n if end is None else max(0, min(end, n))
     begin = max(0, min(begin, end))
+    key = (text, begin, end)
+    hit = _MEMO.get(key)
+    if hit is None:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        hit = _MEMO[key] = tuple(_split_spans(text, begin, end))
+    return list(hit)
+
+
+def _split_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     line_start = begin
     breaks = [m.start() for m in _LINE_BREAKS.finditer(text, begin, end)] + [end]
