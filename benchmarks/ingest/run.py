@@ -1,7 +1,15 @@
 """Ingest benchmark: `syriakg load` on slices of the scale corpus vs bulk-loading the quads it produced.
 
-    python benchmarks/ingest/run.py                         # 5k, 10k, 20k and the whole corpus, 2 workers
+    python benchmarks/ingest/run.py                         # 5k, 10k, 20k and the whole corpus, all cores
     python benchmarks/ingest/run.py --sizes 2000,5000 --workers 2 --keep /tmp/ingest
+
+For the numbers of record run it on a quiet machine (nothing else busy: check
+`uptime`, load average well under the number of cores) with the defaults; it
+takes about 15-25 minutes on 2 cores (the four loads, a dump and a
+bulk-only load each).  On a shared machine wall-clock times are not
+comparable between runs: read the CPU columns (CPU seconds of the loader's
+main process and of its workers, per 1,000 articles too), which other work
+on the machine changes much less, and the load-average column.
 
 For each size it runs the real command (a subprocess: `syriakg load --workers N`)
 into a fresh store, sampling the resident memory of the whole process tree;
@@ -148,6 +156,9 @@ def bench_size(corpus: Path, n: int, workers: int, work: Path) -> dict[str, obje
     row["articles_per_s"] = round(articles / wall, 1)
     row["ratio_to_bulk"] = round(bwall / wall, 2)
     row["s_per_1k"] = round(1000 * wall / max(articles, 1), 2)
+    for k in ("cpu_main_s", "cpu_workers_s"):
+        if k in row:
+            row[k.replace("_s", "_ms_per_article")] = round(1000 * float(row[k]) / max(articles, 1), 2)  # type: ignore[arg-type]
     nq.unlink()
     shutil.rmtree(bulk_store, ignore_errors=True)
     return row
@@ -185,11 +196,24 @@ def machine() -> str:
            f"Python {platform.python_version()}"
 
 
+def save(rows: list[dict[str, object]], workers: int, r2: float | None, dev: float | None,
+         verdict: dict[str, bool | None]) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    result = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M"), "workers": workers,
+              "git": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                                    capture_output=True, text=True).stdout.strip(),
+              "rows": rows, "r2": r2, "max_dev_s_per_1k": dev, "verdict": verdict,
+              "complete": r2 is not None}
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="5000,10000,20000,all")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--corpus", type=Path, default=None)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="5000,10000,20000,all",
+                    help="comma-separated article counts from the start of the corpus; 'all' = the whole corpus")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="extraction workers (default: all cores)")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="JSONL(.gz) corpus (default: ../shared/corpus/scale/articles.jsonl.gz, or SYRIAKG_SCALE_CORPUS)")
     ap.add_argument("--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)")
     args = ap.parse_args()
     corpus = args.corpus or scale_corpus()
@@ -201,14 +225,16 @@ def main() -> None:
           flush=True)
     rows = []
     hdr = ("articles", "wall s", "art/s", "quads", "bulk-only s", "ratio", "peak RSS MB", "cpu main s",
-           "cpu workers s", "s/1k art", "loadavg")
+           "cpu workers s", "cpu main ms/art", "cpu workers ms/art", "s/1k art", "loadavg")
     print(" | ".join(hdr), flush=True)
     for n in sizes:
         row = bench_size(corpus, n if n < total else 10**9, args.workers, work)
         rows.append(row)
         print(" | ".join(str(row.get(k, "")) for k in (
             "articles", "wall_s", "articles_per_s", "store_quads", "bulk_wall_s", "ratio_to_bulk", "peak_rss_mb",
-            "cpu_main_s", "cpu_workers_s", "s_per_1k", "loadavg")), flush=True)
+            "cpu_main_s", "cpu_workers_s", "cpu_main_ms_per_article", "cpu_workers_ms_per_article", "s_per_1k",
+            "loadavg")), flush=True)
+        save(rows, args.workers, None, None, {})  # partial results survive an interrupted run
     r2, dev = linearity(rows)
     last = rows[-1]
     verdict = {
@@ -220,12 +246,7 @@ def main() -> None:
     print(f"linear fit of time on articles: R^2 = {r2:.4f}; s/1k articles varies by at most {100 * dev:.0f} %")
     for k, v in verdict.items():
         print(f"  {k}: {'n/a' if v is None else ('PASS' if v else 'FAIL')}")
-    RESULTS.mkdir(exist_ok=True)
-    result = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M"), "workers": args.workers,
-              "git": subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                                    capture_output=True, text=True).stdout.strip(),
-              "rows": rows, "r2": r2, "max_dev_s_per_1k": dev, "verdict": verdict}
-    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    save(rows, args.workers, r2, dev, verdict)
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
