@@ -302,3 +302,17 @@ def test_other_memoranda_are_not_the_air_safety_one():
     doc = build(["Iran và Iraq ký bản ghi nhớ về hợp tác quân sự."], [(0, "Iran", "iran"), (0, "Iraq", "iraq")],
                 date="2017-07-24")
     assert "us_russia_air_safety_mou_2015" not in keys(doc)
+
+
+def test_declared_ceasefire_without_the_word_lenh_and_a_long_duration_phrase():
+    doc = build(["Quân đội Syria tuyên bố ngừng bắn 72 giờ tại thành phố Daraa."],
+                [(0, "Quân đội Syria", "syrian_government_forces"), (0, "Daraa", "daraa")], date="2018-07-03")
+    [a] = doc.ex.agreements
+    assert a.kind == "ceasefire" and a.parties == ["syrian_government_forces"] and "72 giờ" in a.label
+    doc = build(["Jordan hoan nghênh lệnh ngừng bắn kéo dài 48 giờ đồng hồ ở thành phố Daraa."],
+                [(0, "Jordan", "jordan"), (0, "Daraa", "daraa")], date="2018-07-03")
+    [a] = doc.ex.agreements
+    assert a.parties == [] and a.label.endswith("Daraa")
+    doc = build(["Quân đội Syria không tuyên bố ngừng bắn 72 giờ tại thành phố Daraa."],
+                [(0, "Quân đội Syria", "syrian_government_forces"), (0, "Daraa", "daraa")], date="2018-07-03")
+    assert doc.ex.agreements == []

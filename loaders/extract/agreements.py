@@ -189,14 +189,21 @@ def component(doc: Doc) -> None:
 def _nouns(doc: Doc, s: Sentence, entries: tuple[cat.CatalogueEntry, ...]) -> list[_NounMention]:
     out: list[_NounMention] = []
     covered = -1
-    for m in NOUN_RE.finditer(s.text):
-        if m.start() < covered:
+    spans = [(m.start(), m.end()) for m in NOUN_RE.finditer(s.text)]
+    # "Quân đội Syria tuyên bố ngừng bắn 48 giờ": a declared ceasefire with a duration names one without "lệnh"
+    spans += [(m.start("n"), m.end("n")) for m in _DECLARED_CEASEFIRE.finditer(s.text)]
+    for b, e in sorted(spans):
+        if b < covered:
             continue  # "lệnh ngừng bắn ... do A, B thỏa thuận": one mention
-        w_end = _window_end(s.text, m.start())
+        w_end = _window_end(s.text, b)
         covered = w_end
-        ev = _evidence(doc, s, m.start(), m.end(), w_end)
-        out.append(_NounMention(s, m.start(), m.end(), w_end, cat.identify(ev, entries), frozenset(ev.atoms)))
+        ev = _evidence(doc, s, b, e, w_end)
+        out.append(_NounMention(s, b, e, w_end, cat.identify(ev, entries), frozenset(ev.atoms)))
     return out
+
+
+_DECLARED_CEASEFIRE = _r(r"(?<!\w)(?:tuyên bố|thông báo|áp dụng|ban bố|đơn phương|thực hiện)\s+(?P<n>(?:ngừng|ngưng) bắn)"
+                         r"(?= (?:kéo dài |trong |tạm thời )?(?:\d+|một|hai|ba|bốn|năm|bảy|mười) (?:giờ|tiếng|ngày|tuần))")
 
 
 def _window_end(text: str, begin: int) -> int:
@@ -623,7 +630,7 @@ def _label(s: Sentence, n: _NounMention) -> str:
     cut = _LABEL_CUT.search(text, n.end - n.begin)
     if cut:
         text = text[: cut.start()]
-    return " ".join(text.split()[:12]).rstrip(" ,")
+    return " ".join(text.split()[:14]).rstrip(" ,")
 
 
 def _generic(n: _NounMention, described: dict[str, Agreement]) -> Agreement:
@@ -648,7 +655,7 @@ def _generic(n: _NounMention, described: dict[str, Agreement]) -> Agreement:
 # --- agreements described in the article (not in the catalogue) ------------------------------------------------------
 
 _DURATION = _r(r"(?<!\w)(?:\d+|một|hai|ba|bốn|năm|bảy|mười) (?:giờ|tiếng|ngày|tuần|tháng)(?!\w)|(?<!\w)(?:tạm thời|nhân đạo)(?!\w)")
-_PLACE_AFTER = _r(r"\s+(?:\S+\s+){0,4}?(?:ở|tại|cho|trên toàn)\s+\S")
+_PLACE_AFTER = _r(r"\s+(?:\S+\s+){0,6}?(?:ở|tại|cho|trên toàn)\s+\S")
 _IN_FORCE = _r(r"(?<!\w)(?:tuyên bố|thông báo|ban bố|áp dụng|có hiệu lực|bắt đầu|kéo dài|gia hạn|thiết lập|đạt được|"
                r"công bố|được ký|đã ký|ký kết|thực thi|được thực hiện|được duy trì)(?!\w)")
 
