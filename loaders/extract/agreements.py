@@ -622,7 +622,7 @@ def _violation_cue(s: Sentence, n: _NounMention) -> bool:
                 or _LATER_VIOLATION.search(s.text, n.window_end))
 
 
-_LABEL_CUT = _r(r"\s(?:có hiệu lực|được|bị|trong \d+|trong (?:vòng|suốt)|từ|kể từ|vào|hôm|ngày \d+|đã|sẽ|nhưng|và các)(?!\w)")
+_LABEL_CUT = _r(r"\s(?:có hiệu lực|được|bị|trong \d+|trong (?:vòng|suốt)|từ|kể từ|vào|hôm|ngày \d+|đã|sẽ|nhưng|và các|sau|nhằm|để)(?!\w)")
 
 
 def _label(s: Sentence, n: _NounMention) -> str:
