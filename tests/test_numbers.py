@@ -107,3 +107,19 @@ def test_quantity_at_position() -> None:
 def test_old_and_new_tone_placement_qualifiers() -> None:
     assert one("khoảng 12 người").qualifier == "about"
     assert one("KHOẢNG 12 người").qualifier == "about"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "written"),
+    [
+        ("gần nửa triệu người", 500000, "about", "gần nửa triệu"),
+        ("khoảng 4,8 triệu người tị nạn", 4800000, "about", "khoảng 4,8 triệu"),
+        ("13.000 tù nhân", 13000, "exactly", "13.000"),
+        ("hơn 400.000 người", 400000, "more_than", "hơn 400.000"),
+        ("hàng chục nghìn người", None, "vague", "hàng chục nghìn"),
+        ("ước tính 6,1 triệu người", 6100000, "about", "ước tính 6,1 triệu"),
+    ],
+)
+def test_large_and_fractional_figures(text, value, qualifier, written):
+    q = one(text)
+    assert (q.value, q.qualifier, q.text) == (value, qualifier, written)
