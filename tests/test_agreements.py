@@ -316,3 +316,17 @@ def test_declared_ceasefire_without_the_word_lenh_and_a_long_duration_phrase():
     doc = build(["Quân đội Syria không tuyên bố ngừng bắn 72 giờ tại thành phố Daraa."],
                 [(0, "Quân đội Syria", "syrian_government_forces"), (0, "Daraa", "daraa")], date="2018-07-03")
     assert doc.ex.agreements == []
+
+
+def test_passive_violation_after_the_predicate_starts():
+    doc = build(["Bản ghi nhớ Astana đã bị các nhóm vũ trang vi phạm nghiêm trọng."], [], date="2017-08-01")
+    [v] = doc.ex.violations
+    assert v.agreement.key == "astana_deescalation" and v.accused == []
+    doc = build(["Bản ghi nhớ Astana đã bị Israel vi phạm."], [(0, "Israel", "israel")], date="2017-08-01")
+    [v] = doc.ex.violations
+    assert v.accused == ["israel"]
+    doc = build(["Lệnh ngừng bắn ở Homs đã bị vi phạm nhiều lần."], [(0, "Homs", "homs")], date="2017-08-01")
+    [v] = doc.ex.violations
+    assert v.agreement.key is None and "Homs" in v.agreement.label
+    for s in ["Bản ghi nhớ Astana chưa bị vi phạm.", "Bản ghi nhớ Astana đã không bị vi phạm lần nào."]:
+        assert build([s], [], date="2017-08-01").ex.violations == []

@@ -97,6 +97,9 @@ _LATER_VIOLATION = _r(r"(?<!\w)(?:vụ|hành vi|hành động|trường hợp|l�
                       r"(?=\s*(?:[,.;:!?)]|$|của|từ phía|do|bởi|nào|vẫn|đã|tiếp|xảy|diễn|gia tăng|tăng))")
 _RECORDING = _r(r"(?<!\w)(?:ghi nhận|ghi nhận được|phát hiện|thống kê|báo cáo|đếm được|cáo buộc|tố cáo|lên án)"
                 r"(?:\s+(?:được|có|thêm|tổng cộng|ít nhất|hơn|khoảng|gần))*\s+(?:\S+\s+){0,2}$")
+_PASSIVE_AFTER = _r(r"\s*(?:(?:đã|cũng|liên tục|nhiều lần|vẫn|tiếp tục|lại|từng|đang)\s+)*bị\s+"
+                    r"(?:(?P<x>[^,;.:“”\"]{1,50}?)\s+)?(?:vi phạm|phá vỡ|chà đạp)(?!\w)")
+_NEGATED_PRED = _r(r"(?<!\w)(?:không|chưa|chẳng)(?!\w)")
 _NONE_AFTER = _r(r"\s+nào(?!\w)")
 _BY_AFTER = _r(r"\s+(?:của|từ phía|do|bởi)\s+(?P<x>[^,;.]+)")
 _NEGATED_VERB = _r(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|sẽ|có thể|nếu|không được|không nên|nhằm|để)\s*$")
@@ -600,6 +603,14 @@ def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement],
         accused = _accused(doc, s, p.end() + by.start("x"), n.window_end) if by else []
         return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
                               accused=[a for a in accused if a != claimant], date=_claim_date(doc, s, p.start()))
+    # "<agreement> đã bị (các nhóm phiến quân) vi phạm": the predicate right after the noun phrase, its agent accused
+    pa = _PASSIVE_AFTER.match(s.text, n.window_end)
+    if pa is not None and not _NEGATED_VERB.search(s.text[max(0, pa.start() - 15) : pa.start()]) and \
+            not _NEGATED_PRED.search(pa.group(0)):
+        claimant = _claimant(doc, s, n.begin)
+        accused = _accused(doc, s, pa.start("x"), pa.end("x")) if pa.group("x") else []
+        return ViolationClaim(agreement=agreement, claimant=claimant, evidence=[s.index],
+                              accused=[a for a in accused if a != claimant], date=_claim_date(doc, s, pa.start()))
     # "Lệnh ngừng bắn ... có hiệu lực, nhưng đã ghi nhận 12 vụ vi phạm (của phe đối lập)": a violation noun later in
     # the sentence with no object of its own refers back to the agreement
     later = _LATER_VIOLATION.search(s.text, n.window_end)
@@ -619,7 +630,7 @@ def _violation(doc: Doc, n: _NounMention, known: dict[str, Agreement],
 def _violation_cue(s: Sentence, n: _NounMention) -> bool:
     before = s.text[max(0, n.begin - 80) : n.begin]
     return bool(_VIOLATION_BEFORE.search(before) or _PASSIVE_VIOLATION.search(s.text, n.end, n.window_end)
-                or _LATER_VIOLATION.search(s.text, n.window_end))
+                or _PASSIVE_AFTER.match(s.text, n.window_end) or _LATER_VIOLATION.search(s.text, n.window_end))
 
 
 _LABEL_CUT = _r(r"\s(?:có hiệu lực|được|bị|trong \d+|trong (?:vòng|suốt)|từ|kể từ|vào|hôm|ngày \d+|đã|sẽ|nhưng|và các|sau|nhằm|để)(?!\w)")
