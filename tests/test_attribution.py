@@ -261,3 +261,9 @@ def test_person_with_a_role_after_the_name_is_the_speaker():
 def test_someone_wanted_to_speak_is_not_speaking():
     doc = _doc("Ông Zarif muốn ông Safadi tuyên bố ủng hộ thỏa thuận.", [("Zarif", "zarif"), ("Safadi", "safadi")])
     assert [a.speaker for a in attribution.attributions(doc, 0)] == [None]
+
+
+def test_outlet_quoting_a_person_with_trich_loi():
+    doc = _doc("Hãng tin TASS trích lời ông Zarif: “Tehran sẽ không rút cố vấn”.", [("Hãng tin TASS", "tass"),
+                                                                              ("Zarif", "zarif")])
+    assert attribution.source_of(doc, 0, off(doc, 0, "Tehran")) == "zarif"

@@ -167,7 +167,8 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 # an outlet relaying a source: "<outlet> dẫn (lời|thông tin|nguồn tin) (từ|của) <SOURCE> cho biết ..."
 _RELAY_BEFORE_RE = re.compile(
-    r"(?<!\w)dẫn\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|nguồn|tuyên\s+bố|thông\s+báo|báo\s+cáo|số\s+liệu|tin)\s+)?"
+    r"(?<!\w)(?:dẫn|trích\s+dẫn|trích)\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|nguồn|tuyên\s+bố|thông\s+báo|báo\s+cáo|"
+    r"số\s+liệu|tin|phát\s+biểu)\s+)?"
     r"(?:(?:từ|của)\s+)?(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên)\s+)?$",
     re.IGNORECASE,
 )
@@ -592,7 +593,8 @@ def _post_theo(doc: Doc, i: int) -> list[Attribution]:
     return out
 
 
-_RELAY_LEAD_RE = re.compile(r"(?<!\w)dẫn\s+lời\s+(?:[^\s,.;:“”\"]+\s+){0,6}$", re.IGNORECASE)
+_RELAY_LEAD_RE = re.compile(r"(?<!\w)(?:dẫn|trích\s+dẫn|trích)\s+(?:lời|phát\s+biểu\s+của)\s+(?:[^\s,.;:“”\"]+\s+){0,6}$",
+                            re.IGNORECASE)
 _RELAY_TAIL_RE = re.compile(r"\s*(?:(?:hôm|ngày|vào)\s+\S+\s*)?(?:[:,]|rằng|là|như\s+sau)\s*", re.IGNORECASE)
 
 
@@ -600,7 +602,7 @@ def _relay_only(doc: Doc, i: int, found: list[Attribution]) -> list[Attribution]
     """ "Hãng X dẫn lời ông Y: “...”" / "... dẫn lời Y rằng ...": Y speaks though no speech verb follows."""
     s = doc.ex.sentences[i]
     text = s.text
-    if "dẫn" not in text:
+    if "dẫn" not in text and "trích" not in text:
         return []
     out: list[Attribution] = []
     gs = discourse.groups(doc, i)
