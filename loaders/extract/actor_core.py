@@ -42,6 +42,7 @@ from syriakg.loaders.extract.names import (
     tokenize_starts,
 )
 from syriakg.loaders.extract.positions import Offices
+from syriakg.loaders.extract.transliteration import starts_phonetic
 from syriakg.loaders.model import Entity, Extraction, Mention, PositionHolding, Sentence, Span
 
 
@@ -139,7 +140,8 @@ class ReaderCore:
             if not j:
                 if t.text[0].isupper():
                     if (i == 0 or toks[i - 1].text in STARTERS) and i + 1 < n and toks[i + 1].space and \
-                            not t.text.isupper() and is_viet_syllable(t.text) and people_find(t.text) is None:
+                            not t.text.isupper() and is_viet_syllable(t.text) and people_find(t.text) is None \
+                            and not starts_phonetic(toks, i):
                         j = i + 1  # what `_run` does with a sentence-initial Vietnamese word, without the call
                     else:
                         j = run(self, i)  # only a capitalised word (or al-/el-) starts a name run
