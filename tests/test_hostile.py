@@ -4,8 +4,7 @@ The set (tests/hostile_inputs.py): empty, binary, NUL bytes, invalid UTF-8,
 Windows-1258, UTF-16 without BOM, 50 MB of text, a one-line 5 MB article,
 HTML with scripts, malformed JSON Lines, duplicate ids.  The load runs as the
 real command (`syriakg load`, two worker processes).  The slow variant adds a
-JSON Lines record whose 5 MB text is one line (it takes half a minute to
-extract).
+JSON Lines record whose 5 MB text is one line (minutes of extraction CPU).
 """
 
 from __future__ import annotations
@@ -28,11 +27,11 @@ from tests.hostile_inputs import Expectation, make_hostile
 slow = pytest.mark.skipif(not os.environ.get("SYRIAKG_SLOW"), reason="slow: set SYRIAKG_SLOW=1")
 
 
-def run_load(inputs: Path, store: Path, workers: int = 2) -> subprocess.CompletedProcess[str]:
+def run_load(inputs: Path, store: Path, workers: int = 2, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SYRIAKG_BASE": DEFAULT_BASE}
     return subprocess.run([sys.executable, "-m", "syriakg.loaders.cli", "load", "--store", str(store),
                            "--workers", str(workers), "--no-progress", str(inputs)],
-                          capture_output=True, text=True, env=env, timeout=900)
+                          capture_output=True, text=True, env=env, timeout=timeout)
 
 
 def failed_lines(stdout: str) -> dict[str, str]:
@@ -107,5 +106,22 @@ def test_hostile_files_mixed_with_good_ones(tmp_path):
 @slow
 def test_hostile_files_with_a_5mb_jsonl_line(tmp_path):
     exp = make_hostile(tmp_path / "in", big_jsonl_line=True)
-    proc = run_load(tmp_path / "in", tmp_path / "store")
+    # extraction grows faster than linearly on one 5 MB paragraph (≈150 s of CPU in Nov 2026): a generous limit
+    proc = run_load(tmp_path / "in", tmp_path / "store", timeout=3600)
     check(exp, proc, tmp_path / "store")
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "text/furniture.py: a .txt article written on one line (no line breaks) becomes a headline of the whole "
+    "text with no body ('no body text found'), so nothing is extracted from it; the hostile set's one-line "
+    "5 MB article loads as a 5 MB headline. An over-long first line (several sentences) should be body"))
+def test_one_line_article_has_body_sentences():
+    from syriakg.loaders.model import RawDocument
+    from syriakg.loaders.text.furniture import build_article
+    from tests.hostile_inputs import seed_texts
+
+    for text in seed_texts():
+        one_line = " ".join(text.split())
+        art = build_article(RawDocument(source_file="one-line.txt", doc_id="one-line", text=one_line, format="txt"))
+        assert art.body, f"no body in a one-line article of {len(one_line)} characters"
+        assert len(art.headline or "") < 1000
