@@ -47,6 +47,10 @@ def load_dump(dump: str | Path, store: Store, store_path: str | Path | None = No
     store.extend(markers)
     store.flush()
     bump_version(store_path)
+    if markers or cleaned:  # derived cross-article graph, as after `load()`: loaders/link
+        from syriakg.loaders.link import relink_after_load
+
+        relink_after_load(store, store_path, base, None)
     return {"articles": len(markers), "replaced": replaced, "cleaned_partial": cleaned, "files": len(files),
             "seconds": round(time.perf_counter() - t0, 1)}
 
