@@ -197,3 +197,17 @@ def test_link_command(tmp_path, capsys):
     assert main(["link", "--store", str(path)]) == 0
     assert "1 canonical events merging 2 reports" in capsys.readouterr().out
     assert main(["link", "--store", str(tmp_path / "nowhere")]) == 2
+
+
+def test_a_failing_link_stage_never_fails_the_load(monkeypatch, capsys):
+    import syriakg.loaders.link as link
+    from syriakg.loaders.load import LoadSummary
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(link, "link_store", boom)
+    summary = LoadSummary()
+    link.relink_after_load(open_store(None), None, DEFAULT_BASE, summary)
+    assert summary.ok and any("disk full" in w and "syriakg link" in w for w in summary.warnings)
+    assert "cross-article linking failed" in capsys.readouterr().err
