@@ -136,3 +136,16 @@ def test_person_cue_before_an_organisation_met_before() -> None:
 def test_club_in_parentheses_is_not_an_original_spelling() -> None:
     doc = run("Tiền đạo Lucas Moreno (Real Betis) ghi hai bàn.")
     assert "real-betis" not in {m.entity for m in doc.ex.mentions if m.text == "Lucas Moreno"}
+
+
+def test_country_in_parentheses_after_the_name() -> None:
+    doc = run("Ngoại trưởng Wang Yi (Trung Quốc) và Ngoại trưởng Ayman Safadi phát biểu.")
+    assert ("wang-yi", "foreign_minister_of_china") in holdings(doc)
+    assert not any(h[0] == "ayman-safadi" for h in holdings(doc))
+
+
+def test_host_country_is_the_capital_named_before() -> None:
+    doc = run("Tại Ankara, Tổng thống nước chủ nhà Abdullah Gul đón tiếp phái đoàn.")
+    assert ("abdullah-gul", "president_of_turkey") in holdings(doc)
+    doc = run("Ngoại trưởng nước chủ nhà Jean Dupont phát biểu khai mạc.")  # no capital named: no host known
+    assert not holdings(doc)

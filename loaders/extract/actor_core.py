@@ -11,6 +11,7 @@ from syriakg.loaders.extract.actor_vocab import (
     COUNTERPART,
     DIRECTIONS,
     HONORIFICS,
+    HOST_COUNTRY,
     LEADER_NOUNS,
     NOT_NAME_START,
     ORG_HEADS,
@@ -421,6 +422,10 @@ class ReaderCore:
         if L:
             c = self.dis.last({"country"}, self._order(j))
             return (c, j, j + L) if c else None
+        L = self._key_at(j, HOST_COUNTRY, 3)
+        if L:
+            c = self._host_country(j)
+            return (c, j, j + L) if c else None
         inst = self._institution(j)
         if inst is not None:
             return inst
@@ -434,6 +439,21 @@ class ReaderCore:
             return s.key, j, j + len(s.toks)
         if self.toks[j].word and self.toks[j].text in self.acronyms:
             return self.acronyms[self.toks[j].text], j, j + 1
+        return None
+
+    def _host_country(self, j: int) -> str | None:
+        """`nước chủ nhà` (the host): the country of the capital named last in this or the previous sentence
+        (`Tại Ankara, Ngoại trưởng nước chủ nhà ...`)."""
+        before = self._order(j)
+        for x in reversed(self.dis.seen):
+            if x.order >= before:
+                continue
+            if x.order[0] < self.s.index - 1:
+                break
+            c = self.gaz.capital_of.get(x.key)
+            if c is not None:
+                self._entity(c, "", "")
+                return c
         return None
 
     def _country_scope(self, j: int) -> tuple[str, int, int] | None:

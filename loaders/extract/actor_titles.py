@@ -126,8 +126,11 @@ class TitleRules(ReaderCore):
                 return name_end
             if scope is None:
                 scope = self._delegation_scope(i)
-            if scope is None and name_end + 1 < len(toks) and toks[name_end].key == "của":
-                sc = self._country_scope(name_end + 1)  # "Ngoại trưởng Sergei Lavrov của Nga"
+            if scope is None and name_end + 1 < len(toks) and toks[name_end].key in ("của", "("):
+                # "Ngoại trưởng Sergei Lavrov của Nga", "Ngoại trưởng Sergei Lavrov (Nga)"
+                sc = self._country_scope(name_end + 1)
+                if sc is not None and toks[name_end].text == "(" and (sc[2] >= len(toks) or toks[sc[2]].text != ")"):
+                    sc = None
                 if sc is not None:
                     self._emit(sc[1], sc[2], sc[0], "title")
                     pos = self._position(office, sc[0], None, None)

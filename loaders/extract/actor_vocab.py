@@ -164,6 +164,7 @@ PAIR_PERSON = _kt("hai nhà lãnh đạo", "hai lãnh đạo", "hai nhà ngoại
                   "hai bộ trưởng", "hai quan chức", "hai nguyên thủ")
 LEADER_NOUNS = _kt("nhà lãnh đạo", "lãnh đạo", "người đứng đầu", "nguyên thủ")
 COUNTERPART = _kt("người đồng cấp", "người đồng nhiệm", "người tương nhiệm", "đồng nhiệm", "đồng cấp")
+HOST_COUNTRY = _kt("nước chủ nhà", "quốc gia chủ nhà", "nước sở tại", "chủ nhà")
 THIS_COUNTRY = _kt("nước này", "quốc gia này", "đất nước này", "nước đó", "quốc gia đó")
 FORMER = _words("cựu nguyên")
 NO_ROLE_ANAPHOR_NEXT = _words("thời khi lúc đầu tiếp mới kế tương tiền cũ sắp đương tiếp theo kỳ nhiệm các")
