@@ -130,7 +130,8 @@ class WorkerProcess:
             with contextlib.suppress(OSError):
                 f.close()  # type: ignore[union-attr]
         # reap it (it has closed its files, so it is exiting; waitpid returns at once or nearly)
-        self.loop.run_in_executor(None, self.proc.wait)
+        with contextlib.suppress(RuntimeError):  # executor already shut down: we are exiting, init reaps it
+            self.loop.run_in_executor(None, self.proc.wait)
 
     def _fail(self, exc: Exception) -> None:
         fut, self._pending = self._pending, None
