@@ -20,7 +20,7 @@ and a few GB; leave it out on bigger stores with --servers syriakg,oxigraph):
 
 A ≥1M-quad store from the scale corpus: the first 5,000 articles give 1.03M quads:
 
-    zcat ../shared/corpus/scale/articles.jsonl.gz | head -5000 | gzip > /tmp/s5k/articles.jsonl.gz
+    mkdir -p /tmp/s5k && zcat ../shared/corpus/scale/articles.jsonl.gz | head -5000 | gzip > /tmp/s5k/articles.jsonl.gz
     syriakg load --store /tmp/s5k/store /tmp/s5k/articles.jsonl.gz
 
 Without --store it builds (once) a synthetic contract-shaped store of --synthetic articles.
