@@ -15,6 +15,16 @@ How a sentence is read (left to right, first rule that applies wins):
    a title without a name is a role anaphor (`Ngoại trưởng Nga nói` -> the
    Russian foreign minister met before).  `hai ngoại trưởng` -> the two most
    recent foreign ministers.  `cựu`/`nguyên` (former) titles make no holding.
+   The name may follow a comma with an honorific or a rank (`..., tướng Peter
+   Pace,`) or stand as a closed apposition (`Ngoại trưởng Canada, Chrystia
+   Freeland, cho biết`).  Without a scope, the country may come after the name
+   (`Ngoại trưởng Wang Yi của Trung Quốc`, `... Wang Yi (Trung Quốc)`), from
+   `nước chủ nhà` (the capital just named), or from the one ministry of that
+   office named in the same sentence (`Bộ Ngoại giao Nga cho biết Ngoại trưởng
+   X ...`).  A spokesperson of a seat speaks for the body housed there
+   (`Người phát ngôn Điện Kremlin` -> `russia_presidency`, `metonyms.tsv`).
+   A transliteration followed by the original spelling (`Xéc-gây La-vrốp
+   (Sergei Lavrov)`) names the person of the original spelling.
 2. **Counterparts**: `người đồng cấp/đồng nhiệm <Country> [,ông] <Name>`: the
    office of the titled person nearest in the sentence (before, else after,
    else earlier in the article), for the other country.  Without a name, the
@@ -39,7 +49,10 @@ How a sentence is read (left to right, first rule that applies wins):
    `<c>_mod`, `Bộ Ngoại giao <C>` -> `<c>_mfa`, `Quân đội <C>`), title-case
    names after a head word (`Tổ chức Giám sát Nhân quyền Syria`), and any
    `Full Name (ACR)`: ACR then names the same entity for the rest of the
-   article (how="acronym").
+   article (how="acronym").  A capitalised generic head before a foreign name
+   (`Hãng Sputnik`, `Kênh CNN`, `Tờ Washington Post`, `Nhóm ...`) is not part of
+   the name: the entity is the outlet's own.  `bán đảo <country>` is a
+   peninsula (a new place unless the gazetteer knows it), never the country.
 7. **Gazetteer** surface forms (longest match).  A one-syllable Vietnamese
    country name glued to other capitalised Vietnamese syllables (`Lê Tuấn
    Anh`, `Vũ Anh Tuấn`) is part of a person's name, not the country.
@@ -54,7 +67,8 @@ How a sentence is read (left to right, first rule that applies wins):
    tin`, `nhóm` -> organisation; `tại`, `thị trấn` -> place; `, một chuyên
    gia` -> person; `... đưa tin` -> organisation); a name of two or three
    foreign words with no cue is taken for a person unless it contains an
-   organisation word (`News`, `Journal`, `Agency`...).  Runs of Vietnamese
+   organisation word (`News`, `Journal`, `Agency`...).  A direction word
+   (`Đông Qalamoun`, `miền đông X`) types the name after it as a place.  Runs of Vietnamese
    syllables are names only with an explicit cue (sentence starts, bylines
    and headings are capitalised too).  New names get `key = slug(name)`,
    `in_gazetteer=False`, and are never linked.
