@@ -149,3 +149,15 @@ def test_host_country_is_the_capital_named_before() -> None:
     assert ("abdullah-gul", "president_of_turkey") in holdings(doc)
     doc = run("Ngoại trưởng nước chủ nhà Jean Dupont phát biểu khai mạc.")  # no capital named: no host known
     assert not holdings(doc)
+
+
+def test_capitalised_title_in_a_closed_apposition() -> None:
+    doc = run("Tướng Martin Dempsey, Chủ tịch Hội đồng Tham mưu trưởng Liên quân Mỹ, cho biết quân đội đã sẵn sàng.")
+    assert ("martin-dempsey", "chairman_of_joint_chiefs_of_usa") in holdings(doc)
+    doc = run("Ông Hulusi Akar, Bộ trưởng Quốc phòng Thổ Nhĩ Kỳ, đã tới Moskva.")
+    assert ("akar", "defence_minister_of_turkey") in holdings(doc)
+
+
+def test_list_of_names_and_titles_is_not_an_apposition() -> None:
+    doc = run("Dự họp có ông Vladimir Putin, Tổng thống Pháp, Thủ tướng Anh và nhiều quan chức khác.")
+    assert not any(h[0] == "putin" and h[1] != "president_of_russia" for h in holdings(doc))

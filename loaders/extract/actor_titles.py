@@ -255,7 +255,12 @@ class TitleRules(ReaderCore):
         # a comma apposition must be closed (", ..., " / end of sentence) or say "một": otherwise the
         # comma may just end a clause ("... của ông Putin, tổng thống Mỹ nói")
         closed = end >= len(toks) or toks[end].text in (",", "-", "–", "—", ")", ".", ";")
-        if sep in ("-", "–", "—") or (sep == "," and not is_cap(toks[i].text) and (closed or one)):
+        # a capitalised title ("X, Chủ tịch ... Mỹ, cho biết") only when the apposition is closed and
+        # the sentence goes on with a lower-case word, not with another name or title (a list)
+        tight = end + 1 < len(toks) and (toks[end].text in (")", "-", "–", "—") or toks[end].text == ",") and \
+            toks[end + 1].word and not is_cap(toks[end + 1].text) and toks[end + 1].key not in ("và", "hoặc") \
+            and self.offs.match(toks, end + 1) is None
+        if sep in ("-", "–", "—") or (sep == "," and (not is_cap(toks[i].text) or tight) and (closed or one)):
             for it in reversed(self.items):
                 if it.te == k and it.kind == "person" and it.how == "name":
                     return it.key
