@@ -183,12 +183,25 @@ class WorkerProcess:
 
 
 class WorkerPool:
-    """`size` interchangeable workers in `mode` ("ro" queries or "rw" writes) over the store at `store`."""
+    """`size` interchangeable workers in `mode` ("ro" queries or "rw" writes) over the store at `store`.
 
-    def __init__(self, store: str, size: int, mode: str = "ro") -> None:
+    Burst workers (`burst` > 0): when a request finds no idle worker and every busy worker has been running
+    its query for at least `burst_after` seconds (long queries, not a short queue), up to `burst` extra
+    workers are started, so a cheap query is not stuck behind long ones until their timeout.  A burst
+    worker serves one request and is closed; it is never replaced when killed.
+    """
+
+    def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25) -> None:
         self.store = store
         self.size = max(1, size)
         self.mode = mode
+        self.burst = max(0, burst)
+        self.burst_after = burst_after
+        self._extra: set[WorkerProcess] = set()
+        self._extra_starting = 0
+        self._busy: dict[WorkerProcess, float] = {}  # worker -> when its current request started
+        self._waiting = 0
+        self.bursts = 0
         self._idle: asyncio.Queue[WorkerProcess] | None = None
         self._all: set[WorkerProcess] = set()
         self._starting = 0
@@ -251,20 +264,17 @@ class WorkerPool:
         self.calls += 1
         deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
         while True:
-            if not self._idle.empty():
-                w = self._idle.get_nowait()
-            else:
-                try:
-                    w = await asyncio.wait_for(self._idle.get(), None if deadline is None else max(0.001, deadline - time.monotonic()))
-                except TimeoutError as e:
-                    raise PoolBusy("all query workers stayed busy until the deadline") from e
+            w = self._idle.get_nowait() if not self._idle.empty() else await self._wait_for_worker(deadline)
             if w.alive:
                 break
             # it died while idle (killed from outside, out of memory): replace it and take another
             log.warning("%s worker %d died while idle: replacing it", self.mode, w.pid)
             self._all.discard(w)
-            if not self.closed:
+            if w in self._extra:
+                self._extra.discard(w)
+            elif not self.closed:
                 self._replace()
+        self._busy[w] = time.monotonic()
         ok = False
         try:
             fut = w.call(req)
@@ -287,13 +297,73 @@ class WorkerPool:
             await w.wait_exit(10)
             raise QueryTimeout(f"timed out after {timeout:g} s") from e
         finally:
-            if ok:
+            self._busy.pop(w, None)
+            if ok and w in self._extra:
+                self._retire(w)  # a burst worker serves one request
+            elif ok:
                 self._idle.put_nowait(w)
             else:  # timed out, cancelled mid-call, or crashed: the worker's stream state is unknown
                 w.kill()
                 self._all.discard(w)
-                if not self.closed:
+                if w in self._extra:
+                    self._extra.discard(w)
+                elif not self.closed:
                     self._replace()
+
+    async def _wait_for_worker(self, deadline: float | None) -> WorkerProcess:
+        """Wait for an idle worker until `deadline`; start burst workers while only long queries hold the others."""
+        assert self._idle is not None
+        self._waiting += 1
+        try:
+            while True:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    raise PoolBusy("all query workers stayed busy until the deadline")
+                step = remaining
+                if self.burst:
+                    step = self.burst_after if remaining is None else min(remaining, self.burst_after)
+                try:
+                    return await asyncio.wait_for(self._idle.get(), step)
+                except TimeoutError:
+                    self._maybe_burst()
+        finally:
+            self._waiting -= 1
+
+    def _maybe_burst(self) -> None:
+        if self.closed or len(self._extra) + self._extra_starting >= self.burst:
+            return
+        now = time.monotonic()
+        if self._busy and all(now - t >= self.burst_after for t in self._busy.values()) and self._extra_starting < self._waiting:
+            self.bursts += 1
+            self._extra_starting += 1
+            log.info("every %s worker runs a long query: starting burst worker %d of %d", self.mode, len(self._extra) + 1, self.burst)
+
+            async def spawn() -> None:
+                try:
+                    w = await WorkerProcess.start(self.store, self.mode)
+                except Exception as e:
+                    log.error("could not start a burst worker: %s", e)
+                    return
+                finally:
+                    self._extra_starting -= 1
+                if self.closed:
+                    await w.close()
+                    return
+                self._all.add(w)
+                self._extra.add(w)
+                assert self._idle is not None
+                self._idle.put_nowait(w)
+
+            task = asyncio.get_running_loop().create_task(spawn())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    def _retire(self, w: WorkerProcess) -> None:
+        self._all.discard(w)
+        self._extra.discard(w)
+        task = asyncio.get_running_loop().create_task(w.close())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def pids(self) -> list[int]:
         return sorted(w.pid for w in self._all if w.alive)

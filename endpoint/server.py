@@ -2,7 +2,7 @@
 
 Every option also reads an environment variable (SYRIAKG_HOST, SYRIAKG_PORT,
 SYRIAKG_UPDATE_TOKEN, SYRIAKG_TIMEOUT, SYRIAKG_MAX_RESULTS, SYRIAKG_WORKERS,
-SYRIAKG_QUERY_WORKERS, SYRIAKG_CORS_ORIGINS, SYRIAKG_CACHE_MB,
+SYRIAKG_QUERY_WORKERS, SYRIAKG_BURST_WORKERS, SYRIAKG_CORS_ORIGINS, SYRIAKG_CACHE_MB,
 SYRIAKG_ACCESS_LOG, SYRIAKG_LOG_LEVEL); a flag on the command line wins.
 `args.store` is added by the CLI for every subcommand.
 """
@@ -45,6 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="HTTP worker processes [SYRIAKG_WORKERS] (default: CPU count, %(default)s)")
     g.add_argument("--query-workers", type=int, default=int(_env("SYRIAKG_QUERY_WORKERS", "2")),
                    help="query processes per HTTP worker [SYRIAKG_QUERY_WORKERS] (default %(default)s)")
+    g.add_argument("--burst-workers", type=int, default=int(_env("SYRIAKG_BURST_WORKERS", "0")),
+                   help="extra query processes per HTTP worker, started only while every query worker has been running a "
+                        "long query for 0.25 s, so cheap queries are not stuck behind long ones; each serves one request "
+                        "[SYRIAKG_BURST_WORKERS] (default %(default)s = off)")
     g.add_argument("--cors-origins", default=_env("SYRIAKG_CORS_ORIGINS", ""),
                    help="comma-separated origins allowed by CORS, '*' for any; empty = CORS off [SYRIAKG_CORS_ORIGINS]")
     g.add_argument("--cache-mb", type=int, default=int(_env("SYRIAKG_CACHE_MB", "64")),
@@ -69,6 +73,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         max_results=args.max_results,
         workers=max(1, args.workers),
         query_workers=max(1, args.query_workers),
+        burst_workers=max(0, getattr(args, "burst_workers", 0)),
         cors_origins=origins,
         base_iri=base_iri(),
         cache_bytes=max(0, args.cache_mb) * 1024 * 1024,

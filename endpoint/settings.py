@@ -31,6 +31,7 @@ class Settings:
     max_results: int = 100_000  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 = unlimited
     workers: int = field(default_factory=_cpu_count)  # HTTP (uvicorn) worker processes
     query_workers: int = 2  # query processes per HTTP worker
+    burst_workers: int = 0  # extra query processes started while every query worker runs a long query (pool.py)
     cors_origins: tuple[str, ...] = ()  # () = CORS off; ("*",) = any origin
     base_iri: str = "https://w3id.org/syriakg/resource/"
     cache_bytes: int = 64 * 1024 * 1024  # result cache per HTTP worker; 0 = off

@@ -68,7 +68,7 @@ def request_key(req: dict) -> tuple:
 class EndpointState:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pool = WorkerPool(settings.store, settings.query_workers, "ro")
+        self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers)
         self.writer = WorkerPool(settings.store, 1, "rw")
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
         self.versions = VersionTracker(settings.store)

@@ -205,3 +205,28 @@ def test_query_worker_killed_while_idle_is_replaced_without_a_failed_request(cli
         r = client.get("/sparql", params={"query": f"ASK {{ ?s ?p ?o }} # after kill {i}"})
         assert r.status_code == 200, r.text
     assert state.pool.restarts > restarts
+
+
+def test_burst_worker_answers_a_cheap_query_while_every_worker_runs_a_long_one(store_path):
+    """With --burst-workers, a lookup is not stuck behind long queries until their timeout."""
+    app = create_app(Settings(store=str(store_path), timeout=8, query_workers=2, burst_workers=1))
+    with TestClient(app) as c:
+        state = c.app.state.endpoint
+        assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o } # up"}).status_code == 200
+        codes: list[int] = []
+        longs = [threading.Thread(target=lambda i=i: codes.append(
+            c.get("/sparql", params={"query": SLOW + f" # long {i}"}).status_code)) for i in range(2)]
+        for t in longs:
+            t.start()
+        while len(state.pool._busy) < 2 and all(t.is_alive() for t in longs):  # both workers taken (bounded by the threads)
+            threading.Event().wait(0.005)
+        assert len(state.pool._busy) == 2
+        r = c.get("/sparql", params={"query": "SELECT ?p WHERE { ?s ?p ?o } LIMIT 1"})
+        answered_before_any_timeout = state.pool.timeouts == 0
+        assert r.status_code == 200 and answered_before_any_timeout
+        assert state.pool.bursts >= 1
+        # the burst worker served its one request and is gone: back to the two regular workers
+        assert len(state.pool._extra) == 0
+        for t in longs:
+            t.join(timeout=60)
+        assert sorted(codes) == [504, 504]
