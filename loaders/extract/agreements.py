@@ -22,7 +22,12 @@ Three things are read from body sentences:
    parties are one node.
 3. **Violation and obstruction claims**: "<X> vi phạm / phá vỡ / chà đạp
    <agreement>", "cản trở / ngăn cản / phá hoại <agreement>" (obstruction),
-   "<agreement> bị vi phạm".  The claimant is who says so
+   "<agreement> (đã) bị (X) vi phạm", violation nouns ("X ghi nhận 12 vụ vi phạm
+   lệnh ngừng bắn" — X claims it; "..., nhưng đã xảy ra nhiều vụ vi phạm" after
+   the agreement).  A violated agreement the catalogue does not identify gets a
+   node of its own (`key` None, labelled by its noun phrase), as does a ceasefire
+   the article describes by duration and place ("tuyên bố lệnh ngừng bắn 48 giờ ở
+   Daraa").  The claimant is who says so
    (`attribution.source_of`), the accused the entities of the clause's subject
    before the verb.  Talk of preventing or monitoring violations ("ngăn chặn
    những vi phạm lệnh ngừng bắn") and negated ones are not claims.

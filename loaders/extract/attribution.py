@@ -5,7 +5,10 @@ Three Vietnamese reporting forms are recognised:
 * pre:   ``<SPEAKER> [date/adverbs] <verb> [rằng|là|:] <content>``
           ("Bộ Quốc phòng Thổ Nhĩ Kỳ cho biết ...", "Ông X hôm 5/3 nhấn mạnh ...")
 * theo:  ``Theo <SPEAKER>, <content>`` ("Theo ông X, ...", "Theo hãng tin Interfax, ...")
-* post:  ``<content>, <SPEAKER> <verb>.`` ("“...”, ông X nói.", "..., tờ Y cho biết.")
+* post:  ``<content>, <SPEAKER> <verb>.`` ("“...”, ông X nói.", "..., tờ Y cho biết.") and
+          ``<content>, theo <SOURCE>.`` (also enclosed: "..., theo X, ...")
+* relay: ``<outlet> dẫn (lời|thông tin từ|nguồn tin từ) <SOURCE> (cho biết) ...`` — the source
+          speaks, the outlet only relays it (no place in the model for a reporter: dropped)
 
 plus quotations running over several sentences: a sentence inside a quotation
 is attributed to the speaker named where the quotation closes (post form) or

@@ -22,8 +22,12 @@ Each claim keeps `count_text` as written, `victims` as written, the place (a
 place or country mentioned after "ở/tại/trong/trên" in the clause, else in the
 clause at all, else a locative of the previous sentence of the paragraph), the
 claimant (`attribution.source_of`: "Bộ Quốc phòng X cho biết ...", "Theo X,
-...", "..., X cho biết", quotations; None when the article states it
-itself), the clause's date, and the sentence index as evidence.  The same
+...", "..., X cho biết", "..., theo X.", "Hãng Y dẫn thông tin từ X cho biết",
+quotations; else the source of the previous sentence of the paragraph when
+this one continues its figures ("Trong số đó có 12 trẻ em ...", "12 người khác
+bị thương."), or a next sentence that only names the source ("X cho biết như
+vậy."); None when the article states it itself), the clause's date, and the
+sentence index as evidence.  The same
 figure stated twice in one article (lead and body) is one claim with both
 sentences as evidence.
 """

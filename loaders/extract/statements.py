@@ -17,8 +17,10 @@ statement, except
 * a news outlet or agency used as the source of someone else's words ("Theo hãng tin
   Interfax, Bộ Quốc phòng Nga cho biết ...", "Hãng PTI đưa tin ông X tuyên bố ..."); an
   outlet speaking in its own voice ("Tờ X đưa tin ...", "..., tờ X cho biết") is a speaker;
-* a figure already recorded as a `CasualtyClaim` with this speaker as claimant
-  (the claim carries it; the statement would only duplicate it).
+* a figure already recorded as a `CasualtyClaim` with this speaker as claimant, only when
+  `FIGURE_STATEMENTS` is False (default True: "SOHR thông báo 8 người thiệt mạng" is both the
+  claim and a statement of SOHR's; the seed gold leaves such statements out, the dev gold keeps
+  them); a country's words that only claim a violation stay with the `ViolationClaim`.
 
 What one speaker says on one occasion in an article is ONE statement: the
 sentences are its evidence (consecutive remarks, "Theo ông X, ...", a quote
