@@ -1,10 +1,8 @@
-"""Unbracketed related-article teasers (headline glued to its summary) closing a flattened body."""
+"""Unbracketed related-article teasers (headline glued to its summary) closing a flattened body (teasers.py)."""
 
 from __future__ import annotations
 
-from syriakg.loaders.model import RawDocument
-from syriakg.loaders.text.furniture import build_article
-from syriakg.loaders.text.sentences import split_article, split_spans
+from syriakg.loaders.text.sentences import split_spans
 from syriakg.loaders.text.teasers import glued_headline, teaser_blocks
 
 STORY = (
@@ -22,15 +20,6 @@ TEASERS = (
 )
 
 
-def article(text: str):
-    raw = RawDocument(source_file="t.txt", doc_id="t", text=text, format="txt")
-    return build_article(raw)
-
-
-def body_texts(art) -> list[str]:
-    return [s.text for s in split_article(art)[0]]
-
-
 def test_glued_headline_found_where_the_summary_starts() -> None:
     text = TEASERS
     sents = split_spans(text)
@@ -46,23 +35,25 @@ def test_ordinary_sentence_with_names_is_not_a_headline() -> None:
     assert glued_headline(text, sents[0], text[sents[1][0]:sents[1][1]]) is None
 
 
-def test_teaser_run_after_the_story_is_furniture() -> None:
-    text = "Chile và Peru bàn tuyến hàng hải mới\n\n" + STORY + TEASERS + "\n\nMinh Châu\n"
-    art = article(text)
-    body = body_texts(art)
-    assert body[-1] == "Theo kế hoạch, nhóm sẽ họp lần đầu vào tháng 5 tại Santiago."
-    assert not any("Valparaíso" in s or "Giá đồng" in s for s in body)
-    assert art.body_end <= text.index("Hải quân Peru nhận")
-    related = [art.text[f.begin:f.end] for f, kind in art.furniture if kind == "related"]
-    assert any(r.startswith("Hải quân Peru nhận hai tàu") for r in related)
+def test_closing_run_of_teasers_is_found() -> None:
+    text = STORY + TEASERS
+    sents = split_spans(text)
+    blocks = teaser_blocks(text, sents)
+    assert blocks == [(text.index("Hải quân Peru nhận"), len(text), True)]
 
 
-def test_one_glued_headline_alone_is_not_cut() -> None:
-    # a single headline-like opening restated after it is what a sub-heading looks like: kept as body
-    one = TEASERS.split(". Chile")[0] + "."
-    text = "Chile và Peru bàn tuyến hàng hải mới\n\n" + STORY + one + "\n"
-    body = body_texts(article(text))
-    assert any("Hải quân Peru hôm thứ Ba" in s for s in body)
+def test_two_teasers_are_not_a_run() -> None:
+    text = STORY + TEASERS.rsplit(". Giá đồng", 1)[0] + "."
+    assert teaser_blocks(text, split_spans(text)) == []
+
+
+def test_items_opening_alike_are_a_list_not_teasers() -> None:
+    items = "".join(
+        f"Danh sách giải thưởng {k} năm nay gồm ba mẫu xe điện "
+        f"Danh sách giải thưởng {k} năm nay gồm ba mẫu xe điện của các hãng châu Âu và châu Á. "
+        for k in ("Alpha", "Beta", "Gamma"))
+    text = STORY + items
+    assert teaser_blocks(text, split_spans(text)) == []
 
 
 def test_story_with_sub_headings_keeps_its_sections() -> None:
@@ -74,9 +65,8 @@ def test_story_with_sub_headings_keeps_its_sections() -> None:
         "Họ đề nghị một đánh giá độc lập. Chính quyền cho biết sẽ công bố báo cáo trong tháng tới. "
         "Các cuộc tham vấn cộng đồng sẽ diễn ra song song."
     )
-    text = "Peru xây cảng mới\n\n" + STORY + sections + "\n"
-    body = body_texts(article(text))
-    assert body[-1] == "Các cuộc tham vấn cộng đồng sẽ diễn ra song song."
+    text = STORY + sections
+    assert teaser_blocks(text, split_spans(text)) == []
 
 
 def test_no_blocks_without_headlines() -> None:

@@ -23,9 +23,6 @@ The page is read as a list of paragraphs (non-blank lines).  In order:
    open with 'Quang cảnh', 'Toàn cảnh', 'Một góc'..., an outlet prefix
    '(Dân trí) - ' at the start of the lead, and a byline glued to the end of
    the last paragraph ('... hôm qua. Lan Chi', '... hôm qua./. Minh Hòa/VOV.VN').
-5. Related-article teasers printed without brackets or labels: a headline
-   glued to its one-paragraph summary, in a run that closes the body or
-   alone between two parts of the story (`teasers`).
 
 All patterns run on an NFC view of the text (a Windows-1258 page decodes to
 combining tone marks) and every span is mapped back to offsets of the stored
@@ -65,7 +62,6 @@ from syriakg.loaders.text.markers import (
 from syriakg.loaders.text.normalize import nfc_view
 from syriakg.loaders.text.sentences import split_spans, trim_span
 from syriakg.loaders.text.sources_gazetteer import outlet_name
-from syriakg.loaders.text.teasers import teaser_blocks
 
 __all__ = ["build_article"]
 
@@ -175,7 +171,6 @@ class _Reader:
         self._inline(body_pars)
         if pg.byline is None:
             self._trailing_byline()
-        self._teasers()
         if not pg.body:
             pg.warnings.append("no body text found")
         return pg
@@ -366,26 +361,6 @@ class _Reader:
         if k == len(sents) - 1 and _POSITION.search(t, sents[k][0], sents[k][1]) is None and len(t[sents[k][0]:sents[k][1]].split()) > 60:
             return None  # a long sentence before a credit is body text, not a caption
         return sents[k][0], sents[-1][1]
-
-    def _teasers(self) -> None:
-        """Unbracketed related-article teasers (headline glued to its summary) in the body: furniture."""
-        t, pg = self.t, self.page
-        sentences = [sp for b, e in pg.body for sp in split_spans(t, b, e)]
-        blocks = teaser_blocks(t, sentences)
-        if not blocks:
-            return
-        for b, e, at_end in blocks:
-            self.furn(b, e, "related")
-            if at_end:
-                pg.body_end = min(pg.body_end, b)
-        cuts = [(b, e) for b, e, _ in blocks]
-        body: list[tuple[int, int]] = []
-        for pb, pe in pg.body:
-            inside = [(b, e) for b, e in cuts if b < pe and pb < e]
-            body.extend(_pieces(t, pb, pe, inside) if inside else [(pb, pe)])
-        if pg.lead is not None and pg.lead not in body:
-            pg.lead = next((sp for sp in body if sp[0] >= pg.lead[0]), None) if body else None
-        pg.body = body
 
     def _trailing_byline(self) -> None:
         """A byline glued to the end of the last body paragraph ('... hôm qua. Lan Chi')."""
