@@ -89,3 +89,10 @@ def test_delegation_travelling_to_attend_talks_is_a_participant_of_them():
 def test_a_lone_negotiation_mention_without_travel_needs_two_sides():
     doc = make(["Iraq ủng hộ vòng đàm phán về năng lượng."], [(0, "Iraq", "iraq")])
     assert run(doc) == []
+
+
+def test_main_subject_after_a_fronted_meeting_may_carry_any_title():
+    doc = make(["Sau cuộc họp với phái đoàn Ai Cập, đại sứ Jordan Ayman Safadi cho biết hai bên đã nhất trí."],
+               [(0, "Ai Cập", "egypt"), (0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"egypt", "safadi"}

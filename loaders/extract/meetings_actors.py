@@ -24,7 +24,10 @@ _COORD_GAP_RE = re.compile(
 
 _TITLE_ONLY_RE = re.compile(
     r"^\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|nhà\s+lãnh\s+đạo|"
-    r"bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch|phái\s+đoàn|đoàn(?:\s+đại\s+biểu)?)\s*)*$",
+    r"bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch|phái\s+đoàn|đoàn(?:\s+đại\s+biểu)?|"
+    r"(?:thượng\s+)?nghị\s+s[ĩỹ]|đại\s+sứ|thứ\s+trưởng(?:\s+ngoại\s+giao|\s+quốc\s+phòng)?|người\s+phát\s+ngôn|"
+    r"phát\s+ngôn\s+viên|quốc\s+vương|nhà\s+vua|thái\s+tử|tiểu\s+vương|đặc\s+phái\s+viên|tổng\s+thư\s+ký|"
+    r"phó\s+tổng\s+thống|phó\s+thủ\s+tướng)\s*)*$",
     re.IGNORECASE,
 )
 
