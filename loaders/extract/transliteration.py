@@ -206,15 +206,20 @@ _VIET_LETTERS = frozenset("ăâêôơưđ")
 def is_phonetic_word(word: str) -> bool:
     """A capitalised word of hyphen-joined lower-case syllables without digits (`La-vrốp`, `A-xta-na`).
 
-    Compounds of names (`Nga-Mỹ`, `Al-Nusra`, `Jean-Marc`) and designations (`Su-24`) are not.
+    Compounds of names (`Nga-Mỹ`, `Al-Nusra`, `Jean-Marc`), designations (`Su-24`, `T-ara`) and numerals
+    (`XI-năm`) are not.
     """
     pieces = re.split(r"[-‐]", word)
-    if len(pieces) < 2 or not pieces[0] or not pieces[0][0].isupper():
+    first = pieces[0]
+    if len(pieces) < 2 or not first or not first[0].isupper() or not first.isalpha():
         return False
-    for p in pieces[1:]:
-        if not p or not p.isalpha() or not p.islower():
-            return False
-    return pieces[0].isalpha()
+    if (len(first) > 1 and not first[1:].islower()) or not any(c in _VOWELS for c in _fold_vowels(first)):
+        return False  # "XI-năm", "T-ara", "V-line": numerals and Latin abbreviations
+    return all(p and p.isalpha() and p.islower() for p in pieces[1:])
+
+
+def _fold_vowels(s: str) -> str:
+    return _untone(s.casefold())
 
 
 def _is_viet_plain(word: str) -> bool:
@@ -335,14 +340,18 @@ def allowed_distance(a: str, b: str) -> float:
     """How far two skeletons may be and still name the same thing.
 
     Driven by the shorter skeleton (a short name must not match a longer one by additions): up to
-    four symbols exact only, up to seven 1.0, up to ten 1.5, else 2.0.
+    four symbols exact only, five 0.5, six 0.75, up to eight 1.0, up to eleven 1.5, else 2.0.
     """
     n = min(len(a), len(b))
     if n <= 4:
         return 0.0
-    if n <= 7:
+    if n == 5:
+        return 0.5
+    if n == 6:
+        return 0.75  # one vowel changed ("Giơ-ne-va")
+    if n <= 8:
         return 1.0
-    if n <= 10:
+    if n <= 11:
         return 1.5
     return 2.0
 
@@ -376,7 +385,7 @@ class _Index:
     entries: list[_Entry]
     exact: dict[str, list[_Entry]]
     by_len: dict[int, list[_Entry]]
-    cache: dict[str, _Entry | None]
+    cache: dict[str, tuple[_Entry, float] | None]
 
 
 _INDEX: dict[int, tuple[object, _Index]] = {}
@@ -464,15 +473,15 @@ _INITIAL = {
 }
 
 
-def _best(idx: _Index, text: str) -> _Entry | None:
-    """The one entry closest to the name `text` within the threshold (None if none or a tie)."""
+def _best(idx: _Index, text: str) -> tuple[_Entry, float] | None:
+    """The one entry closest to the name `text` within the threshold, and its distance (None if none or a tie)."""
     got = idx.cache.get(text)
     if got is not None or text in idx.cache:
         return got
     initials, words = _name_words(text)
     nw = len(words)
     key = phonetic_key(text)
-    res: _Entry | None = None
+    res: tuple[_Entry, float] | None = None
     if len(key) >= 3:
         scored: dict[str, tuple[float, _Entry]] = {}
         for en in idx.exact.get(key, ()):
@@ -500,7 +509,7 @@ def _best(idx: _Index, text: str) -> _Entry | None:
         if scored:
             ranked = sorted(scored.values(), key=lambda x: x[0])
             if len(ranked) == 1 or ranked[1][0] > ranked[0][0]:
-                res = ranked[0][1]
+                res = (ranked[0][1], ranked[0][0])
     if len(idx.cache) > 100_000:
         idx.cache.clear()
     idx.cache[text] = res
@@ -523,7 +532,8 @@ def match_phonetic(text: str, gaz: Gazetteer | None = None, kinds: set[str] | No
                               for w in re.split(r"(?<=\.)", w) if w):
         return None
     g = gaz if gaz is not None else _default_gazetteer()
-    en = _best(_index(g), text)
+    got = _best(_index(g), text)
+    en = got[0] if got is not None else None
     if en is None or (kinds is not None and en.kind not in kinds):
         return None
     s = en.surface
@@ -602,8 +612,14 @@ def _span_words(toks: list[Tok], i: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_SENTENCE_PUNCT = frozenset(".!?:…*•")
+
+
 def _after_phonetic_word(toks: list[Tok], i: int) -> bool:
-    """Token i follows (after a space) a capitalised phonetic word: it is the middle of a name."""
+    """Token i follows (after a space) a capitalised phonetic word, or an initial (`G.Luân-đôn`): it is
+    inside a name."""
+    if i >= 2 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
+        return True
     if i == 0 or not toks[i].space:
         return False
     g = i - 1
@@ -629,13 +645,21 @@ def phonetic_surface(gaz: Gazetteer, toks: list[Tok], i: int, kinds: set[str] | 
     if len(lead) > 2 or any(toks[w[0]].key in _STOP_START for w in lead):
         return None
     idx = _index(gaz)
+    at_start = i == 0 or toks[i - 1].text in _SENTENCE_PUNCT
     for last in range(len(words) - 1, first_phon - 1, -1):
         e = words[last][1]
         if words[last][2] == "plain" and toks[words[last][0]].key in PARTICLES:
             continue
-        en = _best(idx, _text(toks, i, e))
-        if en is None:
+        if e < len(toks) and toks[e].word and toks[e].text[0].isdigit():
+            return None  # a designation: "Su-khoi 30"
+        got = _best(idx, _text(toks, i, e))
+        if got is None:
             continue
+        en, d = got
+        if last < len(words) - 1 and en.kind == "person":
+            return None  # part of a longer name: "Ru-vơ-ni Na-đa-lô" is not Rouhani
+        if at_start and last == 0 and d > 0:
+            return None  # a capitalised sentence start may be a loanword ("Vắc-xin"): exact spellings only
         if kinds is not None and en.kind not in kinds:
             return None
         keys = tuple(t.key for t in toks[i:e])
