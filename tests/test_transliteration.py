@@ -136,6 +136,7 @@ def test_context_rules(gaz) -> None:
     assert at("Người dân ở Bra-xin", 3) == "brazil"
     # a capitalised sentence start may be a loanword: only exact spellings there
     assert at("Vắc-xin được tiêm cho trẻ em", 0) is None
+    assert at("Tiêm mũi nhắc lại (Vắc-xin này cần bảo quản lạnh)", 5) is None
     assert at("Bra-xin thắng 2-0", 0) == "brazil"
     # a person's name continuing with more name words is somebody else
     assert at("ông Ru-vơ-ni phát biểu", 1) == "ruvani"

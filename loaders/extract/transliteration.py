@@ -612,7 +612,7 @@ def _span_words(toks: list[Tok], i: int) -> list[tuple[int, int, str]]:
     return out
 
 
-_SENTENCE_PUNCT = frozenset(".!?:…*•")
+_SENTENCE_PUNCT = frozenset(".!?:…*•(\"“«")  # after these a capital may be a sentence start
 
 
 def _after_phonetic_word(toks: list[Tok], i: int) -> bool:
