@@ -289,6 +289,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=5.0, help="query timeout given to the endpoint it starts")
     ap.add_argument("--http-workers", type=int, default=2)
     ap.add_argument("--query-workers", type=int, default=3)
+    ap.add_argument("--burst-workers", type=int, default=0,
+                    help="`syriakg serve --burst-workers N`: extra query workers while all run long queries")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cq", type=Path, default=None, help="competency-questions folder (default ../shared/...)")
     args = ap.parse_args()
@@ -304,10 +306,12 @@ def main() -> None:
     if args.url:
         res = go(args.url)
     else:
-        with endpoint(args.store, workers=args.http_workers, query_workers=args.query_workers,
+        extra = ["--burst-workers", str(args.burst_workers)] if args.burst_workers else None
+        with endpoint(args.store, workers=args.http_workers, query_workers=args.query_workers, extra=extra,
                       timeout=args.timeout, log=HERE / "results" / "serve.log" if (HERE / "results").is_dir() else None) as url:
             res = go(url)
         res["endpoint"] = {"http_workers": args.http_workers, "query_workers": args.query_workers,
+                           "burst_workers": args.burst_workers,
                            "timeout_s": args.timeout, "store": str(args.store)}
     res["machine"] = machine()
     res["load_average_before"] = load_before
