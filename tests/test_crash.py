@@ -165,6 +165,9 @@ def crash_trials(tmp: Path, n_articles: int, trials: int, seed: int, max_commits
     store = open_store(path)
     assert {str(q) for q in store} == ref_all  # same quads as one uninterrupted load: nothing lost, no duplicates
     assert len(store) == len(ref_all)
+    # no spool files left behind by the killed loaders (the restart clears them; the finished load removes its own)
+    spool = path.with_name(path.name + ".spool")
+    assert not spool.exists() or not any(spool.iterdir()), sorted(p.name for p in spool.iterdir())
     return log
 
 
