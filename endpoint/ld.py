@@ -23,7 +23,9 @@ from syriakg.ontology.terms import KG_NS, NIF_NS, OWL_NS, PREFIXES, PROV_NS, RDF
 
 router = APIRouter(tags=["Linked Data"])
 
-_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# IRIREF forbids C0 controls, space and these; DEL, C1 controls, surrogates and non-characters are not valid
+# in an IRI either (RFC 3987) and make the page's SPARQL query fail: such paths are answered 404, never 5xx
+_BAD_IRI_CHARS = re.compile('[\\x00-\\x20\\x7f-\\x9f<>"{}|^`\\\\\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff]')
 ARTICLE_TYPES = {SCHEMA_NS + "NewsArticle", NIF_NS + "Context"}
 ENTITY_TYPES = {SCHEMA_NS + t for t in ("Person", "Country", "Place", "Organization")} | {
     KG_NS + t for t in ("ArmedGroup", "EthnicGroup", "Position", "Agreement")}

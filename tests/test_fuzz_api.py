@@ -17,10 +17,7 @@ pytestmark = pytest.mark.skipif(importlib.util.find_spec("schemathesis") is None
 TOKEN = "fuzz-token"
 # Server errors the fuzzer found that are reported to the endpoint's owner and not fixed yet: the test
 # xfails (naming them) while only these fail, and fails on anything else.
-KNOWN = {
-    "GET /resource/{path}": "control characters in the path become an invalid IRI in the page's SPARQL "
-                            "query: 503 instead of 404/400",
-}
+KNOWN: dict[str, str] = {}
 EXAMPLES_PER_OPERATION = 25
 
 
@@ -73,12 +70,10 @@ def test_no_server_errors(api_url):
         pytest.xfail("known endpoint issues: " + "; ".join(f"{r} ({KNOWN[r]})" for r, _ in failures))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "endpoint (found by schemathesis): control characters in GET /resource/{path} go into the page's SPARQL "
-    "query as an invalid IRI, and the endpoint answers 503 (a server error) instead of 400/404"))
 def test_resource_path_with_control_characters_is_a_client_error(api_url):
     import httpx
 
-    for path in ("/resource/entity/a%01b", "/resource/article/x%0Ay", "/resource/%7F"):
+    for path in ("/resource/entity/a%01b", "/resource/article/x%0Ay", "/resource/%7F", "/resource/entity/a%C2%85b",
+                 "/resource/entity/a%7Fb"):
         r = httpx.get(api_url + path, timeout=30)
         assert r.status_code < 500, (path, r.status_code, r.text[:200])
