@@ -28,6 +28,14 @@ HELP = {
     "syriakg_store_named_graphs": ("gauge", "named graphs in the store"),
     "syriakg_store_bytes": ("gauge", "size of the store folder on disk"),
     "syriakg_worker_restarts_total": ("counter", "query worker processes started to replace killed ones"),
+    "syriakg_lane_requests_total": ("counter", "worker requests per lane (slow = query text known to be slow)"),
+    "syriakg_lane_rejected_total": ("counter", "requests refused with 503 because their lane's queue was full"),
+    "syriakg_lane_running": ("gauge", "requests running on a query worker, per lane"),
+    "syriakg_lane_waiting": ("gauge", "requests waiting for a query worker, per lane"),
+    "syriakg_lane_worker_limit": ("gauge", "most query workers a lane may hold (fast: all plus burst workers)"),
+    "syriakg_burst_workers_started_total": ("counter", "burst query workers started while only long queries held the pool"),
+    "syriakg_slow_promotions_total": ("counter", "fast-lane queries remembered as slow while still running"),
+    "syriakg_query_cost_entries": ("gauge", "query texts in the cost memory that assigns lanes"),
 }
 
 

@@ -6,6 +6,13 @@ framed request and awaits the answer with a deadline.  When the deadline
 passes the worker is killed (SIGKILL: pyoxigraph cannot be interrupted any
 other way), the request gets `QueryTimeout`, and a fresh worker is started in
 the background while the other workers keep serving.
+
+Two lanes share the workers so that cheap queries are not stuck behind long ones.  A small cost memory
+(normalised query text -> CPU seconds of its last run, timed-out flag; bounded LRU) sends queries known to
+be slow to the *slow lane*, which may hold at most `size - 1` workers (at least 1) and has its own bounded
+queue (full: `LaneFull`, answered 503 with Retry-After).  Unknown and known-fast queries take the *fast
+lane*: any idle worker, so at least one worker is always free of known-slow work; when an unknown query
+turns out slow on the fast lane and every worker is held by long queries, burst workers are started.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ import pickle
 import subprocess
 import sys
 import time
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from syriakg.endpoint.worker import HEADER
 
@@ -34,6 +43,70 @@ class PoolBusy(Exception):
 
 class WorkerFailed(Exception):
     """The worker died or could not start."""
+
+
+class LaneFull(PoolBusy):
+    """The slow lane's queue is full: only queries known to be slow get this (503 with Retry-After)."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+_CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process `pid` so far (Linux /proc; None elsewhere or when it is gone).
+
+    Costs are measured in CPU time, not wall time: on a busy machine a cheap query can wait for a core
+    for longer than the slow threshold, and must not be mistaken for a slow one.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLK_TCK
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+@dataclass
+class Cost:
+    seconds: float  # CPU seconds of the last run (wall seconds where CPU time is not available)
+    timed_out: bool = False
+
+
+class CostMemory:
+    """Normalised query text -> cost of its last run; a bounded LRU (the least recently used entry goes first)."""
+
+    def __init__(self, size: int = 4096, slow_after: float = 0.2) -> None:
+        self.size = max(1, size)
+        self.slow_after = slow_after
+        self._costs: OrderedDict[str, Cost] = OrderedDict()
+
+    @staticmethod
+    def key(query: str) -> str:
+        """Whitespace-insensitive key (comments are kept: stripping them needs a SPARQL lexer)."""
+        return " ".join(query.split())
+
+    def get(self, key: str) -> Cost | None:
+        cost = self._costs.get(key)
+        if cost is not None:
+            self._costs.move_to_end(key)
+        return cost
+
+    def is_slow(self, key: str) -> bool:
+        cost = self.get(key)
+        return cost is not None and (cost.timed_out or cost.seconds > self.slow_after)
+
+    def record(self, key: str, seconds: float, timed_out: bool = False) -> None:
+        self._costs[key] = Cost(seconds, timed_out)
+        self._costs.move_to_end(key)
+        while len(self._costs) > self.size:
+            self._costs.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._costs)
 
 
 class WorkerProcess:
@@ -191,12 +264,24 @@ class WorkerPool:
     worker serves one request and is closed; it is never replaced when killed.
     """
 
-    def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25) -> None:
+    def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25, *,
+                 slow_after: float = 0.2, slow_queue: int = 16, fast_queue: int = 512, cost_entries: int = 4096) -> None:
         self.store = store
         self.size = max(1, size)
         self.mode = mode
         self.burst = max(0, burst)
         self.burst_after = burst_after
+        # lanes (only queries are classified; other requests take the fast lane)
+        self.costs = CostMemory(cost_entries, slow_after)
+        self.slow_limit = max(1, self.size - 1)
+        self.slow_queue = max(0, slow_queue)
+        self.fast_queue = max(1, fast_queue)
+        self._slow_slots: asyncio.Semaphore | None = None
+        self.lane_running = {"fast": 0, "slow": 0}
+        self.lane_waiting = {"fast": 0, "slow": 0}
+        self.lane_calls = {"fast": 0, "slow": 0}
+        self.lane_rejected = {"fast": 0, "slow": 0}
+        self.promotions = 0  # fast-lane queries found slow while running
         self._extra: set[WorkerProcess] = set()
         self._extra_starting = 0
         self._busy: dict[WorkerProcess, float] = {}  # worker -> when its current request started
@@ -257,14 +342,60 @@ class WorkerPool:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def lane_of(self, req: dict) -> tuple[str, str | None]:
+        """("slow" | "fast", cost-memory key or None) for a request."""
+        query = req.get("query") if self.mode == "ro" and req.get("op") == "query" else None
+        if not isinstance(query, str):
+            return "fast", None
+        key = self.costs.key(query)
+        return ("slow" if self.costs.is_slow(key) else "fast"), key
+
     async def run(self, req: dict, timeout: float | None) -> dict:
-        """Send `req` to a free worker; kill it and raise QueryTimeout if it is not answered within `timeout`."""
+        """Send `req` to a free worker of its lane; kill it and raise QueryTimeout if not answered within `timeout`.
+
+        Raises LaneFull when a known-slow query finds the slow lane's queue full, PoolBusy when no worker became
+        free before the deadline (or the fast lane's queue is full).
+        """
         await self.ensure_started()
         assert self._idle is not None
         self.calls += 1
         deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
+        lane, key = self.lane_of(req)
+        self.lane_calls[lane] += 1
+        if lane == "fast":
+            if self._idle.empty() and self.lane_waiting["fast"] >= self.fast_queue:
+                self.lane_rejected["fast"] += 1
+                raise PoolBusy(f"{self.lane_waiting['fast']} requests already wait for a query worker")
+            return await self._run_on_worker(req, deadline, timeout, lane, key)
+        if self._slow_slots is None:
+            self._slow_slots = asyncio.Semaphore(self.slow_limit)
+        slots = self._slow_slots
+        if slots.locked():
+            if self.lane_waiting["slow"] >= self.slow_queue:
+                self.lane_rejected["slow"] += 1
+                raise LaneFull(
+                    f"this query is known to be slow and the slow lane is full ({self.slow_limit} running, "
+                    f"{self.lane_waiting['slow']} waiting); try again later", retry_after=max(1.0, min(timeout or 5.0, 30.0)))
+            self.lane_waiting["slow"] += 1
+            try:
+                remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+                await asyncio.wait_for(slots.acquire(), remaining)
+            except TimeoutError:
+                raise PoolBusy("the slow lane stayed busy until the deadline") from None
+            finally:
+                self.lane_waiting["slow"] -= 1
+        else:
+            await slots.acquire()
+        try:
+            return await self._run_on_worker(req, deadline, timeout, lane, key)
+        finally:
+            slots.release()
+
+    async def _run_on_worker(self, req: dict, deadline: float | None, timeout: float | None, lane: str,
+                             key: str | None) -> dict:
+        assert self._idle is not None
         while True:
-            w = self._idle.get_nowait() if not self._idle.empty() else await self._wait_for_worker(deadline)
+            w = self._idle.get_nowait() if not self._idle.empty() else await self._wait_for_worker(deadline, lane)
             if w.alive:
                 break
             # it died while idle (killed from outside, out of memory): replace it and take another
@@ -274,32 +405,47 @@ class WorkerPool:
                 self._extra.discard(w)
             elif not self.closed:
                 self._replace()
-        self._busy[w] = time.monotonic()
+        started = self._busy[w] = time.monotonic()
+        cpu0 = cpu_seconds(w.pid) if key is not None else None
+        self.lane_running[lane] += 1
         ok = False
+        loop = asyncio.get_running_loop()
+        # a fast-lane query still running after `slow_after` is remembered as slow at once, so that copies of
+        # it arriving meanwhile take the slow lane (its real cost replaces this when it ends)
+        promote = loop.call_later(self.costs.slow_after, self._promote, key) if key is not None and lane == "fast" else None
         try:
             fut = w.call(req)
             if deadline is None:
                 resp = await fut
             else:
                 # the deadline as a timer on the loop, not a wait_for task per call
-                timer = asyncio.get_running_loop().call_later(max(0.001, deadline - time.monotonic()), _expire, fut)
+                timer = loop.call_later(max(0.001, deadline - time.monotonic()), _expire, fut)
                 try:
                     resp = await fut
                 finally:
                     timer.cancel()
             ok = True
+            if key is not None:
+                cpu1 = cpu_seconds(w.pid)
+                used = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else time.monotonic() - started
+                self.costs.record(key, used)
             return resp
         except _Expired as e:
             self.timeouts += 1
+            if key is not None:
+                self.costs.record(key, time.monotonic() - started, timed_out=True)
             log.warning("timeout after %.1f s: killing %s worker %d", timeout or 0, self.mode, w.pid)
             w.kill()
             # answer only once the work has really stopped (the process is gone, not just signalled)
             await w.wait_exit(10)
             raise QueryTimeout(f"timed out after {timeout:g} s") from e
         finally:
+            if promote is not None:
+                promote.cancel()
+            self.lane_running[lane] -= 1
             self._busy.pop(w, None)
-            if ok and w in self._extra:
-                self._retire(w)  # a burst worker serves one request
+            if ok and w in self._extra and self.lane_waiting["fast"] == 0:
+                self._retire(w)  # a burst worker serves while fast-lane requests wait, then goes
             elif ok:
                 self._idle.put_nowait(w)
             else:  # timed out, cancelled mid-call, or crashed: the worker's stream state is unknown
@@ -310,24 +456,35 @@ class WorkerPool:
                 elif not self.closed:
                     self._replace()
 
-    async def _wait_for_worker(self, deadline: float | None) -> WorkerProcess:
-        """Wait for an idle worker until `deadline`; start burst workers while only long queries hold the others."""
+    def _promote(self, key: str) -> None:
+        if not self.costs.is_slow(key):
+            self.promotions += 1
+            self.costs.record(key, self.costs.slow_after * 1.01)
+
+    async def _wait_for_worker(self, deadline: float | None, lane: str = "fast") -> WorkerProcess:
+        """Wait for an idle worker until `deadline`; for the fast lane, start burst workers while only long
+        queries hold the others."""
         assert self._idle is not None
-        self._waiting += 1
+        fast = lane == "fast"
+        self.lane_waiting[lane] += 1
+        if fast:
+            self._waiting += 1
         try:
             while True:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     raise PoolBusy("all query workers stayed busy until the deadline")
                 step = remaining
-                if self.burst:
+                if self.burst and fast:
                     step = self.burst_after if remaining is None else min(remaining, self.burst_after)
                 try:
                     return await asyncio.wait_for(self._idle.get(), step)
                 except TimeoutError:
                     self._maybe_burst()
         finally:
-            self._waiting -= 1
+            self.lane_waiting[lane] -= 1
+            if fast:
+                self._waiting -= 1
 
     def _maybe_burst(self) -> None:
         if self.closed or len(self._extra) + self._extra_starting >= self.burst:
@@ -364,6 +521,13 @@ class WorkerPool:
         task = asyncio.get_running_loop().create_task(w.close())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    def lane_stats(self) -> dict[str, dict[str, int]]:
+        """Per-lane counts for /metrics."""
+        return {lane: {"running": self.lane_running[lane], "waiting": self.lane_waiting[lane],
+                       "calls": self.lane_calls[lane], "rejected": self.lane_rejected[lane],
+                       "limit": self.slow_limit if lane == "slow" else self.size + self.burst}
+                for lane in ("fast", "slow")}
 
     def pids(self) -> list[int]:
         return sorted(w.pid for w in self._all if w.alive)

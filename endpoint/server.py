@@ -45,10 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="HTTP worker processes [SYRIAKG_WORKERS] (default: CPU count, %(default)s)")
     g.add_argument("--query-workers", type=int, default=int(_env("SYRIAKG_QUERY_WORKERS", "2")),
                    help="query processes per HTTP worker [SYRIAKG_QUERY_WORKERS] (default %(default)s)")
-    g.add_argument("--burst-workers", type=int, default=int(_env("SYRIAKG_BURST_WORKERS", "0")),
-                   help="extra query processes per HTTP worker, started only while every query worker has been running a "
-                        "long query for 0.25 s, so cheap queries are not stuck behind long ones; each serves one request "
-                        "[SYRIAKG_BURST_WORKERS] (default %(default)s = off)")
+    g.add_argument("--burst-workers", type=int, default=int(_env("SYRIAKG_BURST_WORKERS", "2")),
+                   help="extra query processes per HTTP worker, started only while fast-lane requests wait and every query "
+                        "worker has been running a long query for 0.25 s; each serves while fast-lane requests wait, then "
+                        "exits; 0 = off [SYRIAKG_BURST_WORKERS] (default %(default)s)")
+    g.add_argument("--slow-after", type=float, default=float(_env("SYRIAKG_SLOW_AFTER", "0.2")),
+                   help="CPU seconds after which a query text is remembered as slow; its later runs take the slow lane "
+                        "(at most query-workers - 1 workers) [SYRIAKG_SLOW_AFTER] (default %(default)s)")
+    g.add_argument("--slow-queue", type=int, default=int(_env("SYRIAKG_SLOW_QUEUE", "16")),
+                   help="known-slow queries that may wait for the slow lane per HTTP worker; more get 503 with "
+                        "Retry-After [SYRIAKG_SLOW_QUEUE] (default %(default)s)")
+    g.add_argument("--fast-queue", type=int, default=int(_env("SYRIAKG_FAST_QUEUE", "512")),
+                   help="requests that may wait for a query worker on the fast lane per HTTP worker; more get 503 "
+                        "[SYRIAKG_FAST_QUEUE] (default %(default)s)")
     g.add_argument("--cors-origins", default=_env("SYRIAKG_CORS_ORIGINS", ""),
                    help="comma-separated origins allowed by CORS, '*' for any; empty = CORS off [SYRIAKG_CORS_ORIGINS]")
     g.add_argument("--cache-mb", type=int, default=int(_env("SYRIAKG_CACHE_MB", "64")),
@@ -73,7 +82,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         max_results=args.max_results,
         workers=max(1, args.workers),
         query_workers=max(1, args.query_workers),
-        burst_workers=max(0, getattr(args, "burst_workers", 0)),
+        burst_workers=max(0, getattr(args, "burst_workers", 2)),
+        slow_after=max(0.0, getattr(args, "slow_after", 0.2)),
+        slow_queue=max(0, getattr(args, "slow_queue", 16)),
+        fast_queue=max(1, getattr(args, "fast_queue", 512)),
         cors_origins=origins,
         base_iri=base_iri(),
         cache_bytes=max(0, args.cache_mb) * 1024 * 1024,

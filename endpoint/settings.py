@@ -31,7 +31,10 @@ class Settings:
     max_results: int = 100_000  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 = unlimited
     workers: int = field(default_factory=_cpu_count)  # HTTP (uvicorn) worker processes
     query_workers: int = 2  # query processes per HTTP worker
-    burst_workers: int = 0  # extra query processes started while every query worker runs a long query (pool.py)
+    burst_workers: int = 2  # extra query processes started while every query worker runs a long query (pool.py)
+    slow_after: float = 0.2  # CPU seconds above which a query text is remembered as slow (slow lane)
+    slow_queue: int = 16  # known-slow queries that may wait for the slow lane; more get 503 + Retry-After
+    fast_queue: int = 512  # requests that may wait for a worker on the fast lane; more get 503
     cors_origins: tuple[str, ...] = ()  # () = CORS off; ("*",) = any origin
     base_iri: str = "https://w3id.org/syriakg/resource/"
     cache_bytes: int = 64 * 1024 * 1024  # result cache per HTTP worker; 0 = off

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from syriakg.endpoint.cache import ResultCache
 from syriakg.endpoint.metrics import Metrics
-from syriakg.endpoint.pool import PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
+from syriakg.endpoint.pool import LaneFull, PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
 from syriakg.endpoint.settings import Settings
 from syriakg.loaders.store import store_version, version_file
 
@@ -48,9 +48,10 @@ class Outcome:
     body: bytes
     ctype: str
     data: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # extra response headers (e.g. Retry-After on 503)
 
     def response(self, extra_headers: dict | None = None) -> Response:
-        headers = {"Vary": "Accept", **(extra_headers or {})}
+        headers = {"Vary": "Accept", **self.headers, **(extra_headers or {})}
         if self.status in (204, 304) or (not self.body and not self.ctype):
             return Response(status_code=self.status, headers=headers)
         return Response(content=self.body, status_code=self.status, media_type=None, headers={"Content-Type": self.ctype, **headers})
@@ -68,7 +69,9 @@ def request_key(req: dict) -> tuple:
 class EndpointState:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers)
+        self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers,
+                               slow_after=settings.slow_after, slow_queue=settings.slow_queue,
+                               fast_queue=settings.fast_queue)
         self.writer = WorkerPool(settings.store, 1, "rw")
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
         self.versions = VersionTracker(settings.store)
@@ -137,9 +140,16 @@ class EndpointState:
                 f"The {what} was stopped after the server's time limit of {t:g} s (--timeout). "
                 "Its worker process was killed; the server keeps serving. Narrow the query or add a LIMIT.",
             )
+        except LaneFull as e:
+            self.metrics.inc("syriakg_busy_total", lane="slow")
+            out = text_outcome(503, f"Slow lane full: {e}")
+            out.headers["Retry-After"] = str(round(e.retry_after))
+            return out
         except PoolBusy:
             self.metrics.inc("syriakg_busy_total")
-            return text_outcome(503, "All query workers are busy; try again shortly.")
+            out = text_outcome(503, "All query workers are busy; try again shortly.")
+            out.headers["Retry-After"] = "1"
+            return out
         except WorkerFailed as e:
             return text_outcome(500, f"The query worker failed: {e}")
         status = resp.get("status", 500)
