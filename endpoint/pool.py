@@ -22,6 +22,7 @@ import contextlib
 import logging
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -70,6 +71,12 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
+# a long string, short string or IRI (kept: group 1), else a comment (dropped): '#' inside the first ones is not
+# a comment.  `<` is an IRI only when the IRIREF characters follow it up to `>` (so `?a < ?b` is not one).
+_SPARQL_COMMENT = re.compile(
+    r"""('''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>)|#[^\n]*""")
+
+
 @dataclass
 class Cost:
     seconds: float  # CPU seconds of the last run (wall seconds where CPU time is not available)
@@ -86,7 +93,10 @@ class CostMemory:
 
     @staticmethod
     def key(query: str) -> str:
-        """Whitespace-insensitive key (comments are kept: stripping them needs a SPARQL lexer)."""
+        """Comment- and whitespace-insensitive key: clients (and cache-busting tools) often vary only a `# ...`
+        comment, which must not make a known-slow query look new.  Strings and IRIs are kept as they are."""
+        if "#" in query:
+            query = _SPARQL_COMMENT.sub(lambda m: m.group(1) or " ", query)
         return " ".join(query.split())
 
     def get(self, key: str) -> Cost | None:

@@ -132,6 +132,10 @@ def test_cost_memory_is_a_bounded_lru_keyed_by_normalised_text():
     m = CostMemory(size=2, slow_after=0.2)
     k = CostMemory.key("SELECT *\n  WHERE { ?s ?p ?o }")
     assert k == CostMemory.key("SELECT * WHERE {\t?s ?p ?o }")
+    # a varying comment (a cache-busting nonce) is the same query; '#' in IRIs and strings is not a comment
+    assert CostMemory.key("# nonce 0.1\nSELECT * WHERE { ?s ?p ?o } # x") == k
+    assert CostMemory.key('SELECT * WHERE { <http://a/#x> ?p "b#c" }') != CostMemory.key('SELECT * WHERE { <http://a/#y> ?p "b#c" }')
+    assert CostMemory.key('SELECT * WHERE { ?s ?p "b#c" }') != CostMemory.key('SELECT * WHERE { ?s ?p "b#d" }')
     assert not m.is_slow(k)  # unknown: fast lane
     m.record(k, 0.01)
     assert not m.is_slow(k)
