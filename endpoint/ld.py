@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from pyoxigraph import NamedNode
 
 from syriakg.endpoint import conneg
 from syriakg.endpoint.state import EndpointState, get_state
@@ -94,7 +95,15 @@ class Page:
 
 
 def _iri_ok(iri: str) -> bool:
-    return not _BAD_IRI_CHARS.search(iri)
+    """Can `iri` go into a SPARQL query as `<iri>`?  The character check, then the store's own IRI parser
+    (RFC 3987: unassigned planes, bad %-escapes and the like are refused there)."""
+    if _BAD_IRI_CHARS.search(iri):
+        return False
+    try:
+        NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def _v(b: dict, k: str) -> str | None:
