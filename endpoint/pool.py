@@ -275,7 +275,8 @@ class WorkerPool:
     """
 
     def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25, *,
-                 slow_after: float = 0.2, slow_queue: int = 16, fast_queue: int = 512, cost_entries: int = 4096) -> None:
+                 slow_after: float = 0.2, slow_queue: int = 16, fast_queue: int = 512, cost_entries: int = 4096,
+                 slow_nice: int = 10) -> None:
         self.store = store
         self.size = max(1, size)
         self.mode = mode
@@ -292,6 +293,7 @@ class WorkerPool:
         self.lane_calls = {"fast": 0, "slow": 0}
         self.lane_rejected = {"fast": 0, "slow": 0}
         self.promotions = 0  # fast-lane queries found slow while running
+        self.slow_nice = max(0, min(19, slow_nice))
         self._extra: set[WorkerProcess] = set()
         self._extra_starting = 0
         self._busy: dict[WorkerProcess, float] = {}  # worker -> when its current request started
@@ -420,9 +422,22 @@ class WorkerPool:
         self.lane_running[lane] += 1
         ok = False
         loop = asyncio.get_running_loop()
-        # a fast-lane query still running after `slow_after` is remembered as slow at once, so that copies of
-        # it arriving meanwhile take the slow lane (its real cost replaces this when it ends)
-        promote = loop.call_later(self.costs.slow_after, self._promote, key) if key is not None and lane == "fast" else None
+        # slow work runs at a lower CPU priority (`slow_nice`), so cheap queries keep their share of a busy machine.
+        # A fast-lane query still using CPU after `slow_after` is remembered as slow at once (copies of it arriving
+        # meanwhile take the slow lane; its real cost replaces this when it ends) and is niced too.
+        niced = [lane == "slow" and self.slow_nice > 0 and _renice(w.pid, self.slow_nice)]
+        promote: list[asyncio.TimerHandle | None] = [None]
+        if key is not None and lane == "fast":
+            def check() -> None:
+                used = cpu_seconds(w.pid)
+                if cpu0 is None or used is None or used - cpu0 >= self.costs.slow_after / 2:
+                    self._promote(key)
+                    if self.slow_nice > 0 and not niced[0]:
+                        niced[0] = _renice(w.pid, self.slow_nice)
+                else:  # waiting for a core, not working: look again later
+                    promote[0] = loop.call_later(self.costs.slow_after, check)
+
+            promote[0] = loop.call_later(self.costs.slow_after, check)
         try:
             fut = w.call(req)
             if deadline is None:
@@ -450,8 +465,10 @@ class WorkerPool:
             await w.wait_exit(10)
             raise QueryTimeout(f"timed out after {timeout:g} s") from e
         finally:
-            if promote is not None:
-                promote.cancel()
+            if promote[0] is not None:
+                promote[0].cancel()
+            if ok and niced[0] and not _renice(w.pid, 0):
+                ok = False  # no privilege to undo it: replace the worker rather than serve cheap queries niced
             self.lane_running[lane] -= 1
             self._busy.pop(w, None)
             if ok and w in self._extra and self.lane_waiting["fast"] == 0:
@@ -548,6 +565,17 @@ class WorkerPool:
             t.cancel()
         await asyncio.gather(*(w.close() for w in list(self._all)), return_exceptions=True)
         self._all.clear()
+
+
+def _renice(pid: int, nice: int) -> bool:
+    """Set the CPU priority (nice value) of a worker process; False when not allowed (or it is gone).
+
+    Raising the nice value is always allowed; lowering it back needs root or RLIMIT_NICE."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, nice)
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 class _Expired(Exception):

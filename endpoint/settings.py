@@ -34,6 +34,7 @@ class Settings:
     burst_workers: int = 2  # extra query processes started while every query worker runs a long query (pool.py)
     slow_after: float = 0.2  # CPU seconds above which a query text is remembered as slow (slow lane)
     slow_queue: int = 16  # known-slow queries that may wait for the slow lane; more get 503 + Retry-After
+    slow_nice: int = 10  # nice value (CPU priority) of a worker while it runs slow-lane work; 0 = unchanged
     fast_queue: int = 512  # requests that may wait for a worker on the fast lane; more get 503
     cors_origins: tuple[str, ...] = ()  # () = CORS off; ("*",) = any origin
     base_iri: str = "https://w3id.org/syriakg/resource/"

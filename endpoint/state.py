@@ -71,7 +71,7 @@ class EndpointState:
         self.settings = settings
         self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers,
                                slow_after=settings.slow_after, slow_queue=settings.slow_queue,
-                               fast_queue=settings.fast_queue)
+                               fast_queue=settings.fast_queue, slow_nice=settings.slow_nice)
         self.writer = WorkerPool(settings.store, 1, "rw")
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
         self.versions = VersionTracker(settings.store)
