@@ -62,15 +62,4 @@ async def metrics(request: Request) -> PlainTextResponse:
         gauges["syriakg_store_quads"] = float(counts["quads"])
         gauges["syriakg_store_named_graphs"] = float(counts["graphs"])
     state.metrics.counters[("syriakg_worker_restarts_total", "")] = float(state.pool.restarts + state.writer.restarts)
-    # query lanes (pool.py): summed over HTTP workers like every counter here
-    for lane, stats in state.pool.lane_stats().items():
-        lab = f'{{lane="{lane}"}}'
-        state.metrics.counters[("syriakg_lane_requests_total", lab)] = float(stats["calls"])
-        state.metrics.counters[("syriakg_lane_rejected_total", lab)] = float(stats["rejected"])
-        state.metrics.counters[("syriakg_lane_running", lab)] = float(stats["running"])
-        state.metrics.counters[("syriakg_lane_waiting", lab)] = float(stats["waiting"])
-        state.metrics.counters[("syriakg_lane_worker_limit", lab)] = float(stats["limit"])
-    state.metrics.counters[("syriakg_burst_workers_started_total", "")] = float(state.pool.bursts)
-    state.metrics.counters[("syriakg_slow_promotions_total", "")] = float(state.pool.promotions)
-    state.metrics.counters[("syriakg_query_cost_entries", "")] = float(len(state.pool.costs))
     return PlainTextResponse(state.metrics.render(gauges), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -49,6 +49,7 @@ def _labels(labels: dict[str, str]) -> str:
 class Metrics:
     def __init__(self, shared_dir: str | None = None) -> None:
         self.counters: dict[tuple[str, str], float] = defaultdict(float)
+        self.collectors: list = []  # callables(metrics) run before each snapshot, so every HTTP worker's share counts
         self.hist: dict[tuple[str, str], list[float]] = {}  # bucket counts..., sum, count
         self.shared_dir = Path(shared_dir) if shared_dir else None
         self._last_flush = 0.0
@@ -81,6 +82,9 @@ class Metrics:
 
     # --- sharing between HTTP worker processes -------------------------------------
     def snapshot(self) -> dict:
+        for collect in self.collectors:  # values owned elsewhere (e.g. the pool's lane counts), refreshed here
+            with contextlib.suppress(Exception):
+                collect(self)
         return {
             "counters": [[n, lab, v] for (n, lab), v in self.counters.items()],
             "hist": [[n, lab, h] for (n, lab), h in self.hist.items()],

@@ -76,12 +76,26 @@ class EndpointState:
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
         self.versions = VersionTracker(settings.store)
         self.metrics = Metrics(settings.metrics_dir)
+        self.metrics.collectors.append(self._collect_lanes)
         self.started = time.time()
         self._memo: dict[Any, Any] = {}
         self._inflight: dict[Any, asyncio.Future] = {}
 
     def version(self) -> str:
         return self.versions.current()
+
+    def _collect_lanes(self, metrics: Metrics) -> None:
+        """The query lanes' counts (pool.py) into this HTTP worker's metrics (summed over workers by /metrics)."""
+        for lane, stats in self.pool.lane_stats().items():
+            lab = f'{{lane="{lane}"}}'
+            metrics.counters[("syriakg_lane_requests_total", lab)] = float(stats["calls"])
+            metrics.counters[("syriakg_lane_rejected_total", lab)] = float(stats["rejected"])
+            metrics.counters[("syriakg_lane_running", lab)] = float(stats["running"])
+            metrics.counters[("syriakg_lane_waiting", lab)] = float(stats["waiting"])
+            metrics.counters[("syriakg_lane_worker_limit", lab)] = float(stats["limit"])
+        metrics.counters[("syriakg_burst_workers_started_total", "")] = float(self.pool.bursts)
+        metrics.counters[("syriakg_slow_promotions_total", "")] = float(self.pool.promotions)
+        metrics.counters[("syriakg_query_cost_entries", "")] = float(len(self.pool.costs))
 
     async def start(self) -> None:
         await self.pool.ensure_started()

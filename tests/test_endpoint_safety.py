@@ -149,6 +149,11 @@ def test_healthz_and_metrics(client):
     assert 'route="/sparql"' in text
     quads = [line for line in text.splitlines() if line.startswith("syriakg_store_quads ")]
     assert quads and float(quads[0].split()[1]) >= 93
+    # query lanes: the earlier tests sent queries through the fast lane, and the slow lane's limit is 2 - 1
+    lanes = {line.split()[0]: float(line.split()[1]) for line in text.splitlines() if line.startswith("syriakg_lane_")}
+    assert lanes['syriakg_lane_requests_total{lane="fast"}'] >= 1
+    assert lanes['syriakg_lane_worker_limit{lane="slow"}'] == 1
+    assert 'syriakg_lane_waiting{lane="slow"}' in lanes and "syriakg_burst_workers_started_total" in text
 
 
 def test_metrics_aggregate_across_http_workers(tmp_path):
