@@ -180,6 +180,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                     not any(0 <= b - (g.end - s.begin) <= 60 for g in gs_all):
                 continue
         guest = None
+        shared_dest: str | None = None
         if word in reception.RECEPTION_WORDS:
             if reception.WELCOME_BEFORE_RE.search(before):
                 continue  # "chào đón ông X vì ...": welcomed, not received
@@ -279,6 +280,14 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 if subj and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
                         not (set(subj) & set(clause_subject(doc, i, cstart, vhead))):
                     subj = []  # "... cáo buộc Nga can thiệp bầu cử Mỹ trong cuộc gặp": Mỹ is no subject
+        if not noun and not subj and out and out[-1].sentence == i and not out[-1].noun:
+            prev_b = out[-1].trigger.begin - s.begin
+            gap = text[out[-1].trigger.end - s.begin: verb_group_start(text, b, cstart)]
+            if re.search(r"(?:,|(?<!\w)và|(?<!\w)rồi)\s*$", gap) and not re.search(r"[;.:]", gap):
+                # "X thăm Y và hội đàm với Z": the second verb's subject is the first one's
+                subj = subject_chain(doc, i, prev_b, cstart, recent)
+                if subj and out[-1].kind == "visit" and out[-1].destination:
+                    shared_dest = out[-1].destination  # ... and the talks are held where he went
         if kind == "visit" and not subj and not cand.actors:
             vg = reception.visitor_before(doc, i, b, e)  # "Y đang ở thăm Z", "Y, người đang có chuyến thăm Z"
             if vg is not None:
@@ -376,6 +385,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 lit = [x for x in nxt_g[0].literal_keys if doc.kind_of(x) == "place"]
                 if lit:  # "vòng hòa đàm Astana", "đàm phán Geneva": the venue names the talks
                     cand.place, cand.place_after = lit[0], True
+        if shared_dest is not None and cand.place is None and not cand.place_alternatives:
+            cand.place = shared_dest
         if guest is not None and cand.place is None:
             cand.place = reception.visit_destination(doc, i, guest)  # "X tiếp Y đang ở thăm Z": at Z
             cand.place_after = cand.place is not None

@@ -17,7 +17,8 @@ from syriakg.loaders.model import Event
 _COORD_GAP_RE = re.compile(
     r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+[^\s,]+){0,3}?|ông|bà|ngài|"
     r"các\s+nước|nước|phía|"
-    r"ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch)\s*)*$",
+    r"ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch|"
+    r"phái\s+đoàn|đoàn\s+đại\s+biểu|đoàn)\s*)*$",
     re.IGNORECASE,
 )
 
@@ -209,13 +210,46 @@ def _plural_fallback(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Even
             else:
                 picked = _recent_entities(doc, i, m.start(), True, num)
         else:
-            if recent and len(recent[-1].actors) == num and c_kinds(doc, recent[-1].actors) == {"country"}:
-                picked = list(recent[-1].actors)
+            leaders = bool(_LEADERS_OF_RE.search(s.text[:m.start()]))
+            last = recent[-1] if recent else None
+            if last is not None and len(last.actors) == num and c_kinds(doc, last.actors) == {"country"}:
+                picked = list(last.actors)
+            elif leaders and last is not None and i - max(last.evidence) <= 3 and len(last.actors) == num and \
+                    c_kinds(doc, last.actors) <= {"person", "country"}:
+                picked = list(last.actors)  # "lãnh đạo hai nước" after the two leaders' (or countries') event
             else:
                 picked = _recent_entities(doc, i, m.start(), False, num)
+                if leaders and len(picked) < num:
+                    picked = _recent_countries_apart(doc, i, m.start(), num)
         if len(picked) == num:
             out.extend(k for k in picked if k not in out)
     return out
+
+
+# "lãnh đạo (của) hai nước", "nguyên thủ hai quốc gia": the leaders stand for the two countries
+_LEADERS_OF_RE = re.compile(
+    r"(?<!\w)(?:lãnh\s+đạo|nguyên\s+thủ|người\s+đứng\s+đầu|chính\s+phủ|quân\s+đội|phái\s+đoàn|"
+    r"đoàn\s+đại\s+biểu)\s+(?:của\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _recent_countries_apart(doc: Doc, i: int, rel_before: int, n: int) -> list[str]:
+    """Exactly n distinct countries named (not as places of a title-less venue) in this sentence before the
+    point and up to 3 sentences back; none when more than n are named there (the referents are then unclear)."""
+    found: list[str] = []
+    for j in range(i, max(-1, i - 4), -1):
+        s = doc.ex.sentences[j]
+        gs = discourse.groups(doc, j)
+        if j == i:
+            gs = [g for g in gs if g.end - s.begin <= rel_before]
+        for g in gs:
+            if g.plural:
+                continue
+            for k in g.keys[:1]:
+                if doc.kind_of(k) == "country" and k not in found:
+                    found.append(k)
+    return found if len(found) == n else []
 
 
 def c_kinds(doc: Doc, keys: list[str]) -> set[str | None]:
