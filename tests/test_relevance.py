@@ -39,3 +39,26 @@ def test_no_facts_from_unrelated_news_but_entities_remain(monkeypatch):
     monkeypatch.setenv("SYRIAKG_TOPIC_FILTER", "0")
     ex2 = extract(_article(text))
     assert ex2.casualties, "with the filter off the same sentence yields a casualty claim"
+
+
+def test_off_topic_text_mode_keeps_sentences_only(monkeypatch):
+    text = "Hội nghị ở Pháp\n\nTổng thống Pháp Emmanuel Macron đã tiếp Thủ tướng Đức tại Paris hôm qua.\n"
+    default = extract(_article(text))
+    assert default.mentions, "by default an off-topic article keeps its mentions"
+    monkeypatch.setenv("SYRIAKG_OFF_TOPIC", "text")
+    slim = extract(_article(text))
+    assert slim.sentences and not slim.mentions and not slim.positions and not slim.entities
+    assert any("text and sentences only" in w for w in slim.article.warnings)
+    # an article about the war is read in full whatever the mode
+    war = extract(_article("Đàm phán Astana\n\nNgoại trưởng Nga Sergei Lavrov tới Astana hôm qua.\n"))
+    assert war.mentions
+
+
+def test_off_topic_mode_rejects_unknown_values(monkeypatch):
+    import pytest
+
+    from syriakg.loaders.extract.relevance import off_topic_mode
+
+    monkeypatch.setenv("SYRIAKG_OFF_TOPIC", "nothing")
+    with pytest.raises(ValueError, match="SYRIAKG_OFF_TOPIC"):
+        off_topic_mode()

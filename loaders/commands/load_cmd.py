@@ -16,12 +16,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="extraction worker processes (default: all cores)")
     p.add_argument("--encoding", default=None, help="force an input encoding (e.g. cp1258) instead of detecting it")
     p.add_argument("--force", action="store_true", help="re-extract even articles whose text is unchanged")
+    p.add_argument("--off-topic", choices=("entities", "text"), default=os.environ.get("SYRIAKG_OFF_TOPIC") or None,
+                   help="what articles not about the Syrian war keep: entities (mentions, entities, positions; "
+                        "default) or text (article and sentences only: faster, smaller). Changing it needs --force "
+                        "for articles already loaded")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--quiet", action="store_true", help="print only errors")
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or default_inputs()
+    if args.off_topic:
+        os.environ["SYRIAKG_OFF_TOPIC"] = args.off_topic  # read by the extraction workers, which inherit it
     summary = load(paths, args.store, workers=args.workers, encoding=args.encoding, force=args.force,
                    progress=not (args.no_progress or args.quiet) and sys.stderr.isatty())
     if args.quiet:

@@ -1,7 +1,8 @@
 """Article -> Extraction: sentence splitting, then the fact-family components in order.
 
-`actors` and `dates` read every article; the fact families run only on
-articles about the Syrian war (`relevance.py` explains why and how).
+`actors` and `dates` read every article (unless `--off-topic text`); the fact
+families run only on articles about the Syrian war (`relevance.py` explains why
+and how).
 """
 
 from __future__ import annotations
@@ -33,10 +34,15 @@ def extract(article: Article, components: list[tuple[str, Component]] | None = N
     body, captions = split_article(article)
     doc = Doc(Extraction(article=article, sentences=body, captions=captions))
     relevant = not relevance.filter_enabled() or relevance.is_relevant(doc)
+    always = ALWAYS
     if not relevant:
-        article.warnings.append("not about the Syrian war: facts not extracted (entities and positions kept)")
+        if relevance.off_topic_mode() == "text":
+            always = frozenset()
+            article.warnings.append("not about the Syrian war: text and sentences only (--off-topic text)")
+        else:
+            article.warnings.append("not about the Syrian war: facts not extracted (entities and positions kept)")
     for name, component in components or COMPONENTS:
-        if relevant or name in ALWAYS:
+        if relevant or name in always:
             component(doc)
             doc.invalidate()
     return doc.ex

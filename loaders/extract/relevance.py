@@ -43,6 +43,19 @@ def filter_enabled() -> bool:
     return os.environ.get("SYRIAKG_TOPIC_FILTER", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
+OFF_TOPIC_MODES = ("entities", "text")
+
+
+def off_topic_mode() -> str:
+    """What an off-topic article keeps: `entities` (text, sentences, mentions, entities, positions: the default)
+    or `text` (text and sentences only, for archives where only the war matters; about half the CPU per
+    off-topic article and fewer quads).  From `SYRIAKG_OFF_TOPIC` (`syriakg load --off-topic`)."""
+    mode = os.environ.get("SYRIAKG_OFF_TOPIC", "entities").strip().lower() or "entities"
+    if mode not in OFF_TOPIC_MODES:
+        raise ValueError(f"SYRIAKG_OFF_TOPIC={mode!r}: expected one of {', '.join(OFF_TOPIC_MODES)}")
+    return mode
+
+
 def is_relevant(doc: Doc) -> bool:
     """True when the headline or a body sentence names something specific to the Syrian war."""
     art = doc.ex.article
