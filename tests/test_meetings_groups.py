@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.extract_helpers import add_mention
 from tests.test_meetings import make, run
 
 
@@ -70,3 +71,67 @@ def test_third_party_praising_a_meeting_is_not_a_participant():
 def test_topic_noun_phrase_is_not_an_event():
     doc = make(["Ông Modi nói về vấn đề đàm phán hòa bình ở Trung Đông."], [(0, "Modi", "modi")])
     assert run(doc) == []
+
+
+# --- noun-phrase events -------------------------------------------------------------------------------
+
+
+def test_planned_consultations_between_two_countries():
+    doc = make(["Cuộc tham vấn giữa Iran và Ai Cập sẽ diễn ra tại Cairo vào ngày 14/5."],
+               [(0, "Iran", "iran"), (0, "Ai Cập", "egypt"), (0, "Cairo", "cairo")], year="2018")
+    [ev] = run(doc)
+    assert (ev.kind, ev.status, set(ev.actors), ev.place) == ("talks", "planned", {"iran", "egypt"}, "cairo")
+    assert ev.date is not None and ev.date.value == "2018-05-14"
+
+
+def test_past_consultations_plural():
+    doc = make(["Các cuộc tham vấn chính trị giữa Nga và Jordan đã diễn ra tại Amman."],
+               [(0, "Nga", "russia"), (0, "Jordan", "jordan"), (0, "Amman", "amman")])
+    assert _summary(run(doc)) == [("talks", "occurred", ["jordan", "russia"], "amman")]
+
+
+def test_consulting_opinions_is_no_event():
+    doc = make(["Ông Modi tham vấn ý kiến của Iran về dự án đường sắt."], [(0, "Modi", "modi"), (0, "Iran", "iran")])
+    assert run(doc) == []
+
+
+def test_public_consultation_is_no_event():
+    doc = make(["Ông Modi nhấn mạnh vai trò của cuộc tham vấn rộng rãi với người dân."], [(0, "Modi", "modi")])
+    assert run(doc) == []
+
+
+def test_visit_of_a_person_to_a_country_planned():
+    doc = make(["Chuyến thăm của ông Modi tới Iraq sẽ bắt đầu vào ngày 9/6."],
+               [(0, "Iraq", "iraq"), (0, "Modi", "modi")], year="2018")
+    [ev] = run(doc)
+    assert (ev.kind, ev.status, set(ev.actors), ev.place) == ("visit", "planned", {"modi", "iraq"}, "iraq")
+
+
+def test_visit_of_a_person_to_a_city_after_sau_is_past_not_upcoming():
+    doc = make(["Giá dầu tăng mạnh sau chuyến thăm chính thức của Tổng thống Macron đến Bắc Kinh."],
+               [(0, "Bắc Kinh", "beijing"), (0, "Macron", "macron")])
+    [ev] = run(doc)
+    assert (ev.kind, ev.status, ev.actors, ev.place) == ("visit", "occurred", ["macron"], "beijing")
+
+
+def test_visit_frame_of_a_past_clause_is_occurred():
+    doc = make(["Trong chuyến thăm của ông Modi tới Iraq, hai bên đã ký nhiều văn kiện."],
+               [(0, "Iraq", "iraq"), (0, "Modi", "modi")])
+    [ev] = run(doc)
+    assert ev.kind == "visit" and ev.status == "occurred" and ev.place == "iraq"
+
+
+def test_visit_of_a_pronoun_with_two_persons_before_is_left_out():
+    # "ông" could be either man: no visitor is guessed
+    doc = make(["Ông Sisi muốn ông Modi ủng hộ đề xuất trong chuyến thăm của ông tới Cairo."],
+               [(0, "Sisi", "sisi"), (0, "Modi", "modi"), (0, "Cairo", "cairo")])
+    add_mention(doc, 0, "ông", "modi", "anaphor", nth=1)
+    assert [e for e in run(doc) if e.kind == "visit"] == []
+
+
+def test_visit_of_a_pronoun_with_one_person_before_is_his():
+    doc = make(["Ông Sisi cho biết trong chuyến thăm của ông tới Doha, hai bên đã ký ba văn kiện."],
+               [(0, "Sisi", "sisi"), (0, "Doha", "doha")])
+    add_mention(doc, 0, "ông", "sisi", "anaphor", nth=0)
+    [ev] = [e for e in run(doc) if e.kind == "visit"]
+    assert ev.actors == ["sisi"] and ev.place == "doha" and ev.status == "occurred"

@@ -181,6 +181,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 continue
         guest = None
         shared_dest: str | None = None
+        owner_lead = ""
         if word in reception.RECEPTION_WORDS:
             if reception.WELCOME_BEFORE_RE.search(before):
                 continue  # "chào đón ông X vì ...": welcomed, not received
@@ -216,6 +217,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                     cand.actors.extend(actor_keys(doc, g0))
                 elif travel:
                     continue
+            if cand.destination is None and noun and not travel and _VISIT_OWNER_RE.match(after):
+                cand.destination = _destination_after_owner(doc, i, e)  # "chuyến thăm của X tới Y"
+                if cand.destination is not None:
+                    dm = re.match(r"[^,;.]*?(?<!\w)(?:tới|đến|sang)(?!\w)", after, re.IGNORECASE)
+                    owner_lead = dm.group(0) if dm else ""
             if travel and cand.destination is None:
                 continue
             for m2 in matches[idx + 1:]:
@@ -438,8 +444,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         else:
             scope = text[cstart:min(max(tstart, te), nxt_cut)]
         rel = date_relation(doc, cand.date)
+        scope = _without_travel_word(scope, owner_lead)
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
-                                         after_trigger=text[e: e + 40], frame=frame, date_relation=rel)
+                                         after_trigger=_without_travel_word(text[e: e + 40], owner_lead),
+                                         frame=frame, date_relation=rel)
         if not noun and out and out[-1].sentence == i and cand.fact.cue in ("", "date") and \
                 out[-1].fact.cue not in ("", "date") and not out[-1].backref and \
                 re.search(r"(?:,|(?<!\w)và)\s*$", text[out[-1].trigger.end - s.begin: verb_group_start(text, b, cstart)]) \
@@ -480,6 +488,41 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if noun and comp:
             absorbed_until = max(absorbed_until, zone_end)  # "cuộc gặp bên lề thượng đỉnh G20 giữa A và B"
     return out
+
+
+_VISIT_OWNER_RE = re.compile(
+    r"\s*(?:(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc|lịch\s+sử|đầu\s+tiên|bất\s+ngờ)\s+)*của(?!\w)", re.IGNORECASE)
+
+
+_OWNER_THEN_DEST_RE = re.compile(
+    r"\s*(?:(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc|lịch\s+sử|đầu\s+tiên|bất\s+ngờ)\s+)*"
+    r"của\s+[^,;.:“\"]{1,70}?(?<!\w)(?:tới|đến|sang)\s+(?:(?:thủ\s+đô|thành\s+phố|nước|tỉnh)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _destination_after_owner(doc: Doc, i: int, e: int) -> str | None:
+    """The place or country after "của <visitor> tới|đến|sang" that follows a visit noun ending at e."""
+    s = doc.ex.sentences[i]
+    for g in groups_in(doc, i, e, min(len(s.text), e + 110)):
+        lead = s.text[e: g.begin - s.begin]
+        if _OWNER_THEN_DEST_RE.fullmatch(lead):
+            owners = groups_in(doc, i, e, g.begin - s.begin)
+            if any(o.how == "anaphor" for o in owners):
+                # "chuyến thăm của ông tới X": trusted only when one person is named before it in the sentence
+                persons = {k for o in groups_in(doc, i, 0, e) for k in o.keys[:1] if doc.kind_of(k) == "person"}
+                if len(persons) != 1 or not all(set(o.keys) <= persons for o in owners if o.how == "anaphor"):
+                    return None
+            lit = [x for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
+            return lit[0] if lit and not g.plural else None
+    return None
+
+
+def _without_travel_word(scope: str, lead: str) -> str:
+    """The status scope with the "tới/đến/sang" of "của X tới Y" blanked: a direction, not "upcoming"."""
+    if not lead or lead not in scope:
+        return scope
+    return scope.replace(lead, re.sub(r"(?<!\w)(?:tới|đến|sang)(?!\w)", lambda m: " " * len(m.group(0)), lead), 1)
 
 
 _DISCUSS_RE = re.compile(

@@ -13,7 +13,7 @@ TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
                    "gọi điện thoại", "nói chuyện qua điện thoại", "nói chuyện bằng điện thoại",
                    "trao đổi qua điện thoại", "trao đổi bằng điện thoại", "thảo luận qua điện thoại",
                    "thảo luận bằng điện thoại"),
-    "talks": ("hội đàm",),
+    "talks": ("hội đàm", "cuộc tham vấn"),
     "negotiation": ("hòa đàm", "hoà đàm", "đàm phán", "thương lượng", "thương thảo"),
     "meeting": ("gặp mặt", "gặp gỡ", "gặp nhau", "gặp", "nhóm họp", "họp bàn", "họp", "hội kiến", "hội nghị",
                 "tiếp đón", "tiếp kiến", "tiếp", "đón tiếp", "đón"),
