@@ -196,6 +196,9 @@ def machine() -> str:
            f"Python {platform.python_version()}"
 
 
+RESULTS_NAME = "latest.json"
+
+
 def save(rows: list[dict[str, object]], workers: int, r2: float | None, dev: float | None,
          verdict: dict[str, bool | None]) -> None:
     RESULTS.mkdir(exist_ok=True)
@@ -204,7 +207,8 @@ def save(rows: list[dict[str, object]], workers: int, r2: float | None, dev: flo
                                     capture_output=True, text=True).stdout.strip(),
               "rows": rows, "r2": r2, "max_dev_s_per_1k": dev, "verdict": verdict,
               "complete": r2 is not None}
-    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    result["off_topic"] = os.environ.get("SYRIAKG_OFF_TOPIC", "entities")
+    (RESULTS / RESULTS_NAME).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 def main() -> None:
@@ -215,13 +219,21 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=None,
                     help="JSONL(.gz) corpus (default: ../shared/corpus/scale/articles.jsonl.gz, or SYRIAKG_SCALE_CORPUS)")
     ap.add_argument("--keep", type=Path, default=None, help="work folder to keep (default: a temporary one)")
+    ap.add_argument("--off-topic", choices=("entities", "text"), default=None,
+                    help="passed to `syriakg load --off-topic` (what articles not about the war keep)")
+    ap.add_argument("--results", default="latest.json", help="file name under benchmarks/ingest/results/")
     args = ap.parse_args()
+    if args.off_topic:
+        os.environ["SYRIAKG_OFF_TOPIC"] = args.off_topic  # inherited by the loader subprocess
+    global RESULTS_NAME
+    RESULTS_NAME = args.results
     corpus = args.corpus or scale_corpus()
     total = count_lines(corpus)
     sizes = [total if s == "all" else min(int(s), total) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="syriakg-ingest-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {machine()}\ncorpus: {corpus} ({total} lines); workers {args.workers}; work {work}",
+    print(f"machine: {machine()}\ncorpus: {corpus} ({total} lines); workers {args.workers}; work {work}; "
+          f"off-topic articles keep: {os.environ.get('SYRIAKG_OFF_TOPIC', 'entities')}",
           flush=True)
     rows = []
     hdr = ("articles", "wall s", "art/s", "quads", "bulk-only s", "ratio", "peak RSS MB", "cpu main s",
