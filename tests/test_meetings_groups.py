@@ -135,3 +135,34 @@ def test_visit_of_a_pronoun_with_one_person_before_is_his():
     add_mention(doc, 0, "ông", "sisi", "anaphor", nth=0)
     [ev] = [e for e in run(doc) if e.kind == "visit"]
     assert ev.actors == ["sisi"] and ev.place == "doha" and ev.status == "occurred"
+
+
+# --- military-to-military calls and unnamed counterparts --------------------------------------------
+
+
+def test_chief_of_staff_calls_unnamed_counterpart_countries_stand_for_both():
+    doc = make(["Tổng tham mưu trưởng quân đội Thổ Nhĩ Kỳ đã điện đàm với người đồng cấp Iran."],
+               [(0, "Thổ Nhĩ Kỳ", "turkey", "title"), (0, "Iran", "iran", "title")])
+    assert _summary(run(doc)) == [("phone_call", "occurred", ["iran", "turkey"], None)]
+
+
+def test_general_staffs_call_each_other():
+    doc = make(["Bộ Tổng tham mưu Israel đã điện đàm với Bộ Tổng tham mưu Nga hôm 5/9."],
+               [(0, "Israel", "israel"), (0, "Nga", "russia")], year="2018")
+    [ev] = run(doc)
+    assert ev.kind == "phone_call" and set(ev.actors) == {"israel", "russia"}
+    assert ev.date is not None and ev.date.value == "2018-09-05"
+
+
+def test_named_counterpart_is_the_person_not_the_country():
+    doc = make(["Ông Isik đã điện đàm với người đồng cấp Iran Qasem."],
+               [(0, "Isik", "isik"), (0, "Iran", "iran", "title"), (0, "Qasem", "qasem")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"isik", "qasem"}
+
+
+def test_unnamed_counterpart_of_a_named_minister_is_not_replaced_by_the_country():
+    # one side a person, the other only "his counterpart": the country is not put in his place
+    doc = make(["Ông Isik đã điện đàm với người đồng cấp Iran."],
+               [(0, "Isik", "isik"), (0, "Iran", "iran", "title")])
+    assert all("iran" not in e.actors for e in run(doc))

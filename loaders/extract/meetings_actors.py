@@ -380,6 +380,8 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
         if pt is not None and not delegation and \
                 not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):
             skip = True  # "người đồng cấp Mỹ", "Ngoại trưởng Nga": a person of that country, not the country
+        if skip and kind == "country" and _unnamed_counterpart(doc, i, g, before):
+            skip = False  # "Tổng tham mưu trưởng quân đội Nga điện đàm với người đồng cấp Mỹ": no one named, Mỹ
         if EXCLUDED_BEFORE_RE.search(before) or TOPIC_NOUN_BEFORE_RE.search(before) or discourse.is_outlet(doc, g):
             skip = True
         if skip:
@@ -412,6 +414,23 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
 # "đoàn nghị sĩ Nga", "phái đoàn Thổ Nhĩ Kỳ", "các bộ trưởng Nga": a body of that country, an actor
 _COLLECTIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:đoàn|phái\s+đoàn|đoàn\s+đại\s+biểu|các|những|giới)(?:\s+\w+){0,2}\s*)$", re.IGNORECASE)
+
+
+_COUNTERPART_BEFORE_RE = re.compile(r"(?<!\w)người\s+đồng\s+(?:cấp|nhiệm)\s*$", re.IGNORECASE)
+
+
+def _unnamed_counterpart(doc: Doc, i: int, g: discourse.Group, before: str) -> bool:
+    """"người đồng cấp <country>" with no person named after it nor anywhere before it in the sentence: the
+    counterpart is known only by the country, which then stands for that side (as the other side's does)."""
+    if not _COUNTERPART_BEFORE_RE.search(before):
+        return False
+    s = doc.ex.sentences[i]
+    ge = g.end - s.begin
+    if any(0 <= o.begin - s.begin - ge <= 3 for o in discourse.groups(doc, i)):
+        return False  # "người đồng cấp Mỹ Rex Tillerson": the person is the actor
+    if re.match(r"\s*(?:,\s*)?(?:ông|bà|ngài)\s", s.text[ge:], re.IGNORECASE):
+        return False
+    return not any(doc.kind_of(k) == "person" for o in discourse.groups(doc, i) if o.begin < g.begin for k in o.keys)
 
 
 _PERSON_TITLE_BEFORE_RE = re.compile(
