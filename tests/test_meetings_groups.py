@@ -166,3 +166,24 @@ def test_unnamed_counterpart_of_a_named_minister_is_not_replaced_by_the_country(
     doc = make(["Ông Isik đã điện đàm với người đồng cấp Iran."],
                [(0, "Isik", "isik"), (0, "Iran", "iran", "title")])
     assert all("iran" not in e.actors for e in run(doc))
+
+
+# --- a visit named by its destination is not another visit told before ------------------------------
+
+
+def test_fronted_visit_to_another_place_is_a_new_visit():
+    doc = make(["Chuyến thăm Bắc Kinh của ông Sisi sẽ diễn ra vào tháng 10 tới.",
+                "Trong chuyến thăm Amman, ông Rouhani đã gặp ông Safadi."],
+               [(0, "Bắc Kinh", "beijing"), (0, "Sisi", "sisi"), (1, "Amman", "amman"), (1, "Rouhani", "rouhani"),
+                (1, "Safadi", "safadi")], year="2019")
+    visits = sorted(((e.place, tuple(e.actors), e.status) for e in run(doc) if e.kind == "visit"), key=str)
+    assert visits == [("amman", ("rouhani",), "occurred"), ("beijing", ("sisi",), "planned")]
+
+
+def test_fronted_visit_to_the_same_place_refers_back():
+    doc = make(["Ông Rouhani đã tới thăm Amman hôm 3/4.",
+                "Trong chuyến thăm Amman, ông Rouhani đã gặp ông Safadi."],
+               [(0, "Rouhani", "rouhani"), (0, "Amman", "amman"), (1, "Amman", "amman"), (1, "Rouhani", "rouhani"),
+                (1, "Safadi", "safadi")], year="2019")
+    visits = [e for e in run(doc) if e.kind == "visit"]
+    assert len(visits) == 1 and visits[0].evidence == [0, 1]

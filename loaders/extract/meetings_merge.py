@@ -91,6 +91,8 @@ def _find_target(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factua
         for ev in reversed(events):
             if c.sentence - max(ev.evidence) > 12 or not factuality.compatible(facts[id(ev)], c.fact):
                 continue
+            if _other_journey(doc, c, ev):
+                continue  # "Trong chuyến thăm Amman, X ..." after Y's visit to Beijing: another visit
             if not dates_compatible(ev.date, c.date) or c.background:
                 continue  # "Trước đó, trong các cuộc đàm phán ...": an earlier event, not the one just told
             if c.lemma in lemmas[id(ev)] or lemma_core(c.lemma) in {lemma_core(x) for x in lemmas[id(ev)]}:
@@ -99,7 +101,7 @@ def _find_target(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factua
             if c.sentence - max(ev.evidence) > (2 if c.strict_backref else 4) or \
                     not factuality.compatible(facts[id(ev)], c.fact):
                 continue
-            if not dates_compatible(ev.date, c.date) or c.background:
+            if not dates_compatible(ev.date, c.date) or c.background or _other_journey(doc, c, ev):
                 continue
             if kinds_compatible(ev.kind, c.kind):
                 return ev
@@ -153,3 +155,14 @@ def _find_target(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factua
                               c.destination in old):
                 return ev
     return None
+
+
+def _other_journey(doc: Doc, c: Cand, ev: Event) -> bool:
+    """A visit reference naming its own destination or visitor that differ from the event's: not that event."""
+    if c.kind != "visit" or ev.kind != "visit":
+        return False
+    if c.destination and ev.place and ev.place != c.destination and \
+            doc.kind_of(ev.place) == doc.kind_of(c.destination):
+        return True
+    visitors = {a for a in c.actors if a != c.destination}
+    return bool(visitors) and bool(ev.actors) and not (visitors & set(ev.actors))
