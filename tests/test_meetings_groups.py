@@ -187,3 +187,17 @@ def test_fronted_visit_to_the_same_place_refers_back():
                 (1, "Safadi", "safadi")], year="2019")
     visits = [e for e in run(doc) if e.kind == "visit"]
     assert len(visits) == 1 and visits[0].evidence == [0, 1]
+
+
+def test_meeting_inside_a_visit_frame_takes_the_destination_as_place():
+    doc = make(["Trong chuyến thăm Doha, ông Modi đã gặp ông Abdullah."],
+               [(0, "Doha", "doha"), (0, "Modi", "modi"), (0, "Abdullah", "abdullah")])
+    evs = {e.kind: e for e in run(doc)}
+    assert evs["meeting"].place == "doha" and set(evs["meeting"].actors) == {"modi", "abdullah"}
+    assert evs["visit"].place == "doha" and evs["visit"].actors == ["modi"] and evs["visit"].status == "occurred"
+
+
+def test_meeting_after_a_visit_in_another_clause_keeps_no_borrowed_place():
+    doc = make(["Ông Modi nói về chuyến thăm Doha sắp tới và ông đã gặp ông Abdullah hôm qua."],
+               [(0, "Modi", "modi"), (0, "Doha", "doha"), (0, "Abdullah", "abdullah")])
+    assert all(e.place != "doha" for e in run(doc) if e.kind == "meeting")

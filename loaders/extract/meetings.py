@@ -391,6 +391,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 lit = [x for x in nxt_g[0].literal_keys if doc.kind_of(x) == "place"]
                 if lit:  # "vòng hòa đàm Astana", "đàm phán Geneva": the venue names the talks
                     cand.place, cand.place_after = lit[0], True
+        if shared_dest is None and out and out[-1].sentence == i and out[-1].kind == "visit" and out[-1].noun and \
+                out[-1].destination and _VISIT_FRAME_RE.match(text[:out[-1].trigger.begin - s.begin]) and \
+                "," in text[out[-1].trigger.end - s.begin: b]:
+            shared_dest = out[-1].destination  # "Trong chuyến thăm Amman, X đã gặp Y": at Amman
         if shared_dest is not None and cand.place is None and not cand.place_alternatives:
             cand.place = shared_dest
         if guest is not None and cand.place is None:
@@ -488,6 +492,13 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if noun and comp:
             absorbed_until = max(absorbed_until, zone_end)  # "cuộc gặp bên lề thượng đỉnh G20 giữa A và B"
     return out
+
+
+# a visit framing the sentence: "Trong/Nhân/Trong khuôn khổ chuyến thăm X, ..."
+_VISIT_FRAME_RE = re.compile(
+    r"^\s*(?:(?:[^,]{0,25},\s*)?)(?:trong|nhân|bên\s+lề|trong\s+khuôn\s+khổ)\s+(?:(?:chuyến|cuộc)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _VISIT_OWNER_RE = re.compile(
