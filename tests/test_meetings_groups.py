@@ -201,3 +201,20 @@ def test_meeting_after_a_visit_in_another_clause_keeps_no_borrowed_place():
     doc = make(["Ông Modi nói về chuyến thăm Doha sắp tới và ông đã gặp ông Abdullah hôm qua."],
                [(0, "Modi", "modi"), (0, "Doha", "doha"), (0, "Abdullah", "abdullah")])
     assert all(e.place != "doha" for e in run(doc) if e.kind == "meeting")
+
+
+# --- third parties calling for or welcoming talks between others ------------------------------------
+
+
+def test_call_to_hold_talks_between_others_is_proposed_without_the_caller():
+    doc = make(["Đức kêu gọi tổ chức đàm phán giữa Iran và Iraq."],
+               [(0, "Đức", "germany"), (0, "Iran", "iran"), (0, "Iraq", "iraq")])
+    [ev] = run(doc)
+    assert ev.status == "proposed" and set(ev.actors) == {"iran", "iraq"}
+
+
+def test_talks_verb_after_a_past_auxiliary_stays_occurred():
+    doc = make(["Iran đã tổ chức đàm phán với Iraq tại Baghdad."],
+               [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Baghdad", "baghdad")])
+    [ev] = run(doc)
+    assert ev.status == "occurred" and set(ev.actors) == {"iran", "iraq"} and ev.place == "baghdad"

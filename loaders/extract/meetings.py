@@ -164,6 +164,13 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         det = DETERMINER_BEFORE_RE.search(text, max(0, b - 120), b)
         noun = bool(det) or word.startswith(("cuộc", "chuyến", "hội nghị", "thượng đỉnh")) or \
             bool(re.search(r"(?<!\w)(?:tại|trong|sau|trước\s+thềm|bên\s+lề|cho|của)\s+$", before, re.IGNORECASE))
+        np_head = b  # where the event noun phrase starts, its governing verb included ("Kết thúc | hội đàm")
+        if not noun and kind in ("negotiation", "talks", "meeting", "summit", "phone_call"):
+            gov0 = PARTICIPATE_RE.search(text, max(0, b - 60), b)
+            noun = gov0 is not None and gov0.end() == b and _HOLD_VERB_RE.match(gov0.group(0)) is not None
+            # "tổ chức đàm phán với X": a bare event noun held by its subject ("kết thúc hội đàm" stays a verb)
+            if noun and gov0 is not None:
+                np_head = gov0.start()
         head = det.start() if det else b
         if GENERIC_BEFORE_RE.search(text, max(0, head - 120), head) and \
                 kind in ("negotiation", "talks", "meeting", "summit"):
@@ -357,7 +364,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         elif noun and not comp and not subj and not new_marker and \
                 not re.match(r"\s*(?:các|những)\s", text[head:b], re.IGNORECASE):
             if not own or factuality.PRESUPPOSE_RE.search(text[cstart:b]) or fronted or \
-                    not re.search(r"\w", text[cstart:head]):
+                    not re.search(r"\w", text[cstart:min(head, np_head)]):
                 cand.backref = True  # "Sau cuộc gặp, X nói", "Cuộc họp kéo dài 2 giờ": the meeting just reported
         elif noun and not new_marker and not subj and not re.search(r"(?<!\w)(?:giữa|với)(?!\w)",
                                                                     text[zone_b:zone_end], re.IGNORECASE):
@@ -365,7 +372,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if any(i - max(ev.evidence) <= 3 and core in {lemma_core(x) for x in lemmas.get(id(ev), ())}
                    for ev in recent):
                 cand.backref = True  # "tham gia cuộc họp còn có X": the meeting just reported, with more actors
-        if noun and not cand.backref and not new_marker and not re.search(r"\w", text[cstart:head]) and \
+        if noun and not cand.backref and not new_marker and not re.search(r"\w", text[cstart:min(head, np_head)]) and \
                 not re.search(r"(?<!\w)một(?!\w)", text[head:b], re.IGNORECASE):
             core = lemma_core(word)
             if any(0 < i - max(ev.evidence) <= 2 and core in {lemma_core(x) for x in lemmas.get(id(ev), ())}
@@ -444,7 +451,11 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             second = SECOND_VP_RE.search(text, te, vend)
             if second is not None:
                 vend = second.start()  # "X gặp Y tại Z và tham gia cuộc trò chuyện ... sẽ": another verb's modals
-            scope = text[verb_group_start(text, b, cstart):vend]
+            vstart = verb_group_start(text, b, cstart)
+            gov = PARTICIPATE_RE.search(text, max(cstart, b - 60), b)
+            if gov is not None and gov.end() == b:
+                vstart = min(vstart, gov.start())  # "kêu gọi | tổ chức đàm phán": the governing verb's own cues
+            scope = text[vstart:vend]
         else:
             scope = text[cstart:min(max(tstart, te), nxt_cut)]
         rel = date_relation(doc, cand.date)
@@ -495,6 +506,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
 
 
 # a visit framing the sentence: "Trong/Nhân/Trong khuôn khổ chuyến thăm X, ..."
+_HOLD_VERB_RE = re.compile(r"\s*(?:tổ\s+chức|tiến\s+hành|nối\s+lại|triệu\s+tập|tái\s+khởi\s+động)\s", re.IGNORECASE)
+
+
 _VISIT_FRAME_RE = re.compile(
     r"^\s*(?:(?:[^,]{0,25},\s*)?)(?:trong|nhân|bên\s+lề|trong\s+khuôn\s+khổ)\s+(?:(?:chuyến|cuộc)\s+)?$",
     re.IGNORECASE,
