@@ -218,3 +218,17 @@ def test_talks_verb_after_a_past_auxiliary_stays_occurred():
                [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Baghdad", "baghdad")])
     [ev] = run(doc)
     assert ev.status == "occurred" and set(ev.actors) == {"iran", "iraq"} and ev.place == "baghdad"
+
+
+def test_call_between_two_unnamed_chiefs_of_staff_is_between_their_countries():
+    doc = make(["Cuộc điện đàm giữa Tổng tham mưu trưởng quân đội Nga và Mỹ diễn ra hôm 2/4."],
+               [(0, "Nga", "russia", "title"), (0, "Mỹ", "usa")], year="2018")
+    [ev] = run(doc)
+    assert ev.kind == "phone_call" and set(ev.actors) == {"russia", "usa"} and ev.status == "occurred"
+
+
+def test_visit_of_an_unnamed_president_does_not_add_his_country():
+    # a civilian title known only by country is no military body: the country is not made a visitor
+    doc = make(["Chuyến thăm Doha của Tổng thống Mỹ đã kết thúc."],
+               [(0, "Doha", "doha"), (0, "Mỹ", "usa", "title")])
+    assert all("usa" not in e.actors for e in run(doc))

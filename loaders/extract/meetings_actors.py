@@ -416,14 +416,22 @@ _COLLECTIVE_BEFORE_RE = re.compile(
     r"(?:\b(?:đoàn|phái\s+đoàn|đoàn\s+đại\s+biểu|các|những|giới)(?:\s+\w+){0,2}\s*)$", re.IGNORECASE)
 
 
+# military chiefs are seldom named in the news: "Tổng tham mưu trưởng quân đội Nga" stands for Russia's military
+_MILITARY_TITLE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:tổng\s+tham\s+mưu\s+trưởng|tham\s+mưu\s+trưởng|bộ\s+tổng\s+tham\s+mưu|tư\s+lệnh)"
+    r"(?:\s+(?:quân\s+đội|lực\s+lượng\s+vũ\s+trang|liên\s+quân|các\s+lực\s+lượng))?\s*$",
+    re.IGNORECASE,
+)
+
+
 _COUNTERPART_BEFORE_RE = re.compile(r"(?<!\w)người\s+đồng\s+(?:cấp|nhiệm)\s*$", re.IGNORECASE)
 
 
 def _unnamed_counterpart(doc: Doc, i: int, g: discourse.Group, before: str) -> bool:
     """"người đồng cấp <country>" with no person named after it nor anywhere before it in the sentence: the
     counterpart is known only by the country, which then stands for that side (as the other side's does)."""
-    if not _COUNTERPART_BEFORE_RE.search(before):
-        return False
+    if not (_COUNTERPART_BEFORE_RE.search(before) or (g.how == "title" and _MILITARY_TITLE_BEFORE_RE.search(before))):
+        return False  # "người đồng cấp Mỹ", "Tổng tham mưu trưởng quân đội Nga": a holder known by country only
     s = doc.ex.sentences[i]
     ge = g.end - s.begin
     if any(0 <= o.begin - s.begin - ge <= 3 for o in discourse.groups(doc, i)):
