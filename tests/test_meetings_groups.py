@@ -232,3 +232,23 @@ def test_visit_of_an_unnamed_president_does_not_add_his_country():
     doc = make(["Chuyến thăm Doha của Tổng thống Mỹ đã kết thúc."],
                [(0, "Doha", "doha"), (0, "Mỹ", "usa", "title")])
     assert all("usa" not in e.actors for e in run(doc))
+
+
+def test_hope_for_an_upcoming_meeting_between_two_others_is_planned_without_the_speaker():
+    doc = make(["Ông Mattis bày tỏ hy vọng về cuộc gặp sắp tới giữa Iran và Iraq."],
+               [(0, "Mattis", "mattis"), (0, "Iran", "iran"), (0, "Iraq", "iraq")])
+    [ev] = run(doc)
+    assert ev.kind == "meeting" and ev.status == "planned" and set(ev.actors) == {"iran", "iraq"}
+
+
+def test_praising_the_results_of_talks_between_others():
+    doc = make(["Pháp khen ngợi kết quả cuộc hội đàm giữa Ai Cập và Jordan."],
+               [(0, "Pháp", "france"), (0, "Ai Cập", "egypt"), (0, "Jordan", "jordan")])
+    [ev] = run(doc)
+    assert ev.kind == "talks" and set(ev.actors) == {"egypt", "jordan"}
+
+
+def test_support_for_negotiations_as_a_process_is_no_event():
+    doc = make(["Pháp ủng hộ đàm phán giữa Ai Cập và Jordan.", "Iran thúc đẩy tiến trình đàm phán giữa các bên."],
+               [(0, "Pháp", "france"), (0, "Ai Cập", "egypt"), (0, "Jordan", "jordan"), (1, "Iran", "iran")])
+    assert run(doc) == []

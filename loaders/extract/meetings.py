@@ -173,7 +173,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 np_head = gov0.start()
         head = det.start() if det else b
         if GENERIC_BEFORE_RE.search(text, max(0, head - 120), head) and \
-                kind in ("negotiation", "talks", "meeting", "summit"):
+                kind in ("negotiation", "talks", "meeting", "summit") and not _specific_occasion(text, head, b, e):
             continue
         travel = kind == "visit" and word in ("đến", "tới", "sang")
         if travel:
@@ -506,6 +506,21 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
 
 
 # a visit framing the sentence: "Trong/Nhân/Trong khuôn khổ chuyến thăm X, ..."
+# words of GENERIC_BEFORE_RE that may also govern one particular meeting ("hy vọng về cuộc gặp giữa A và B")
+_OCCASION_GOVERNOR_RE = re.compile(
+    r"(?<!\w)(?:ủng\s+hộ|thúc\s+đẩy|hy\s+vọng\s+về|kết\s+quả(?:\s+của)?|thành\s+quả(?:\s+của)?)\s+$", re.IGNORECASE)
+
+
+def _specific_occasion(text: str, head: int, b: int, e: int) -> bool:
+    """A counted event noun ("cuộc/vòng ...") with its parties after it ("giữa A và B"), governed by a word
+    that otherwise marks a generic process: one particular meeting, not "support for negotiations"."""
+    if not _OCCASION_GOVERNOR_RE.search(text, max(0, head - 40), head):
+        return False
+    if not re.search(r"(?<!\w)(?:cuộc|vòng|chuyến)(?!\w)", text[head:e], re.IGNORECASE):
+        return False
+    return re.match(r"\s*(?:\S+\s+){0,3}?giữa(?!\w)", text[e:]) is not None
+
+
 _HOLD_VERB_RE = re.compile(r"\s*(?:tổ\s+chức|tiến\s+hành|nối\s+lại|triệu\s+tập|tái\s+khởi\s+động)\s", re.IGNORECASE)
 
 
