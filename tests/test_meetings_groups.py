@@ -252,3 +252,9 @@ def test_support_for_negotiations_as_a_process_is_no_event():
     doc = make(["Pháp ủng hộ đàm phán giữa Ai Cập và Jordan.", "Iran thúc đẩy tiến trình đàm phán giữa các bên."],
                [(0, "Pháp", "france"), (0, "Ai Cập", "egypt"), (0, "Jordan", "jordan"), (1, "Iran", "iran")])
     assert run(doc) == []
+
+
+def test_negotiating_a_purchase_is_no_meeting():
+    doc = make(["Iran đang tiến hành đàm phán mua hệ thống phòng không của Nga."],
+               [(0, "Iran", "iran"), (0, "Nga", "russia")])
+    assert run(doc) == []

@@ -167,7 +167,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         np_head = b  # where the event noun phrase starts, its governing verb included ("Kết thúc | hội đàm")
         if not noun and kind in ("negotiation", "talks", "meeting", "summit", "phone_call"):
             gov0 = PARTICIPATE_RE.search(text, max(0, b - 60), b)
-            noun = gov0 is not None and gov0.end() == b and _HOLD_VERB_RE.match(gov0.group(0)) is not None
+            noun = gov0 is not None and gov0.end() == b and _HOLD_VERB_RE.match(gov0.group(0)) is not None and \
+                re.match(r"\s*(?:với|giữa|cùng|tại|ở|về|hòa\s+bình|hoà\s+bình|cấp|song\s+phương|đa\s+phương|"
+                         r"\S+\s+bên|trực\s+tiếp|[,.;]|$)", after, re.IGNORECASE) is not None
             # "tổ chức đàm phán với X": a bare event noun held by its subject ("kết thúc hội đàm" stays a verb)
             if noun and gov0 is not None:
                 np_head = gov0.start()
