@@ -111,10 +111,6 @@ def test_hostile_files_with_a_5mb_jsonl_line(tmp_path):
     check(exp, proc, tmp_path / "store")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "text/furniture.py: a .txt article written on one line (no line breaks) becomes a headline of the whole "
-    "text with no body ('no body text found'), so nothing is extracted from it; the hostile set's one-line "
-    "5 MB article loads as a 5 MB headline. An over-long first line (several sentences) should be body"))
 def test_one_line_article_has_body_sentences():
     from syriakg.loaders.model import RawDocument
     from syriakg.loaders.text.furniture import build_article

@@ -62,3 +62,13 @@ def test_off_topic_mode_rejects_unknown_values(monkeypatch):
     monkeypatch.setenv("SYRIAKG_OFF_TOPIC", "nothing")
     with pytest.raises(ValueError, match="SYRIAKG_OFF_TOPIC"):
         off_topic_mode()
+
+
+def test_huge_article_is_read_up_to_the_limit_and_keeps_all_sentences(monkeypatch):
+    monkeypatch.setenv("SYRIAKG_MAX_EXTRACT_CHARS", "400")
+    para = "Ngoại trưởng Nga Sergei Lavrov đã hội đàm với người đồng cấp Iran tại Moskva về Syria. "
+    text = "Tin Syria\n\n" + para * 20 + "\n"
+    ex = extract(_article(text))
+    assert len(ex.sentences) == 20, "every sentence is kept"
+    assert ex.mentions and all(m.span.end <= 400 for m in ex.mentions)
+    assert any("SYRIAKG_MAX_EXTRACT_CHARS" in w for w in ex.article.warnings)

@@ -71,10 +71,14 @@ def _known_run(text: str, pos: int, limit: int) -> int:
     return end
 
 
+_CREDIT_WINDOW = 400  # characters after 'Ảnh:' in which a credit must end
+
+
 def _unbracketed_end(text: str, start: int, limit: int) -> int | None:
     """Where a credit that starts at `start` (after 'Ảnh:') ends, or None if no credit is there."""
-    spaces = _RUN_OF_SPACES.search(text, start, limit)
-    stop = spaces.start() if spaces else limit
+    window = min(limit, start + _CREDIT_WINDOW)  # a credit is a few words: never scan a whole huge paragraph
+    spaces = _RUN_OF_SPACES.search(text, start, window)
+    stop = spaces.start() if spaces else window
     rest = text[start:stop].rstrip()
     if not rest:
         return None

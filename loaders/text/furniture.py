@@ -197,6 +197,11 @@ class _Reader:
                 pg.headline_span = (paras[i].begin, paras[i].end)
                 return i + 1
             return i
+        if i < len(paras) and _running_text(paras[i].text):
+            # a page without line breaks (or whose first line is a whole paragraph): the first line is
+            # body, not a 5 MB headline; the article then has no headline rather than losing its body
+            pg.warnings.append("no headline found: the first line is running text (several sentences)")
+            return i
         if i < len(paras):
             pg.headline = paras[i].text
             pg.headline_span = (paras[i].begin, paras[i].end)
@@ -453,3 +458,12 @@ def build_article(raw: RawDocument) -> Article:
         warnings=warnings,
     )
     return article
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…][”\"»)]?\s+[„“\"«(]?[A-ZÀ-Ỹ0-9]")
+HEADLINE_MAX = 300  # characters; Vietnamese headlines run to about 150
+
+
+def _running_text(line: str) -> bool:
+    """True for a first line that is a paragraph of several sentences, not a headline."""
+    return len(line) > HEADLINE_MAX and _SENTENCE_BREAK.search(line) is not None
