@@ -1,4 +1,4 @@
-"""Actors rule 1: titles (`Ngoại trưởng Nga Sergei Lavrov`) and the positions they state."""
+"""Actors rule 1: titles (`Ngoại trưởng Pháp Jean Dupont`) and the positions they state."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ Reads only body sentences (`doc.ex.sentences`); fills `doc.ex.entities`
 
 How a sentence is read (left to right, first rule that applies wins):
 
-1. **Titles** (`positions.tsv`): `Tổng thống Thổ Nhĩ Kỳ Tayyip Erdogan`,
-   `Ngoại trưởng nước này Sergei Lavrov` (country = the last one mentioned),
+1. **Titles** (`positions.tsv`): `Tổng thống Ai Cập Ahmed Karim`,
+   `Ngoại trưởng nước này Jean Dupont` (country = the last one mentioned),
    `Đại sứ Mỹ tại Liên Hợp Quốc Nikki Haley`, `Đặc phái viên LHQ về vấn đề
    Syria, ông Staffan de Mistura`, `phái đoàn Thổ Nhĩ Kỳ do Ngoại trưởng X`
    (country of the delegation).  A title with a scope and a name makes a
@@ -82,7 +82,7 @@ What consumers get (`Mention.how`):
 * `name` / `alias` / `acronym`: the text names the entity (gazetteer form, an
   extra form from aliases.tsv, an acronym).
 * `title`: a country or organisation that only qualifies an office (`Nga` in
-  `Ngoại trưởng Nga Sergei Lavrov`, `LHQ` in `Tổng thư ký LHQ`): the actor there
+  `Ngoại trưởng Pháp Jean Dupont`, `LHQ` in `Tổng thư ký LHQ`): the actor there
   is the person, not the country.
 * `metonym`: a capital or seat of power standing for a government (`Moskva`,
   `Điện Kremlin`, `Lầu Năm Góc`).  A capital acting as a party has two mentions

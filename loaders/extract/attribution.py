@@ -529,7 +529,7 @@ def _theo(doc: Doc, i: int) -> list[Attribution]:
         # the rest up to the comma may hold a date, a place ("tại Moskva") or the person's title
         rest = text[g.end - s.begin: comma]
         if rest.strip() and not (discourse.is_filler(rest) or re.match(r"^\s*(?:tại|ở)\b", rest)):
-            # "Theo Bộ trưởng Quốc phòng Nga Sergei Shoigu" with two groups: take the last person
+            # "Theo Bộ trưởng Quốc phòng Pháp Jean Dupont" with two groups: take the last person
             last = gs[-1]
             rest2 = text[last.end - s.begin: comma]
             between = text[g.end - s.begin: last.begin - s.begin]

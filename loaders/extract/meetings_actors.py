@@ -375,7 +375,7 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
         delegation = bool(_COLLECTIVE_BEFORE_RE.search(before))
         if (PLACE_BEFORE_RE.search(before) and kind in ("place", "country") and not g.plural) or \
                 (g.how == "title" and not delegation):
-            skip = True  # a venue; "người đồng cấp Nga Sergei Lavrov": the country of a title
+            skip = True  # a venue; "người đồng cấp Pháp Jean Dupont": the country of a title
         pt = _PERSON_TITLE_BEFORE_RE.search(before) if kind in ("place", "country") else None
         if pt is not None and not delegation and \
                 not re.search(r"(?<!\w)(?:các|những|hai|ba)\s*$", before[: pt.start()], re.IGNORECASE):

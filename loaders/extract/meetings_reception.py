@@ -2,7 +2,7 @@
 
 A reception verb has the host as subject and the guest as object.  The guest
 is the first person (or delegation) after the verb, past titles ("Tổng thống
-Thổ Nhĩ Kỳ Tayyip Erdogan", "người đồng cấp Nga Sergei Lavrov": the country
+Ai Cập Ahmed Karim", "người đồng cấp Pháp Jean Dupont": the country
 is the title's, not a participant).  A guest described as visiting ("Y đang ở
 thăm Z", "Y, người đang có chuyến thăm Z", "Y đang thăm Z") places the
 reception at Z: the visit's destination is the host's country or city.
