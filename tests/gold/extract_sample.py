@@ -1,9 +1,10 @@
-"""Write the scale-corpus records that `scale-heldout2-gold.json` annotates to a small `articles.jsonl.gz`.
+"""Write the scale-corpus records that a gold file annotates to a small `articles.jsonl.gz`.
 
 The loader names JSONL articles `<file name>#<record id>`, so the sample must be
 called `articles.jsonl.gz` for the gold's `article` keys to find them:
 
-    python tests/gold/heldout2/extract_sample.py ../shared/corpus/scale/articles.jsonl.gz /tmp/heldout2
+    python tests/gold/extract_sample.py tests/gold/heldout2/scale-heldout2-gold.json \
+        ../shared/corpus/scale/articles.jsonl.gz /tmp/heldout2
     syriakg load --store /tmp/heldout2/store /tmp/heldout2/articles.jsonl.gz
 """
 
@@ -14,21 +15,19 @@ import json
 import sys
 from pathlib import Path
 
-GOLD = Path(__file__).with_name("scale-heldout2-gold.json")
 
-
-def wanted_ids(gold: Path = GOLD) -> set[str]:
-    """Record ids named by the gold (`articles.jsonl.gz#<id>`)."""
+def wanted_ids(gold: Path) -> set[str]:
+    """Record ids named by the gold's JSONL articles (`articles.jsonl.gz#<id>`)."""
     items = json.loads(gold.read_text(encoding="utf-8"))
-    return {item["article"].split("#", 1)[1] for item in items}
+    return {item["article"].split("#", 1)[1] for item in items if "#" in item["article"]}
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: extract_sample.py SCALE_JSONL_GZ OUT_DIR", file=sys.stderr)
+    if len(argv) != 3:
+        print("usage: extract_sample.py GOLD_JSON SCALE_JSONL_GZ OUT_DIR", file=sys.stderr)
         return 2
-    source, out_dir = Path(argv[0]), Path(argv[1])
-    ids = wanted_ids()
+    gold, source, out_dir = Path(argv[0]), Path(argv[1]), Path(argv[2])
+    ids = wanted_ids(gold)
     out_dir.mkdir(parents=True, exist_ok=True)
     found: set[str] = set()
     with gzip.open(source, "rt", encoding="utf-8") as src, \
