@@ -296,16 +296,7 @@ class ArticleMatcher:
                                       f"gold {item['status']}, graph {', '.join(statuses) or 'none'}"))
         et = self.event_type(f)
         out.append(AttributeCheck("type", et in _types(item), f"gold {'/'.join(_types(item))}, graph {et}"))
-        dates = f.literals(KG_NS + "date")
-        ok = _accept(item.get("date"), dates)
-        if ok is not None:
-            out.append(AttributeCheck("date", ok, f"gold {item['date']['accept']}, graph {dates or 'none'}"))
-        places = _places(item)
-        if places:
-            got = f.iris(SEM_NS + "hasPlace")
-            out.append(AttributeCheck("place", any(self._any_is(got, p) for p in places),
-                                      f"gold {places}, graph {[self.view.node(g).labels[:1] for g in got] or 'none'}"))
-        return out
+        return out + self._date_check(item, f) + self._place_check(item, f)
 
     def events(self) -> TypeResult:
         facts = [f for f in self.view.facts if f.types & set(self.meeting_classes)]
@@ -354,9 +345,7 @@ class ArticleMatcher:
                 got = f.iris(KG_NS + "accused")
                 out.append(AttributeCheck("accused", all(self._any_is(got, a) for a in accused),
                                           f"gold {accused}, graph {self._labels(got)}"))
-        ok = _accept(item.get("date"), f.literals(KG_NS + "date"))
-        if ok is not None:
-            out.append(AttributeCheck("date", ok, f"gold {item['date']['accept']}, graph {f.literals(KG_NS + 'date')}"))
+        out += self._date_check(item, f)
         return out
 
     def agreements(self) -> TypeResult:
@@ -398,15 +387,7 @@ class ArticleMatcher:
             got = f.iris(KG_NS + "claimant")
             ok = self._any_is(got, item["claimant"]) if item["claimant"] else not got
             out.append(AttributeCheck("claimant", ok, f"gold {item['claimant']}, graph {self._labels(got)}"))
-        places = _places(item)
-        if places:
-            got = f.iris(SEM_NS + "hasPlace")
-            out.append(AttributeCheck("place", any(self._any_is(got, p) for p in places),
-                                      f"gold {places}, graph {self._labels(got)}"))
-        ok = _accept(item.get("date"), f.literals(KG_NS + "date"))
-        if ok is not None:
-            out.append(AttributeCheck("date", ok, f"gold {item['date']['accept']}, graph {f.literals(KG_NS + 'date')}"))
-        return out
+        return out + self._place_check(item, f) + self._date_check(item, f)
 
     def casualty_claims(self) -> TypeResult:
         return self.assign(list(self.gold.get("casualty_claims") or []), self.view.facts_of(CASUALTY),
@@ -417,21 +398,27 @@ class ArticleMatcher:
         return self._rests(f, item) and self._any_is(f.iris(KG_NS + "speaker"), item.get("speaker"))
 
     def _statement_attrs(self, item: dict, f: Fact) -> list[AttributeCheck]:
-        out: list[AttributeCheck] = []
-        dates = f.literals(KG_NS + "date")
-        ok = _accept(item.get("date"), dates)
-        if ok is not None:
-            out.append(AttributeCheck("date", ok, f"gold {item['date']['accept']}, graph {dates or 'none'}"))
-        places = _places(item)
-        if places:
-            got = f.iris(SEM_NS + "hasPlace")
-            out.append(AttributeCheck("place", any(self._any_is(got, p) for p in places),
-                                      f"gold {places}, graph {self._labels(got)}"))
-        return out
+        return self._date_check(item, f) + self._place_check(item, f)
 
     def statements(self) -> TypeResult:
         return self.assign(list(self.gold.get("statements") or []), self.view.facts_of(STATEMENT),
                            self._statement_fits, self._statement_attrs)
+
+    # -- attribute checks shared by several fact types -----------------------------
+    def _date_check(self, item: dict, f: Fact) -> list[AttributeCheck]:
+        dates = f.literals(KG_NS + "date")
+        ok = _accept(item.get("date"), dates)
+        if ok is None:
+            return []
+        return [AttributeCheck("date", ok, f"gold {item['date']['accept']}, graph {dates or 'none'}")]
+
+    def _place_check(self, item: dict, f: Fact) -> list[AttributeCheck]:
+        places = _places(item)
+        if not places:
+            return []
+        got = f.iris(SEM_NS + "hasPlace")
+        return [AttributeCheck("place", any(self._any_is(got, p) for p in places),
+                               f"gold {places}, graph {self._labels(got)}")]
 
     # -----------------------------------------------------------------------------
     def _labels(self, iris: list[str]) -> list[str]:
