@@ -221,3 +221,61 @@ def test_actors_do_not_link_another_member_of_a_family() -> None:
 def test_actors_leave_plain_vietnamese_alone() -> None:
     got = _mentions(["Thời Xô-viết, nhiều kỹ sư từng làm việc ở Lu-khốp-xi-a."])
     assert all(not g for _t, _k, g in got if "-" in _t)
+
+
+# --- an initial and one surname (Nhân Dân / QĐND style) --------------------------------------------
+
+INITIAL_ROWS = [
+    ("donald_x", "person", "Donald Crump", "Donald Crump|Crump"),
+    ("kelly_x", "person", "Nikki Waley", "Nikki Waley"),
+    ("tess_x", "person", "Theresa Kay", "Theresa Kay|Kay"),
+    ("pavel_x", "person", "Pavel Morozov", "Pavel Morozov|Morozov"),
+    ("igor_x", "person", "Igor Morozov", "Igor Morozov"),  # same surname, another given name
+]
+
+
+@pytest.fixture(scope="module")
+def gaz_init(tmp_path_factory: pytest.TempPathFactory):
+    d = tmp_path_factory.mktemp("gaz_init")
+    (d / "entities.tsv").write_text(HEADER + "".join(f"{k}\t{kind}\t\t{en}\t{forms}\t0\n"
+                                                     for k, kind, en, forms in INITIAL_ROWS), encoding="utf-8")
+    return load_gazetteer(d)
+
+
+def test_english_readings_of_latin_surnames() -> None:
+    assert "cram" in T._english_variants("Crump")
+    assert "weili" in T._english_variants("Waley")
+    assert T._english_variants("Kay") == ["kei"]
+    assert T._english_variants("Morozov") == []
+    assert T._english_variants("Ca-vu-xô-glu") == []
+
+
+@pytest.mark.parametrize("text, titled, key", [
+    ("Đ.Crăm", True, "donald_x"),  # a one-syllable surname as Vietnamese writes it, Đ for a D-name
+    ("D.Crăm", True, "donald_x"),
+    ("T.Cây", True, "tess_x"),
+    ("N.Uây-li", False, "kelly_x"),  # a phonetic surname: no title needed
+    ("P.Mô-rô-dốp", False, "pavel_x"),  # the initial picks Pavel among the Morozovs
+    ("I.Mô-rô-dốp", False, "igor_x"),
+])
+def test_initial_and_surname(gaz_init, text: str, titled: bool, key: str) -> None:
+    assert T.match_initial_name(text, gaz_init, titled=titled) == key
+
+
+@pytest.mark.parametrize("text, titled", [
+    ("Đ.Crăm", False),  # a plain Vietnamese syllable without a title may be a Vietnamese name (a byline)
+    ("V.Crăm", True),  # the initial fits no given name of Crump's
+    ("M.Mô-rô-dốp", False),  # neither Pavel nor Igor
+    ("Đ.Trăng", True),  # too far from any surname
+    ("Crăm", True),  # no initial
+])
+def test_initial_and_surname_negatives(gaz_init, text: str, titled: bool) -> None:
+    assert T.match_initial_name(text, gaz_init, titled=titled) is None
+
+
+def test_actors_link_initial_and_surname_after_a_title() -> None:
+    got = _mentions(["Tổng thống Mỹ Đ.Trăm và Đại sứ Mỹ tại LHQ N.Hây-li lên án vụ tấn công."])
+    assert ("Đ.Trăm", "trump", True) in got
+    assert ("N.Hây-li", "haley", True) in got
+    got = _mentions(["Ông Đ.Trâm, một người dân ở Hà Nội, cho biết giá điện tăng."])
+    assert all(k != "trump" for _t, k, _g in got)

@@ -43,7 +43,7 @@ from syriakg.loaders.extract.names import (
     tokenize_starts,
 )
 from syriakg.loaders.extract.positions import Offices
-from syriakg.loaders.extract.transliteration import starts_phonetic
+from syriakg.loaders.extract.transliteration import match_initial_name, starts_phonetic
 from syriakg.loaders.model import Entity, Extraction, Mention, PositionHolding, Sentence, Span
 
 
@@ -371,7 +371,9 @@ class ReaderCore:
                 return False
         return True
 
-    def _person(self, tb: int, te: int, how: str = "name") -> str | None:
+    def _person(self, tb: int, te: int, how: str = "name", titled: bool = False) -> str | None:
+        """Record the person named by tokens tb..te (known, else a new entity); `titled`: an office title
+        was read right before the name (lets `Tổng thống Mỹ Đ.Trăm` link through its initial)."""
         if not self._person_ok(tb, te):
             return None
         name = self._text(tb, te)
@@ -382,6 +384,8 @@ class ReaderCore:
             g = self.gaz.match(self.toks, tb, kinds={"person"})
             if g is not None and g.key and tb + len(g.toks) == te:
                 key = g.key
+        if key is None and tb + 1 < te <= tb + 5 and self.toks[tb + 1].text == ".":
+            key = match_initial_name(name, self.gaz, titled=titled)  # "G.Ma-tít", "Đ.Trăm"
         if key is None:
             key = self._new_key(name, "person")
         self._entity(key, "person", name)

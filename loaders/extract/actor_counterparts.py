@@ -45,7 +45,7 @@ class CounterpartRules(ReaderCore):
             self.skippable.add(t)
         if country is not None:
             self._emit(country[1], country[2], country[0], "title")
-        person = self._person(k, name_end) if name_end > k else None
+        person = self._person(k, name_end, titled=True) if name_end > k else None
         self.counterparts.append((i, j, person, country, k, name_end))
         return max(name_end, j)
 

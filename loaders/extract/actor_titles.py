@@ -118,7 +118,7 @@ class TitleRules(ReaderCore):
         for sc in (scope, target, topic):
             if sc is not None:
                 self._emit(sc[1], sc[2], sc[0], "title")
-        person = self._person(k, name_end) if name_end > k else None
+        person = self._person(k, name_end, titled=True) if name_end > k else None
         if person is not None:
             for t in range(j, k):
                 self.skippable.add(t)

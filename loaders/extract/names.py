@@ -86,35 +86,11 @@ def tokenize_starts(
     text: str, offset: int, firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str] = frozenset()
 ) -> tuple[list[Tok], list[str], list[int]]:
     """`tokenize`, plus the tokens' keys and the indexes of the words that may start something:
-    capitalised, or whose key is in `firsts` or `extra` (one pass instead of three)."""
-    toks: list[Tok] = []
-    append = toks.append
-    klist: list[str] = []
-    kappend = klist.append
-    starts: list[int] = []
-    sappend = starts.append
-    keys = _KEYS
-    get = keys.get
-    pos = offset
-    idx = 0
-    for ws, w, p in _TOKEN_WS.findall(text):
-        if ws:
-            pos += len(ws)
-        s = w or p
-        k = get(s)
-        if k is None:
-            k = norm(s)
-            if len(keys) < 500_000:
-                keys[s] = k
-        e = pos + len(s)
-        append(Tok(s, pos, e, ws != "", w != "", k))
-        kappend(k)
-        if w and (k in firsts or s[0].isupper() or k in extra):
-            sappend(idx)
-        idx += 1
-        pos = e
-    if toks:
-        toks[0].space = True  # the start of the text counts as whitespace
+    capitalised, or whose key is in `firsts` or `extra`."""
+    toks = tokenize(text, offset)
+    klist = [t.key for t in toks]
+    starts = [idx for idx, t in enumerate(toks)
+              if t.word and (t.key in firsts or t.text[0].isupper() or t.key in extra)]
     return toks, klist, starts
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "allowed_distance",
     "is_phonetic_word",
     "match_phonetic",
+    "match_initial_name",
     "phonetic_keys",
     "phonetic_surface",
     "ENABLED",
@@ -108,6 +109,14 @@ _VIET_ONE = {
 _EPENTHETIC = re.compile(r"^[bcdđfghklmnpqrstvxz]+ơ$")
 
 
+def _consonant(w: str, k: int, multi: tuple[tuple[str, str], ...], one: dict[str, str]) -> tuple[str, int]:
+    """Skeleton symbols of the consonant (digraph first) at w[k], and how many letters it takes."""
+    for pat, sym in multi:
+        if w.startswith(pat, k):
+            return sym, len(pat)
+    return one.get(w[k], ""), 1
+
+
 def _viet_syllable(p: str, initial: bool) -> list[str]:
     """Skeleton symbols of one syllable of a phonetic spelling (lower case, tones removed)."""
     if not initial and _EPENTHETIC.match(p):
@@ -129,16 +138,9 @@ def _viet_syllable(p: str, initial: bool) -> list[str]:
             out.append("K" if k + 2 == n and k > 0 else "C")  # coda "ch" is a k
             k += 2
             continue
-        for pat, sym in _VIET_MULTI:
-            if p.startswith(pat, k):
-                out.append(sym)
-                k += len(pat)
-                break
-        else:
-            sym = _VIET_ONE.get(c)
-            if sym is not None:
-                out.append(sym)
-            k += 1
+        sym, n_read = _consonant(p, k, _VIET_MULTI, _VIET_ONE)
+        out.extend(sym)
+        k += n_read
     return out
 
 
@@ -184,16 +186,9 @@ def _latin_word(w: str) -> list[str]:
         if c == "r" and (k + 1 == n or w[k + 1] not in "aeiouy") and k > 0:
             k += 1  # Vietnamese has no r coda: "Bashar" -> "Ba-sa", "Erdogan" -> "Ê-đô-gan"
             continue
-        for pat, sym in _LATIN_MULTI:
-            if w.startswith(pat, k):
-                out.extend(sym)
-                k += len(pat)
-                break
-        else:
-            sym = _LATIN_ONE.get(c)
-            if sym is not None:
-                out.append(sym)
-            k += 1
+        sym, n_read = _consonant(w, k, _LATIN_MULTI, _LATIN_ONE)
+        out.extend(sym)
+        k += n_read
     return out
 
 
@@ -407,6 +402,34 @@ def _usable_form(text: str) -> bool:
     return any(is_phonetic_word(w) or not _is_viet_plain(w) for w in words if "-" in w or w.isalpha())
 
 
+# English spellings that Vietnamese writes by their sound, not their letters: a final "u" + cluster is
+# an open "ă" and the cluster's stop is not written ("Trump" -> "Trăm"); "a" before one consonant and a
+# final "e/ey" is "ây", a final "ay/ey" is "ây" ("Haley" -> "Hây-li", "May" -> "Mây").  Applied in turn
+# to a person's Latin surname; each step that changes it gives one more reading of the same person.
+_ENGLISH_STEPS = (
+    (re.compile(r"(?<=[^aeiou])u(?=(?:mp|mb|nt|nd|nk|ck|ss|st|ff|tt|dd|gg|bb)$)"), "a"),
+    (re.compile(r"(?<=[mn])[pbtdk]$"), ""),
+    (re.compile(r"(?<=[^aeiou])a(?=[bcdfgklmnprstvz](?:ey|ie|e|y)$)"), "ei"),
+    (re.compile(r"(?<=[^aeiou])(?:ey|ie)$"), "i"),
+    (re.compile(r"(?:ay|ey)$"), "ei"),
+)
+
+
+def _english_variants(word: str) -> list[str]:
+    """Other readings of a Latin surname (`Trump` -> `trum`, `tram`; `Haley` -> `heili`): none for a
+    phonetic or Vietnamese word."""
+    if not word.isalpha() or not word.isascii():
+        return []
+    w = word.casefold()
+    out: list[str] = []
+    for rx, rep in _ENGLISH_STEPS:
+        v = rx.sub(rep, w)
+        if v != w:
+            out.append(v)
+            w = v
+    return out
+
+
 def _index(gaz: Gazetteer) -> _Index:
     got = _INDEX.get(id(gaz))
     if got is not None and got[0] is gaz:
@@ -447,10 +470,14 @@ def _index(gaz: Gazetteer) -> _Index:
                 pn = s.place
                 ident = "@" + "|".join(str(x) for x in (pn.default, pn.settlement, pn.province)) if pn else text
             add(text, ident, kind, s)
-            if kind == "person":  # the surname alone ("bà Hây-li" for Nikki Haley)
+            if kind == "person":
                 _i, ws = _name_words(text)
                 if len(ws) >= 2:
-                    add(ws[-1], ident, kind, s)
+                    add(ws[-1], ident, kind, s)  # the surname alone ("bà Hây-li" for Nikki Haley)
+                for v in _english_variants(ws[-1]) if ws else ():
+                    add(" ".join(ws[:-1] + [v]), ident, kind, s)
+                    if len(ws) >= 2:
+                        add(v, ident, kind, s)
     exact: dict[str, list[_Entry]] = {}
     by_len: dict[int, list[_Entry]] = {}
     for en in entries:
@@ -541,6 +568,47 @@ def match_phonetic(text: str, gaz: Gazetteer | None = None, kinds: set[str] | No
         return s.key
     pn = s.place
     return (pn.default or pn.settlement or pn.province) if pn is not None else None
+
+
+def match_initial_name(text: str, gaz: Gazetteer | None = None, titled: bool = False) -> str | None:
+    """The gazetteer person an initial and a surname spell (`Đ.Trăm` = Donald Trump, `N.Hây-li` = Nikki
+    Haley), when the ordinary matching (`match_phonetic`) finds nobody.
+
+    The initial must fit one of the person's given names (`Đ`/`D` a D-name, `V` a V-name ...), the surname
+    is compared with the gazetteer surnames (and their English readings) allowing one vowel more than
+    `allowed_distance`, and one person must be strictly the closest.  A surname written as one plain
+    Vietnamese syllable (`Trăm`, `Mây`) is also a Vietnamese given name (`Đ.Trâm` signs articles): it is
+    tried only when `titled` (the caller read an office title before it: "Tổng thống Mỹ Đ.Trăm").
+    """
+    if not ENABLED:
+        return None
+    initials, words = _name_words(text)
+    if len(initials) != 1 or len(words) != 1 or not words[0][:1].isupper():
+        return None
+    w = words[0]
+    if not titled and not is_phonetic_word(w) and _is_viet_plain(w):
+        return None
+    g = gaz if gaz is not None else _default_gazetteer()
+    idx = _index(g)
+    key = phonetic_key(w)
+    if len(key) < 3:
+        return None
+    ini = _INITIAL.get(initials[0].casefold(), frozenset("aeio"))
+    scored: dict[str, float] = {}
+    for L in range(max(3, len(key) - 2), len(key) + 3):
+        for en in idx.by_len.get(L, ()):
+            if en.kind != "person" or en.words != 1 or not (en.given & ini) or not same_start(key, en.key):
+                continue
+            lim = allowed_distance(key, en.key) + 0.75
+            d = distance(key, en.key, lim)
+            if d <= lim and d < scored.get(en.ident, 99.0):
+                scored[en.ident] = d
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda x: x[1])
+    if len(ranked) > 1 and ranked[1][1] <= ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 # --- the token side ---------------------------------------------------------------------------
