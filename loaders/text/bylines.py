@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from syriakg.loaders.text.sources_gazetteer import agency_name, outlet_name, source_name
 
-__all__ = ["Byline", "is_person_name", "parse_byline"]
+__all__ = ["Byline", "glued_byline", "is_person_name", "parse_byline"]
 
 _MAX_CHARS = 90
 _MAX_WORDS = 12
@@ -24,9 +24,20 @@ _STAFF = re.compile(r"^(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên
 _THEO = re.compile(r"^\(?\s*(?:theo|nguồn\s*:?)\s+(?P<src>[^,;:!?()]{2,60}?)\s*\)?\s*\.?$", re.I)
 _SRC_PREFIX = re.compile(r"^(?:báo|tờ|hãng tin|hãng|kênh|đài|trang|tạp chí|trang tin)\s+", re.I)
 _NAME_PAREN = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<inner>[^()]{2,80})\)\s*\.?$")
-_THEO_INNER = re.compile(r"^(?:(?:tổng hợp|lược dịch|biên dịch|dịch|tổng hợp và dịch)\s+)?(?:theo|từ)\s+(?P<src>.+)$",
-                         re.I)
-_WORK_ONLY = re.compile(r"^(?:tổng hợp|lược dịch|biên dịch|dịch|lược thuật|tổng hợp và dịch|ghi|thực hiện)$", re.I)
+# 'tổng hợp' is abbreviated 'T/h', 'TH', 'th', 't/hợp' in bylines
+_WORK = r"(?:tổng hợp và dịch|tổng hợp|t/hợp|t/h|th|lược dịch|biên dịch|dịch|lược thuật|sưu tầm)"
+_THEO_INNER = re.compile(rf"^(?:{_WORK}\s+)?(?:theo|từ|nguồn\s*:?)\s+(?P<src>.+)$", re.I)
+_WORK_SRC = re.compile(rf"^{_WORK}\s+(?P<src>[A-Z0-9][^,;()]{{0,30}})$", re.I)  # 'Tổng hợp Dailymail'
+_WORK_ONLY = re.compile(rf"^(?:{_WORK}|ghi|thực hiện)$", re.I)
+# initials as bylines print them: 'T.H', 'N.Q.A', 'M.Khuê', 'Kh.V', 'H. Bình', 'T.H.'
+_INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.\s?){1,3}[A-ZĐ][a-zà-ỹđ]*\.?$")
+_ACRONYM = re.compile(r"^(?!IS$|EU$|UN$|US$|UK$|AU$)[A-ZĐ]{2}$")  # 'HT', 'NM': only before '(Theo X)', '(T/h)'
+_TITLE = re.compile(r"^(?:BS|TS|ThS|PGS|GS|KTS|LS|Ths|Bs)\.?\s*(?=[A-ZĐ])")  # 'BS Thu Vân', 'BS.Tuyết Mai'
+_ABBREV_DOT = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?|TP|Tp|BS|TS|ThS)\.")  # 'T.H. (Theo X)', 'TP. HCM'
+# printed before an author's name: initials ('NT Nguyễn Thuận'), a rank or title ('Đại tá Lê Minh')
+_NAME_PREFIX = re.compile(r"^(?:[A-ZĐ]{2,3}|BS|TS|ThS|PGS\.?TS|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|"
+                          r"Nhà báo|Luật sư|Bác sĩ|Tiến sĩ|Tiến sỹ)$")
+_DASH_END = re.compile(r"\s+[-–]$")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
 
@@ -62,6 +73,21 @@ def _one_name(name: str) -> bool:
             return False
     # a known outlet or agency is not a person ('Báo Tin Tức', 'Al Jazeera')
     return source_name(name) is None
+
+
+def _caps_name(name: str) -> bool:
+    """A name printed in capitals ('VIỆT HƯNG', 'THIỆN ĐẠO'): 2-4 short all-capital words."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w.isalpha() and w.isupper() and len(w) <= 7 for w in words)
+
+
+def _author(name: str, *, with_source: bool) -> bool:
+    """Can `name` be the author part of a byline?  Initials always; acronyms and names in capitals only
+    when a source or a '(tổng hợp)' follows (alone they are too often a heading or an organisation)."""
+    name = _TITLE.sub("", name).strip()
+    if is_person_name(name) or _STAFF.match(name) or _INITIALS.match(name):
+        return True
+    return with_source and bool(_ACRONYM.match(name) or _caps_name(name))
 
 
 def _source(src: str) -> tuple[str | None, str | None]:
@@ -104,9 +130,23 @@ def parse_byline(text: str) -> Byline | None:
         return None
     t = _dedupe_repeat(t)
     # a byline has no sentence inside it ('VOV.VN' and 'Theo AP.' are fine)
-    if _SENTENCE_END.search(t.rstrip(".")):
+    if _SENTENCE_END.search(_ABBREV_DOT.sub("", t.rstrip("."))):
         return None
     core = t.rstrip(".").strip()
+    if _DASH_END.search(core):  # 'Phú Lộc -', 'NT Nguyễn Thuận -': a byline whose source line was cut off
+        name = _DASH_END.sub("", core)
+        parts = name.split(None, 2 if re.match(r"^\S+ (?:tá|tướng|báo|sư|sĩ|sỹ) ", name) else 1)
+        if len(parts) == 3:
+            parts = [f"{parts[0]} {parts[1]}", parts[2]]
+        if len(parts) == 2 and _NAME_PREFIX.match(parts[0]) and is_person_name(parts[1]):
+            name = parts[1]  # the author's initials or rank printed before the name
+        if is_person_name(name) and " - " not in name:
+            return Byline(t, author=name)
+    m = re.match(r"^(?P<name>.+?)\s+[-–]\s+(?P<theo>(?:theo|nguồn\s*:?)\s+.+)$", core, re.I)
+    if m and is_person_name(m.group("name")):  # 'Tú Anh - Theo Daily Mail'
+        src = parse_byline(m.group("theo"))
+        if src is not None:
+            return Byline(t, author=m.group("name"), outlet=src.outlet, agency=src.agency)
 
     m = _THEO.match(core)
     if m and _looks_like_source(m.group("src")):
@@ -114,11 +154,15 @@ def parse_byline(text: str) -> Byline | None:
         return Byline(t, outlet=outlet, agency=agency)
 
     m = _NAME_PAREN.match(core)
+    if m is None and core.startswith("("):  # '(Tổng hợp)', '(T/h)': no author
+        mw = re.match(r"^\((?P<inner>[^()]{1,40})\)$", core)
+        if mw and _WORK_ONLY.match(mw.group("inner").strip()):
+            return Byline(t)
     if m:
         name, inner = m.group("name").strip(), m.group("inner").strip()
-        if is_person_name(name) or _STAFF.match(name):
+        if _author(name, with_source=True):
             outlet = agency = None
-            mi = _THEO_INNER.match(inner)
+            mi = _THEO_INNER.match(inner) or _WORK_SRC.match(inner)
             if mi:
                 src = re.sub(r"^(?:báo|tờ|hãng tin|hãng)\s+", "", mi.group("src").strip(), flags=re.I)
                 parts = [p.strip() for p in re.split(r",|;| và ", src) if p.strip()]
@@ -173,3 +217,37 @@ def _slash_sources(inner: str) -> tuple[str | None, str | None]:
         elif a and agency is None:
             agency = a
     return outlet, agency
+
+
+_TAIL_PAREN = re.compile(r"\((?P<inner>[^()]{1,70})\)\s*\.?$")
+_TAIL_DASH = re.compile(r"\s[-–]$")
+_TAIL_WORDS = 5  # at most this many words before the bracket (initials, a full name with a title)
+
+
+def glued_byline(text: str, begin: int, end: int) -> int | None:
+    """Where a byline glued to the end of text[begin:end] starts, or None.
+
+    Flattened pages run the byline into the last sentence with no full stop between them
+    ('... hôm 5/9 T.H (Theo Reuters)', '... tại Homs NT Nguyễn Thuận -').  The byline must end the
+    text and be either a bracket of its own ('(Theo AFP)', '(Tổng hợp)') or a short author part
+    (initials, a name) followed by one; the longest author part `parse_byline` accepts wins.
+    """
+    piece = text[begin:end].rstrip()
+    m = _TAIL_PAREN.search(piece)
+    if m is None and not _TAIL_DASH.search(piece):
+        return None
+    anchor = m.start() if m else len(piece) - 1
+    before = piece[:anchor]
+    starts = [w.start() for w in re.finditer(r"\S+", before)][-_TAIL_WORDS:]
+    found: int | None = None
+    for st in [*starts, anchor] if m else starts:
+        b = parse_byline(piece[st:])
+        if b is None or (st < anchor and b.author is None):
+            continue
+        if st > 0 and not piece[st - 1].isspace():
+            continue
+        found = st
+        break  # `starts` runs from the longest candidate to the shortest
+    if found is None:
+        return None
+    return begin + found

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from syriakg.loaders.model import Article, DateValue, RawDocument, Span
-from syriakg.loaders.text.bylines import Byline, parse_byline
+from syriakg.loaders.text.bylines import Byline, glued_byline, parse_byline
 from syriakg.loaders.text.credits import Credit, find_credits
 from syriakg.loaders.text.markers import (
     caption_label,
@@ -374,17 +374,29 @@ class _Reader:
             return
         b, e = pg.body[-1]
         sents = split_spans(self.t, b, e)
-        if len(sents) < 2:
+        if not sents:
             return
         sb, se = sents[-1]
-        byline = parse_byline(self.t[sb:se])
+        byline = parse_byline(self.t[sb:se]) if len(sents) >= 2 else None
         if byline is None:
-            return
+            # glued to the last sentence with no stop between ('... hôm 5/9 T.H (Theo Reuters)')
+            at = glued_byline(self.t, sb, se)
+            if at is None or (at == b and len(pg.body) == 1):
+                return  # never the whole body
+            sb = at
+            byline = parse_byline(self.t[sb:se])
+            if byline is None:
+                return
         pg.byline = byline
         self.furn(sb, se, "byline")
         nb, ne = trim_span(self.t, b, sb)
-        pg.body[-1] = (nb, ne)
         pg.body_end = min(pg.body_end, sb)
+        if nb >= ne:  # the last piece was the byline alone
+            pg.body.pop()
+            if pg.lead == (b, e):
+                pg.lead = pg.body[0] if pg.body else None
+            return
+        pg.body[-1] = (nb, ne)
         if pg.lead == (b, e):
             pg.lead = (nb, ne)
 
