@@ -141,3 +141,18 @@ def test_body_ending_in_a_bracket_that_is_no_byline_is_kept() -> None:
     assert body_texts(art)[-1] == "Chiến dịch do Quân đội Arab Syria (SAA)"
     assert not any(k == "byline" for k, _ in furniture(art))
 
+
+
+def test_byline_glued_to_the_start_of_the_body() -> None:
+    art = jsonl_page(
+        "Ai Cập kêu gọi đối thoại",
+        "M.T (Theo Ahram) Ngoại trưởng Ai Cập Omar Fathy ngày 4/2 kêu gọi các bên ở Libya đối thoại. Ông nói thêm.",
+    )
+    assert body_texts(art)[0].startswith("Ngoại trưởng Ai Cập")
+    assert ("byline", "M.T (Theo Ahram)") in furniture(art)
+    assert art.author == "M.T"
+
+
+def test_bracket_at_the_start_that_is_no_byline_is_kept() -> None:
+    art = jsonl_page("Nga điều tàu", "Nga (theo nguồn tin quân sự) Hạm đội đã rời cảng Tartus hôm qua. Tàu hướng về phía tây.")
+    assert body_texts(art)[0].startswith("Nga (theo nguồn tin quân sự)")

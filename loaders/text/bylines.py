@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from syriakg.loaders.text.sources_gazetteer import agency_name, outlet_name, source_name
 
-__all__ = ["Byline", "glued_byline", "is_person_name", "parse_byline"]
+__all__ = ["Byline", "glued_byline", "is_person_name", "leading_byline", "parse_byline"]
 
 _MAX_CHARS = 90
 _MAX_WORDS = 12
@@ -251,3 +251,24 @@ def glued_byline(text: str, begin: int, end: int) -> int | None:
     if found is None:
         return None
     return begin + found
+
+
+_HEAD_PAREN = re.compile(r"\((?:theo|tổng hợp|t/h|nguồn)\b[^()]{0,60}\)", re.I)
+
+
+def leading_byline(text: str, begin: int, end: int) -> int | None:
+    """End of a byline that opens text[begin:end] and runs into the first sentence, or None.
+
+    ('T.H (Theo Reuters) Tổng thống ...', '(Theo AFP) Ngày 3/5, ...'): a short author part and a
+    '(Theo X)' / '(Tổng hợp)' bracket, then a capitalised word.
+    """
+    m = _HEAD_PAREN.search(text, begin, min(end, begin + 90))
+    if m is None or m.end() >= end:
+        return None
+    rest = text[m.end():end].lstrip()
+    if not rest or not (rest[0].isupper() or rest[0].isdigit()):
+        return None
+    b = parse_byline(text[begin:m.end()])
+    if b is None or (m.start() > begin and b.author is None):
+        return None
+    return m.end()

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from syriakg.loaders.model import Article, DateValue, RawDocument, Span
-from syriakg.loaders.text.bylines import Byline, glued_byline, parse_byline
+from syriakg.loaders.text.bylines import Byline, glued_byline, leading_byline, parse_byline
 from syriakg.loaders.text.credits import Credit, find_credits
 from syriakg.loaders.text.markers import (
     caption_label,
@@ -303,13 +303,17 @@ class _Reader:
                 self.furn(p.begin, p.end, kind)
                 continue
             begin = p.begin
+            if first_body and (at := leading_byline(t, p.begin, p.end)) is not None:
+                pg.top_byline = pg.top_byline or parse_byline(t[p.begin:at])
+                self.furn(p.begin, at, "byline")
+                begin = trim_span(t, at, p.end)[0]
             if first_body:
-                pref = outlet_prefix(p.text)
+                pref = outlet_prefix(t[begin:p.end])
                 if pref is not None:
                     length, name = pref
-                    self.furn(p.begin, p.begin + length, "outlet_prefix")
+                    self.furn(begin, begin + length, "outlet_prefix")
                     pg.prefix_outlet = name
-                    begin = p.begin + length
+                    begin += length
             pieces = self._body_pieces(begin, p.end)
             if first_body and pieces:
                 pg.lead = pieces[0]
