@@ -253,3 +253,14 @@ def test_date_after_a_post_verb_and_of_an_occasion_named_in_the_previous_sentenc
                 "Về vấn đề người tị nạn, ông Safadi cho biết Jordan không thể tiếp nhận thêm."],
                [(0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Safadi", "safadi"), (1, "Jordan", "jordan")])
     assert [s.date for s in run(doc)] == [None]
+
+
+def test_words_in_a_background_clause_are_a_separate_occasion():
+    # "sau khi X thông báo ...": what X said before the main event; X speaking again next is another occasion
+    doc = make(["Ngày 2/3, ông Safadi gặp ông Shoukry sau khi Bộ Ngoại giao Iran thông báo sẽ cử đặc phái viên.",
+                "Bộ Ngoại giao Iran cho biết, hai bên đã bàn về an ninh khu vực.",
+                "Bộ Ngoại giao Iran cũng khẳng định ủng hộ đối thoại."],
+               [(0, "Safadi", "safadi"), (0, "Shoukry", "shoukry"), (0, "Bộ Ngoại giao Iran", "iran_mfa"),
+                (1, "Bộ Ngoại giao Iran", "iran_mfa"), (2, "Bộ Ngoại giao Iran", "iran_mfa")])
+    got = sorted((s.speaker, tuple(s.evidence)) for s in run(doc))
+    assert got == [("iran_mfa", (0,)), ("iran_mfa", (1, 2))]

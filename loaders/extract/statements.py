@@ -78,12 +78,15 @@ def component(doc: Doc) -> None:
     """Add statements to `doc.ex.statements` (one per speaker and occasion, with every evidence sentence)."""
     out: list[Statement] = []
     claimed = _casualty_claimants(doc) | _violation_claimants(doc)
+    _SEPARATE.clear()
     for i, s in enumerate(doc.ex.sentences):
         if s.kind != "body":
             continue
         for a in attribution.attributions(doc, i):
             st = _statement(doc, a, claimed)
             if st is not None:
+                if _in_background_clause(doc, a):
+                    _SEPARATE.add(id(st))
                 _merge_into(out, st)
         # a sentence inside a quotation with no cue of its own: evidence of the quoted speaker's statement
         if not attribution.attributions(doc, i):
@@ -91,6 +94,24 @@ def component(doc: Doc) -> None:
             if q is not None:
                 _merge_into(out, q)
     doc.ex.statements.extend(_drop_redundant_countries(doc, out))
+    _SEPARATE.clear()
+
+
+# ids of the statements being built that were read in a background clause (one component run at a time)
+_SEPARATE: set[int] = set()
+# "sau khi X thông báo ...", "trước khi X tuyên bố ...": what X said earlier, a separate occasion
+_EARLIER_BEFORE_RE = re.compile(r"(?<!\w)(?:sau\s+khi|trước\s+khi|kể\s+từ\s+khi)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _in_background_clause(doc: Doc, a: Attribution) -> bool:
+    """The cue's subject opens a "sau khi / trước khi" clause: words said before the main clause's event."""
+    if a.form != "pre" or a.speaker_span is None:
+        return False
+    s = doc.ex.sentences[a.sentence]
+    if not s.begin <= a.speaker_span.begin < s.end:
+        return False
+    before = doc.ex.article.text[max(s.begin, a.speaker_span.begin - 40): a.speaker_span.begin]
+    return bool(_EARLIER_BEFORE_RE.search(before))
 
 
 def _violation_claimants(doc: Doc) -> set[tuple[int, str]]:
@@ -430,6 +451,8 @@ def _merge_into(out: list[Statement], st: Statement) -> None:
     for old in out:
         if old.speaker != st.speaker:
             continue
+        if (id(old) in _SEPARATE) != (id(st) in _SEPARATE) or id(old) in _SEPARATE:
+            continue  # a background clause's words were said on an earlier occasion
         if not _dates_ok(old.date, st.date):
             continue
         if old.place and st.place and old.place != st.place:
