@@ -146,10 +146,17 @@ _STOP_RE = re.compile(
        r"dù|còn|sinh sống|sống|đang sống|tham gia|được triển khai|triển khai|có mặt|hiện diện|gồm|khiến|làm)(?!\w)"),
     re.IGNORECASE,
 )
-_APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có)\s"),
+_APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có|"
+                                r"trong (?:tổng )?số|trên tổng số)\s"),
                             re.IGNORECASE)
-_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi)\s+(?:(?:tỉnh|thành phố|thị trấn|"
-                             r"làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ)\s+)?$"), re.IGNORECASE)
+_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi)\s+(?:(?:các|những|hai|ba|bốn)\s+)?"
+                             r"(?:(?:tỉnh|thành phố|thị trấn|làng|ngôi làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ|"
+                             r"quận|huyện|thị xã|khu|vùng ngoại ô|ngoại ô)\s+)?$"), re.IGNORECASE)
+# where people meet or speak is not where the victims fell: "hội đàm tại Geneva", "phát biểu ở Moskva"
+_VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội nghị|thượng đỉnh|cuộc gặp|cuộc họp|gặp gỡ|họp|"
+                          r"họp báo|phát biểu|trả lời phỏng vấn|phỏng vấn|chuyến thăm|thăm|diễn đàn|ký kết|"
+                          r"hội kiến|điện đàm)(?!\w)[^,.;:]{0,40}?(?:ở|tại)\s+"
+                          r"(?:(?:thủ đô|thành phố)\s+)?$"), re.IGNORECASE)
 # "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
 _WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
                         re.IGNORECASE)
@@ -164,6 +171,11 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,(?=\s)|(?<!\w)(?:nhưng|song|trong khi)(?!
 _DATE_BOUND_RE = re.compile(vi(r"(?:(?<!\w)(?:kể từ|từ khi|từ|trước khi|sau khi|đến|tới)(?!\w)[^,;]{0,30})$"),
                             re.IGNORECASE)
 MAX_GAP_WORDS = 8
+_TOTAL_BEFORE_RE = re.compile(vi(r"(?<!\w)(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:khoảng\s+|hơn\s+|gần\s+)?$"),
+                              re.IGNORECASE)
+# the words of such a total do not count towards the distance from the victims to their outcome
+_TOTAL_PHRASE_RE = re.compile(vi(r"(?<!\w)(?:trong|trên)\s+(?:tổng\s+)?số\s+\S+(?:\s+(?:người|dân|cư dân|"
+                                 r"dân cư|người dân|cư dân của|dân của|của))*"), re.IGNORECASE)
 _PARTITIVE_RE = re.compile(vi(r"\s+trong (?:số|tổng số)(?= )"), re.IGNORECASE)
 
 
@@ -179,7 +191,7 @@ def component(doc: Doc) -> None:
     """Add casualty and displacement claims to `doc.ex.casualties`."""
     merged: list[CasualtyClaim] = []
     for s in sentences_with(doc.ex.sentences, doc.ex.article.text, KEYS):
-        if not _OUTCOME_ANY.search(s.text):
+        if not _OUTCOME_ANY.search(s.text) and not _LEAVE_RE.search(s.text):
             continue
         for f in find_claims(s.text):
             claim = _claim(doc, s, f)
@@ -193,10 +205,13 @@ def find_claims(text: str) -> list[_Found]:
     """The casualty figures of one sentence (no entities needed), in text order."""
     out: list[_Found] = []
     qs = find_quantities(text)
+    # "3.000 người trong tổng số 15.000 dân": the total is neither a figure of its own nor the end of the first
+    totals = {k for k, q in enumerate(qs) if _TOTAL_BEFORE_RE.search(text, max(0, q.begin - 20), q.begin)}
     for k, q in enumerate(qs):
-        if q.percent:
+        if q.percent or k in totals:
             continue
-        f = _read(text, q, qs[k + 1].begin if k + 1 < len(qs) else len(text))
+        nxt = next((qs[j].begin for j in range(k + 1, len(qs)) if j not in totals), len(text))
+        f = _read(text, q, nxt)
         if f is not None and not any(o.q.begin == q.begin for o in out):
             out.append(f)
     return out
@@ -221,8 +236,12 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
     if _NEG_RE.search(text[max(0, q.begin - 25) : q.begin]):
         return None  # "chưa ghi nhận 10 người nào thiệt mạng"
     after = _outcome_after(text, head.end(), limit)
+    if after is None and cause is None and noun_outcome is None and count_of is None:
+        after = _left(text, head, limit)
     outcome: Outcome | None = None
     end = head.end()
+    if cause == "purpose":
+        return None
     if cause is not None and cause not in _CAUSE_ONLY:
         outcome = _OUT_BEFORE[cause]
         after = None
@@ -270,19 +289,53 @@ _CAUSE_RE = re.compile(r"(?<!\w)(" + alternation([w for ws in OUTCOME_BEFORE.val
                        re.IGNORECASE)
 
 
+# an aim, a threat or a plan is no outcome: "ném bom nhằm tiêu diệt 2 tay súng", "đe dọa sát hại 5 con tin"
+_PURPOSE_RE = re.compile(vi(r"(?<!\w)(?:nhằm|để|mục đích|âm mưu|mưu đồ|toan|tìm cách|lên kế hoạch|"
+                            r"kế hoạch|đe dọa|đe doạ|dọa|nỗ lực|cố gắng|cố|muốn|sẽ|có thể|nhằm mục tiêu|thề|dự định|"
+                            r"cam kết|quyết tâm|tuyên bố sẽ)\s*$"), re.IGNORECASE)
+
+
 def _cause_before(before: str) -> str | None:
     m = _CAUSE_RE.search(before)
     if m is None:
         return None
-    return canon(m.group(1))
+    word = canon(m.group(1))
+    if word not in _CAUSE_ONLY and _PURPOSE_RE.search(before, 0, m.start(1)):
+        return "purpose"
+    return word
 
 
-def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | None:
+# "800 dân thường đã rời khỏi thị trấn": civilians (or fighters with their families) leaving a place are displaced;
+# troops leaving are a withdrawal
+_LEAVE_RE = re.compile(vi(r"(?<!\w)(?:rời khỏi|rời bỏ|rời)(?!\w)(?! (?:khỏi )?(?:nhiệm sở|chức|ghế|cương vị|vị trí|"
+                          r"bàn đàm phán|cuộc họp|hội nghị))"), re.IGNORECASE)
+_FAMILY_RE = re.compile(vi(r"(?<!\w)(?:người nhà|gia đình|thân nhân|thân quyến|vợ con|người thân|dân thường)(?!\w)"),
+                        re.IGNORECASE)
+_FUTURE_RE = re.compile(vi(r"(?<!\w)(?:sẽ|dự kiến|có thể|chuẩn bị|sắp|không|chưa)(?:\s+(?:phải|được|bị))?\s*$"),
+                        re.IGNORECASE)
+
+
+def _left(text: str, head: re.Match[str], limit: int) -> tuple[Outcome, int] | None:
+    """ "Hơn 2.000 tay súng và người nhà đã rời khỏi quận X": displaced (not said of troops alone)."""
+    found = _outcome_after(text, head.end(), limit, _LEAVE_RE)
+    if found is None:
+        return None
+    _, end = found
+    verb = _LEAVE_RE.search(text, head.end(), end)
+    assert verb is not None
+    if canon(head.group("head")) in _COMBATANTS and not _FAMILY_RE.search(text, head.end(), verb.start()):
+        return None
+    if _FUTURE_RE.search(text, head.end(), verb.start()):
+        return None
+    return "displaced", end
+
+
+def _outcome_after(text: str, start: int, limit: int, rx: re.Pattern[str] = _OUT_AFTER_RE) -> tuple[Outcome, int] | None:
     """The outcome verb that follows the victims within the clause (before `limit`: the next figure)."""
     pos = start
     words = 0
     while pos < limit:
-        m = _OUT_AFTER_RE.search(text, pos, limit)
+        m = rx.search(text, pos, limit)
         stop = _STOP_RE.search(text, pos)
         appos = _APPOSITION_RE.match(text, stop.start()) if stop else None
         if appos is not None and (m is None or appos.start() < m.start()):
@@ -302,9 +355,10 @@ def _outcome_after(text: str, start: int, limit: int) -> tuple[Outcome, int] | N
             return None
         gap = text[pos : m.start()]
         words += sum(1 for w in gap.split() if not w[:1].isupper())  # a long proper name is one noun
+        words -= sum(len(t.group(0).split()) for t in _TOTAL_PHRASE_RE.finditer(gap))
         if words > MAX_GAP_WORDS or _NEG_RE.search(gap) or _NEG_RE.search(text[max(start, m.start() - 12) : m.start()]):
             return None
-        return _OUT_AFTER[canon(m.group(0))], m.end()
+        return _OUT_AFTER.get(canon(m.group(0)), "displaced"), m.end()
     return None
 
 
@@ -368,6 +422,8 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
         before = s.text[max(0, mb - 30) : mb]
         if not (_LOCATIVE_RE.search(before) if locative_only else _WAR_OF_RE.search(before)):
             continue
+        if _VENUE_RE.search(s.text, max(0, mb - 70), mb):
+            continue
         dist = abs(mb - anchor)
         if best is None or dist < best[0]:
             best = (dist, key)
@@ -413,7 +469,7 @@ def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
         or _place(doc, s, 0, rel_e, f.q.begin, victims, locative_only=False)
         or _previous_place(doc, s)
     )
-    claimant = _source_of(doc, s.index, s.begin + f.q.begin) if _source_of is not None else None
+    claimant = _claimant(doc, s, s.begin + f.q.begin)
     return CasualtyClaim(
         outcome=f.outcome,
         qualifier=f.q.qualifier,
@@ -426,6 +482,89 @@ def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
         date=_date(doc, s, rel_b, rel_e, f.q),
         span=Span(s.begin + f.q.begin, s.begin + f.outcome_end),
     )
+
+
+# a digest of items in one run of text ("... . * Ngày 3/5, ...", "★ Cùng ngày, ..."): a cue in one item says nothing
+# about a figure in another
+_BULLET_RE = re.compile(r"(?:^|\s)[*★•■▪►]\s")
+# verbs whose content the speaker does not vouch for as fact ("bày tỏ chia buồn về vụ ... khiến 3 người chết"):
+# an assertive cue around them ("Điện Kremlin cho biết, ...") is the source
+_NOT_VOUCHING = frozenset(map(canon, (
+    "bày tỏ", "hy vọng", "ca ngợi", "hoan nghênh", "kêu gọi", "hối thúc", "thúc giục", "yêu cầu", "đề nghị",
+    "đề xuất", "cam kết", "đồng tình", "nhắc nhở", "chia sẻ", "khuyến cáo", "cảnh báo", "cảnh cáo", "phản đối",
+)))
+_ASSERTIVE_ACTS = frozenset({"say", "announce", "confirm"})
+# verbs that dispute what follows: the speaker is not the source of a figure in it
+_DISPUTING = frozenset(map(canon, ("bác bỏ", "bác", "phủ nhận", "phản bác")))
+_CONDEMNING = frozenset(map(canon, ("lên án", "chỉ trích", "bác bỏ", "bác", "phủ nhận", "phản bác", "cáo buộc",
+                                    "tố cáo")))
+# "(bác bỏ) báo cáo của X (cho rằng ...)", "(lên án) những cáo buộc trước đó của X": X made the disputed claim
+_CLAIM_OF_RE = re.compile(vi(r"(?<!\w)(?:báo cáo|cáo buộc|thông tin|tuyên bố|con số|số liệu|ước tính|tin tức|"
+                             r"khẳng định)(?:\s+[^,;:.“”\"]{0,30}?)?\s+(?:của|từ)\s+$"), re.IGNORECASE)
+
+
+def _inside(a, offset: int) -> bool:
+    if a.form == "post":
+        return a.content.begin <= offset < a.content.end
+    return a.content.begin <= offset < max(a.content.end, a.content.begin + 1) and a.cue.begin < offset
+
+
+def _bullet_between(text: str, b: int, e: int) -> bool:
+    return bool(_BULLET_RE.search(text, min(b, e), max(b, e)))
+
+
+def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
+    """Who states the figure at `offset` (absolute): the source attributed in its own sentence.
+
+    Like `attribution.source_of`, with four readings of casualty figures:
+
+    * a cue in another item of a digest run into one sentence ("... . * Ngày 3/5, ...") is not the source;
+    * a figure inside a disputed claim ("X bác bỏ báo cáo của Y cho rằng 300 người ...") is Y's, or nobody's
+      when its owner is not named ("X phủ nhận thông tin cho rằng ...");
+    * a figure inside an expression of feeling or a call ("Y bày tỏ chia buồn về vụ ... khiến 3 người chết")
+      is the source of the assertive cue around it ("Điện Kremlin cho biết, ...") when there is one;
+    * a quotation left open (no closing mark) that opened before the sentence says nothing about its speaker.
+    """
+    if _attribution is None:
+        return _source_of(doc, s.index, offset) if _source_of is not None else None
+    text = doc.ex.article.text
+    cands = [a for a in _attribution.attributions(doc, s.index)
+             if not a.negated and _inside(a, offset) and not _bullet_between(text, a.cue.begin, offset)]
+    named = [a for a in cands if a.speakers]
+    if not named:
+        q = _attribution.quote_attribution(doc, s.index, offset)
+        if q is None or not q.speaker or _bullet_between(text, s.begin, offset):
+            return None
+        regions = [r for r in discourse.quote_regions(doc) if r[0] <= offset < r[1]]
+        if regions and regions[-1][0] < s.begin and text[regions[-1][1] - 1] not in "”\"":
+            return None  # an unclosed quotation from an earlier sentence
+        return q.speaker
+    best = named[0]
+    for a in named[1:]:
+        if _attribution._better(a, best):
+            best = a
+    verb = canon(best.verb)
+    if verb in _CONDEMNING:
+        owner = _claim_owner(doc, s, best.cue.end, offset)
+        if owner is not None:
+            return owner
+        if verb in _DISPUTING or best.act in ("reject", "deny"):
+            return None
+    if verb in _NOT_VOUCHING:
+        outer = [a for a in named if a is not best and a.content.begin <= best.cue.begin
+                 and a.act in _ASSERTIVE_ACTS and canon(a.verb) not in _NOT_VOUCHING]
+        if outer:
+            return outer[-1].speaker
+    return best.speaker
+
+
+def _claim_owner(doc: Doc, s: Sentence, begin: int, offset: int) -> str | None:
+    """The named author of a claim between a disputing verb and the figure ("báo cáo của Y")."""
+    text = doc.ex.article.text
+    for g in discourse.groups(doc, s.index):
+        if begin <= g.begin and g.end <= offset and _CLAIM_OF_RE.search(text[max(begin, g.begin - 60) : g.begin]):
+            return g.keys[0] if len(g.keys) == 1 else None
+    return None
 
 
 # a sentence that goes on with the previous one's figures ("Trong số đó có 12 trẻ em ...")
@@ -458,20 +597,26 @@ def _neighbour_claimant(doc: Doc, s: Sentence, merged: list[CasualtyClaim]) -> s
     k = s.index
     if k > 0 and sents[k - 1].paragraph == s.paragraph and sents[k - 1].kind == "body":
         prev = sents[k - 1]
-        continues = bool(_CONTINUES_RE.match(s.text)) or _opens_with_figure(s.text)
+        continues = bool(_CONTINUES_RE.match(s.text))
         by_claims = {c.claimant for c in merged if prev.index in c.evidence and c.claimant}
-        if len(by_claims) == 1 and continues:
+        if len(by_claims) == 1 and (continues or _opens_with_figure(s.text)):
             return next(iter(by_claims))
-        if continues and _HARM_RE.search(prev.text):
+        if continues:
+            # "X cho biết vụ tấn công gây nhiều thương vong. Trong số các nạn nhân có 5 trẻ em.": X's words go on;
+            # only when X's own words speak of harm, not a mere mention elsewhere in that sentence
+            text = doc.ex.article.text
             named = [a for a in _attribution.attributions(doc, prev.index)
-                     if a.speaker and not a.negated and not a.outlet and a.content.end >= prev.end - 2]
+                     if a.speaker and not a.negated and not a.outlet and a.content.end >= prev.end - 2
+                     and a.act in _ASSERTIVE_ACTS and _HARM_RE.search(text, a.content.begin, a.content.end)]
             if named:
                 return named[-1].speaker
     if k + 1 < len(sents) and sents[k + 1].paragraph == s.paragraph and sents[k + 1].kind == "body":
         nxt = sents[k + 1]
         for a in _attribution.attributions(doc, nxt.index):
             text = doc.ex.article.text[a.content.begin:a.content.end]
-            if a.speaker and not a.negated and a.form == "pre" and _SOURCE_ONLY_RE.fullmatch(text):
+            if a.speaker and not a.negated and a.form == "pre" and a.act in _ASSERTIVE_ACTS and \
+                    canon(a.verb) not in _NOT_VOUCHING and _SOURCE_ONLY_RE.fullmatch(text):
+                # "SOHR cho biết như vậy." names the source; "Moskva bác bỏ thông tin này." disputes it
                 return a.speaker
     return None
 

@@ -1,0 +1,135 @@
+"""Who claims a casualty figure, where it happened, and figures the first rules missed (sentences written here)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from syriakg.loaders.extract import casualties, dates
+from syriakg.loaders.model import Entity
+from tests.extract_helpers import add_mention, doc_from_sentences
+
+KINDS = {
+    "kremlin": "organization", "putin": "person", "erdogan": "person", "iraq": "country", "jordan": "country",
+    "who": "organization", "iraq_mfa": "organization", "guterres": "person", "sohr": "organization",
+    "lavrov": "person", "hama": "place", "homs": "place", "deir_ez_zor": "place", "geneva": "place",
+    "astana": "place", "amnesty": "organization", "madaya": "place", "russia": "country", "mosul": "place",
+}
+
+
+def run(sentences: list[str], mentions: list[tuple[int, str, str]] = (), one_paragraph: bool = False):
+    doc = doc_from_sentences(sentences)
+    if one_paragraph:
+        doc.ex.sentences[:] = [replace(s, paragraph=0) for s in doc.ex.sentences]
+    for i, surface, key in mentions:
+        add_mention(doc, i, surface, key)
+        doc.ex.entities.setdefault(key, Entity(key, KINDS[key], surface))  # type: ignore[arg-type]
+    dates.component(doc)
+    casualties.component(doc)
+    return doc.ex.casualties
+
+
+# --- claimant ---------------------------------------------------------------------------------------------------
+
+
+def test_the_office_that_reports_is_the_claimant_not_the_leader_expressing_condolences() -> None:
+    [c] = run(["Điện Kremlin cho biết, Tổng thống Putin đã bày tỏ lời chia buồn với Tổng thống Erdogan về vụ việc "
+               "khiến 4 binh sĩ thiệt mạng."],
+              [(0, "Điện Kremlin", "kremlin"), (0, "Putin", "putin"), (0, "Erdogan", "erdogan")])
+    assert (c.count, c.claimant) == (4, "kremlin")
+
+
+def test_a_leader_who_reports_the_figure_himself_stays_the_claimant() -> None:
+    [c] = run(["Tổng thống Putin cho biết 4 binh sĩ đã thiệt mạng."], [(0, "Putin", "putin")])
+    assert c.claimant == "putin"
+
+
+def test_a_disputed_report_belongs_to_its_author() -> None:
+    [c] = run(["Bộ Ngoại giao Iraq ngày 3/4 đã bác bỏ báo cáo của Tổ chức Y tế Thế giới cho rằng 300 người đã chết "
+               "vì dịch bệnh ở Mosul."],
+              [(0, "Bộ Ngoại giao Iraq", "iraq_mfa"), (0, "Tổ chức Y tế Thế giới", "who"), (0, "Mosul", "mosul")])
+    assert (c.count, c.claimant, c.place) == (300, "who", "mosul")
+    [c] = run(["Ông Guterres cũng lên án những cáo buộc trước đó của Ân xá Quốc tế là thiếu căn cứ khi cho rằng "
+               "hàng nghìn tù nhân đã bị hành quyết."],
+              [(0, "Guterres", "guterres"), (0, "Ân xá Quốc tế", "amnesty")])
+    assert c.claimant == "amnesty"
+
+
+def test_a_denied_figure_with_no_named_author_has_no_claimant() -> None:
+    [c] = run(["Ông Lavrov phủ nhận thông tin cho rằng 20 nhân viên cứu trợ đã bị bắt cóc."], [(0, "Lavrov", "lavrov")])
+    assert (c.outcome, c.count, c.claimant) == ("captured", 20, None)
+
+
+def test_a_denial_in_the_next_sentence_does_not_source_the_figure() -> None:
+    cs = run(["Ít nhất 19 người đã thiệt mạng trong vụ đánh bom ở Hama.", "Moskva bác bỏ thông tin này."],
+             [(0, "Hama", "hama"), (1, "Moskva", "russia")], one_paragraph=True)
+    assert [(c.count, c.claimant) for c in cs] == [(19, None)]
+
+
+def test_a_cue_in_another_item_of_a_digest_is_not_the_source() -> None:
+    cs = run(["Ông Guterres cho rằng tình hình đang được cải thiện. * Ngày 3/5, ít nhất 12 binh sĩ đã thiệt mạng ở Hama."],
+             [(0, "Guterres", "guterres"), (0, "Hama", "hama")])
+    assert [(c.count, c.claimant, c.place) for c in cs] == [(12, None, "hama")]
+    cs = run(["★ SOHR cho biết 8 dân thường đã thiệt mạng ở Hama."], [(0, "SOHR", "sohr"), (0, "Hama", "hama")])
+    assert [(c.count, c.claimant) for c in cs] == [(8, "sohr")]
+
+
+def test_a_narrative_figure_after_someone_else_spoke_has_no_claimant() -> None:
+    cs = run(["Ngoại trưởng Lavrov cho biết Nga lo ngại về các vụ tấn công gây thương vong cho dân thường.",
+              "25 người đã thiệt mạng trong vụ không kích ở Homs hôm thứ Ba."],
+             [(0, "Lavrov", "lavrov"), (0, "Nga", "russia"), (1, "Homs", "homs")], one_paragraph=True)
+    assert [(c.count, c.claimant, c.place) for c in cs] == [(25, None, "homs")]
+
+
+def test_an_unclosed_quotation_does_not_make_later_sentences_its_speakers() -> None:
+    cs = run(["Ông Lavrov nói: “Chúng tôi sẽ tiếp tục đàm phán.",
+              "Ít nhất 30 dân thường đã thiệt mạng ở Homs trong tuần này."],
+             [(0, "Lavrov", "lavrov"), (1, "Homs", "homs")], one_paragraph=True)
+    assert [(c.count, c.claimant) for c in cs] == [(30, None)]
+
+
+def test_a_closed_quotation_keeps_its_speaker() -> None:
+    cs = run(["“Ít nhất 30 dân thường đã thiệt mạng ở Homs”, ông Lavrov nói."],
+             [(0, "Lavrov", "lavrov"), (0, "Homs", "homs")])
+    assert [(c.count, c.claimant) for c in cs] == [(30, "lavrov")]
+
+
+# --- place ------------------------------------------------------------------------------------------------------
+
+
+def test_the_place_is_in_the_claims_own_clause_not_the_venue_of_talks() -> None:
+    cs = run(["Phát biểu tại cuộc hội đàm ở Astana, ông Lavrov cho biết các cuộc không kích đã khiến 30 dân thường "
+              "thiệt mạng tại các tỉnh Homs và Deir ez-Zor."],
+             [(0, "Astana", "astana"), (0, "Lavrov", "lavrov"), (0, "Homs", "homs"), (0, "Deir ez-Zor", "deir_ez_zor")])
+    assert [(c.count, c.claimant, c.place) for c in cs] == [(30, "lavrov", "homs")]
+    cs = run(["Các nhà ngoại giao đang hội đàm tại Geneva.", "Trong khi đó, 14 dân thường đã thiệt mạng trong tuần qua."],
+             [(0, "Geneva", "geneva")], one_paragraph=True)
+    assert [(c.count, c.place) for c in cs] == [(14, None)]
+
+
+# --- recall -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hơn 2.000 tay súng và người nhà đã sơ tán khỏi quận Waer.", ("displaced", "more_than", 2000)),
+    ("Khoảng 1.200 phiến quân cùng gia đình đã rời khỏi thị trấn Madaya.", ("displaced", "about", 1200)),
+    ("Khoảng 800 dân thường đã rời khỏi thị trấn trong tuần qua.", ("displaced", "about", 800)),
+    ("Gần 3.000 người trong tổng số 15.000 dân của thị trấn Madaya bị thương.", ("injured", "about", 3000)),
+    ("Ít nhất 40 người, trong tổng số 300 cư dân của làng, đã thiệt mạng.", ("killed", "at_least", 40)),
+    ("Trên 200 người đã thiệt mạng trong trận động đất.", ("killed", "more_than", 200)),
+])
+def test_more_figures(sentence: str, expected: tuple) -> None:
+    [c] = run([sentence])
+    assert (c.outcome, c.qualifier, c.count) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Khoảng 2.000 binh sĩ Mỹ đã rời khỏi căn cứ.",  # troops withdrawing
+    "Khoảng 800 dân thường sẽ rời khỏi thị trấn vào tuần tới.",  # not yet
+    "Máy bay đã ném bom tòa nhà nhằm tiêu diệt hai tay súng bắn tỉa.",  # an aim
+    "Nhóm phiến quân đe dọa sát hại 5 con tin người Jordan.",  # a threat
+    "Ông Lavrov đã rời khỏi cuộc họp sau 2 giờ.",
+])
+def test_not_figures(sentence: str) -> None:
+    assert run([sentence]) == []
