@@ -198,6 +198,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if guest is None:
                 continue
         cstart, cend, frame = clause_span(doc, i, b, e)
+        agree = _AGREE_AFTER_RE.search(text, e, cend)
+        if agree is not None:
+            cend = agree.start()  # "Tại cuộc điện đàm ..., hai bên nhất trí sẽ ...": what they agreed is no part of it
         tm = topic_start(text, e, cend)
         tstart = tm.start() if tm else cend
         cand = Cand(kind, i, Span(s.begin + b, s.begin + e), word, noun=noun)  # type: ignore[arg-type]
@@ -274,11 +277,22 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         subj: list[str] = []
         pm = PARTICIPATE_RE.search(text, max(cstart, head - 120), head) if noun else None
         vhead = head
+        committed = False
         if pm is not None:
             vhead = pm.start()
-            subj = subject_chain(doc, i, vhead, cstart, recent)
+            subj = subject_chain(doc, i, vhead, cstart, recent, COMMIT_WORDS)  # "A, B và C đã xác nhận tham gia"
+            cm = _COMMIT_BEFORE_RE.search(text, max(0, vhead - 40), vhead) if _TAKE_PART_RE.match(text, vhead) \
+                else None
+            committed = cm is not None
+            if cm is not None and not subj and gap_ok(text[cstart:vhead]):
+                # "xác nhận" read as a reporting verb: the parties are the subject before it
+                subj = subject_chain(doc, i, vhead, text.rfind(";", 0, cm.start()) + 1, recent, COMMIT_WORDS)
         elif not noun:
             subj = subject_chain(doc, i, head, cstart, recent)
+            if not subj and kind == "visit":
+                moved = subject_chain(doc, i, head, cstart, recent, TRAVEL_WORDS)
+                if moved and all(doc.kind_of(k) == "person" for k in moved):
+                    subj = moved  # "Ngoại trưởng A và Bộ trưởng B đã đến thăm X" (persons: not "quan chức của Y")
         elif not fronted:
             pp = re.search(r"(?<!\w)(?:trong|qua|tại|sau)\s+(?:(?:một|các|những|cuộc|chuyến)\s+)*$", text[cstart:head],
                            re.IGNORECASE)
@@ -356,12 +370,15 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             actors = list(out[-1].actors)  # "A đã họp ... và có thể sẽ tiếp tục nhóm họp": the same subject
             inherited = True
         cand.actors = actors
+        cand.attendees = attendees
         # --- back-reference ----------------------------------------------------------------------------
         own = [k for k in cand.actors if k not in attendees]
-        new_marker = bool(NEW_EVENT_AFTER_RE.match(after)) or bool(
+        upcoming = noun and kind != "visit" and _UPCOMING_AFTER_RE.match(after) is not None
+        new_marker = upcoming or bool(NEW_EVENT_AFTER_RE.match(after)) or bool(
             re.search(r"(?<!\w)một\s+(?:(?:cuộc|vòng|chuyến)\s+)?$", text[:b], re.IGNORECASE))
         if noun and BACKREF_AFTER_RE.match(after):
-            cand.actors = list(attendees)
+            # "cuộc họp này": only the attendees, and those who take part in it ("X sẽ tham dự vòng hòa đàm này")
+            cand.actors = list(attendees) + ([k for k in subj if k not in attendees] if pm is not None else [])
             cand.backref = cand.strict_backref = True
         elif noun and not comp and not subj and not new_marker and \
                 not re.match(r"\s*(?:các|những)\s", text[head:b], re.IGNORECASE):
@@ -465,6 +482,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         cand.fact = factuality.status_of(scope, before_trigger=text[cstart:b] if noun else "",
                                          after_trigger=_without_travel_word(text[e: e + 40], owner_lead),
                                          frame=frame, date_relation=rel)
+        if (committed or upcoming) and cand.fact.status == "occurred" and (rel is None or rel > 0):
+            # "X đã xác nhận tham gia vòng đàm phán", "cuộc họp tới": taking part is promised, the event ahead
+            cand.fact = factuality.Factuality("planned", "tới" if upcoming else "xác nhận tham gia", True)
         if not noun and out and out[-1].sentence == i and cand.fact.cue in ("", "date") and \
                 out[-1].fact.cue not in ("", "date") and not out[-1].backref and \
                 re.search(r"(?:,|(?<!\w)và)\s*$", text[out[-1].trigger.end - s.begin: verb_group_start(text, b, cstart)]) \
@@ -521,6 +541,36 @@ def _specific_occasion(text: str, head: int, b: int, e: int) -> bool:
     if not re.search(r"(?<!\w)(?:cuộc|vòng|chuyến)(?!\w)", text[head:e], re.IGNORECASE):
         return False
     return re.match(r"\s*(?:\S+\s+){0,3}?giữa(?!\w)", text[e:]) is not None
+
+
+# words between a subject and "tham gia/tham dự <event>" that commit it to take part ("đã xác nhận tham gia")
+COMMIT_WORDS = frozenset("xác nhận cam kết nhận lời đồng ý quyết định tuyên bố".split())
+
+
+# verbs of agreeing after the trigger: their content ("sẽ tăng cường ... tại X") is neither the event's status,
+# place nor date
+_AGREE_AFTER_RE = re.compile(
+    r"(?<!\w)(?:nhất\s+trí|đồng\s+ý|thống\s+nhất|thoả\s+thuận|thỏa\s+thuận|cam\s+kết|"
+    r"tái\s+khẳng\s+định|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|kêu\s+gọi)(?!\w)",
+    re.IGNORECASE)
+
+
+# a promise to take part: "đã xác nhận / cam kết / nhận lời (sẽ) tham gia"
+_COMMIT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:xác\s+nhận|cam\s+kết|nhận\s+lời|đồng\s+ý|quyết\s+định|tuyên\s+bố)\s+(?:sẽ\s+)?$", re.IGNORECASE)
+
+
+_TAKE_PART_RE = re.compile(r"(?:tham\s+gia|tham\s+dự|dự)\s", re.IGNORECASE)
+
+
+# a bare "tới" right after an event noun: the next one ("vòng đàm phán tới", "cuộc họp tới tại X")
+_UPCOMING_AFTER_RE = re.compile(
+    r"\s*tới(?=\s*(?:[,.;:)]|$|(?:tại|ở|vào|dự\s+kiến|sẽ|diễn\s+ra|được|giữa|với|về|của|nhằm|để)(?!\w)))",
+    re.IGNORECASE)
+
+
+# motion verbs between a visitor and "thăm" ("A và B đã đến thăm X")
+TRAVEL_WORDS = frozenset("đến sang ghé đi".split())
 
 
 _HOLD_VERB_RE = re.compile(r"\s*(?:tổ\s+chức|tiến\s+hành|nối\s+lại|triệu\s+tập|tái\s+khởi\s+động)\s", re.IGNORECASE)

@@ -122,18 +122,21 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
                                               doc.kind_of(g.keys[0]) in ("place", "country")):
         return []
     chain = [g]
+    left = g.begin  # start of the chain's first item, a title's country glued before it included
     while k > 0:
         prev = gs[k - 1]
-        gap = text[prev.end - s.begin: chain[-1].begin - s.begin]
+        gap = text[prev.end - s.begin: left - s.begin]
         if gap.strip() == "" or _TITLE_ONLY_RE.match(gap):
             # "Nga" glued before "Sergei Lavrov" (a title's country): a modifier, keep scanning past it
             if doc.kind_of(prev.keys[0]) in ("country", "place", "organization") and \
                     doc.kind_of(chain[-1].keys[0]) == "person":
                 k -= 1
+                left = prev.begin
                 continue
             break
         if _COORD_GAP_RE.match(gap):
             chain.append(prev)
+            left = prev.begin
             k -= 1
             continue
         break
@@ -514,7 +517,31 @@ def main_subject(doc: Doc, i: int, rel_after: int, recent: list[Event]) -> list[
         return out
     if not _TITLE_ONLY_RE.match(lead) and not re.fullmatch(r"\s*(?:phía|cả|các|hai)?\s*", lead, re.IGNORECASE):
         return []
-    return actor_keys(doc, g)
+    return _coordinated_forward(doc, i, gs)
+
+
+def _coordinated_forward(doc: Doc, i: int, gs: list[discourse.Group]) -> list[str]:
+    """The actors of gs[0] and of the items coordinated after it ("Thủ tướng A và người đồng cấp Nhật Bản B"):
+    a title's country glued before a person is passed over, not taken."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    out = list(actor_keys(doc, gs[0]))
+    cur, j = gs[0], 1
+    while j < len(gs):
+        nx = gs[j]
+        gap = text[cur.end - s.begin: nx.begin - s.begin]
+        if not re.match(r"\s*(?:,|và|cùng(?:\s+với)?|với)(?!\w)", gap, re.IGNORECASE) or not _COORD_GAP_RE.match(gap):
+            break
+        if nx.how == "title" and j + 1 < len(gs) and doc.kind_of(gs[j + 1].keys[0]) == "person" and \
+                not text[nx.end - s.begin: gs[j + 1].begin - s.begin].strip():
+            nx = gs[j + 1]  # "và người đồng cấp Nhật Bản Taro Kono": the person
+            j += 1
+        elif nx.how == "title":
+            break
+        out.extend(k for k in actor_keys(doc, nx) if k not in out)
+        cur = nx
+        j += 1
+    return out
 
 
 _GROUP_LEAD_RE = re.compile(

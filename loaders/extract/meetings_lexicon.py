@@ -169,7 +169,8 @@ PP_BEFORE_RE = re.compile(
 
 
 NEW_EVENT_AFTER_RE = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:tiếp\s+theo|mới|sắp\s+tới|tới\s+đây|lần\s+thứ|đầu\s+tiên|thứ\s+(?:hai|ba|tư|năm|sáu|\d+))\b",
+    r"^\s*(?:(?:\S+\s+){0,2}?(?:tiếp\s+theo|mới|sắp\s+tới|tới\s+đây|lần\s+thứ|đầu\s+tiên|thứ\s+(?:hai|ba|tư|năm|sáu|\d+))\b|"
+    r"(?:bên|ngoài)\s+lề(?!\w))",  # "cuộc hội đàm bên lề Hội nghị X": an occasion of its own
     re.IGNORECASE,
 )
 

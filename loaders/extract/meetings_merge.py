@@ -30,6 +30,7 @@ class Cand:
     background: bool = False
     place_after: bool = False  # the place is written after the trigger (the event's own "tại X")
     travel_purpose: bool = False  # a journey to attend it ("phái đoàn X sẽ tới Y để tham dự vòng đàm phán")
+    attendees: list[str] = field(default_factory=list)  # "có sự tham dự của X": added to whatever event it is
 
 
 def place_event(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factuality.Factuality],
@@ -95,6 +96,8 @@ def _find_target(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factua
                 continue  # "Trong chuyến thăm Amman, X ..." after Y's visit to Beijing: another visit
             if not dates_compatible(ev.date, c.date) or c.background:
                 continue  # "Trước đó, trong các cuộc đàm phán ...": an earlier event, not the one just told
+            if _actors_clash(doc, c, ev):
+                continue  # "Trong cuộc hội đàm, A và B ..." after talks of C and D: other talks
             if c.lemma in lemmas[id(ev)] or lemma_core(c.lemma) in {lemma_core(x) for x in lemmas[id(ev)]}:
                 return ev
         for ev in reversed(events):
@@ -103,6 +106,8 @@ def _find_target(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factua
                 continue
             if not dates_compatible(ev.date, c.date) or c.background or _other_journey(doc, c, ev):
                 continue
+            if _actors_clash(doc, c, ev) or (len(c.actors) >= 2 and not ev.actors):
+                continue  # two named parties of their own: not the actorless event of another word
             if kinds_compatible(ev.kind, c.kind):
                 return ev
         if not c.actors:
@@ -166,3 +171,14 @@ def _other_journey(doc: Doc, c: Cand, ev: Event) -> bool:
         return True
     visitors = {a for a in c.actors if a != c.destination}
     return bool(visitors) and bool(ev.actors) and not (visitors & set(ev.actors))
+
+
+def _actors_clash(doc: Doc, c: Cand, ev: Event) -> bool:
+    """A reference naming two or more persons (or countries) none of whom the event has, while the event has
+    persons (countries) of its own: another event."""
+    for kind in ("person", "country"):
+        mine = {a for a in c.actors if doc.kind_of(a) == kind and a not in c.attendees}
+        theirs = {a for a in ev.actors if doc.kind_of(a) == kind}
+        if len(mine) >= 2 and theirs and not mine & theirs:
+            return True
+    return False

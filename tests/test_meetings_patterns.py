@@ -1,0 +1,135 @@
+"""Meetings: participation promises, fronted event phrases, agreement content, joint work, delegations.
+
+Sentences written for these tests (other people, countries, places and dates than any article).
+"""
+
+from __future__ import annotations
+
+from tests.extract_helpers import add_mention
+from tests.test_meetings import make, run
+
+
+def _summary(evs):
+    return [(e.kind, e.status, sorted(e.actors), e.place) for e in evs]
+
+
+# --- promises to take part ------------------------------------------------------------------------
+
+
+def test_countries_confirming_they_will_take_part_are_participants_of_a_planned_round():
+    doc = make(["Iraq, Jordan và Ai Cập đã xác nhận tham gia vòng đàm phán tới."],
+               [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "Ai Cập", "egypt")])
+    [ev] = run(doc)
+    assert ev.kind == "negotiation" and ev.status == "planned"
+    assert set(ev.actors) == {"iraq", "jordan", "egypt"}
+
+
+def test_promise_to_attend_joins_the_round_announced_before():
+    doc = make(["Vòng hòa đàm mới sẽ diễn ra tại Vienna ngày 20/6.",
+                "Qatar và Liban cam kết sẽ tham dự vòng hòa đàm này."],
+               [(0, "Vienna", "vienna"), (1, "Qatar", "qatar"), (1, "Liban", "lebanon")], year="2018")
+    [ev] = run(doc)
+    assert ev.status == "planned" and ev.place == "vienna" and {"qatar", "lebanon"} <= set(ev.actors)
+    assert ev.evidence == [0, 1]
+
+
+def test_bare_toi_after_an_event_noun_is_the_next_one():
+    doc = make(["Pháp và Đức sẽ cử đại diện tới cuộc họp tới tại Geneva."],
+               [(0, "Pháp", "france"), (0, "Đức", "germany"), (0, "Geneva", "geneva")])
+    evs = run(doc)
+    assert all(e.status == "planned" for e in evs)
+
+
+def test_having_taken_part_is_not_a_promise():
+    doc = make(["Iraq và Jordan đã tham gia cuộc họp tại Amman hôm 2/5."],
+               [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "Amman", "amman")], year="2018",
+               published="2018-05-04")
+    [ev] = run(doc)
+    assert ev.status == "occurred" and set(ev.actors) == {"iraq", "jordan"}
+
+
+# --- fronted event phrase, participants in the main clause ----------------------------------------
+
+
+def test_fronted_talks_take_the_coordinated_main_subject():
+    doc = make(["Trong cuộc hội đàm tại New Delhi, Thủ tướng Narendra Modi và người đồng cấp Pháp "
+                "Emmanuel Macron đã nhất trí tăng cường hợp tác quốc phòng."],
+               [(0, "New Delhi", "new_delhi"), (0, "Narendra Modi", "modi"), (0, "Pháp", "france", "title"),
+                (0, "Emmanuel Macron", "macron")])
+    [ev] = run(doc)
+    assert ev.kind == "talks" and set(ev.actors) == {"modi", "macron"} and ev.place == "new_delhi"
+    assert "france" not in ev.actors
+
+
+def test_fronted_talks_on_the_sidelines_are_not_the_round_told_before():
+    doc = make(["Vòng đàm phán về Yemen sẽ diễn ra tại Vienna ngày 14/3.",
+                "Trong cuộc hội đàm bên lề hội nghị G20, ông Modi và ông Macron đã nhất trí tăng cường hợp tác."],
+               [(0, "Vienna", "vienna"), (1, "Modi", "modi"), (1, "Macron", "macron")], year="2018")
+    evs = run(doc)
+    assert len(evs) == 2
+    talks = [e for e in evs if e.kind == "talks"]
+    assert len(talks) == 1 and set(talks[0].actors) == {"modi", "macron"} and talks[0].evidence == [1]
+
+
+def test_fronted_reference_with_other_persons_does_not_merge_into_earlier_talks():
+    doc = make(["Ông Zarif đã hội đàm với ông Safadi tại Amman.",
+                "Trong cuộc hội đàm, ông Modi và ông Macron nhất trí tăng cường hợp tác."],
+               [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Modi", "modi"),
+                (1, "Macron", "macron")])
+    evs = run(doc)
+    assert sorted(sorted(e.actors) for e in evs) == [["macron", "modi"], ["safadi", "zarif"]]
+
+
+def test_fronted_reference_with_the_same_persons_merges():
+    doc = make(["Ông Zarif đã hội đàm với ông Safadi tại Amman.",
+                "Trong cuộc hội đàm, ông Zarif và ông Safadi nhất trí tăng cường hợp tác."],
+               [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Zarif", "zarif"),
+                (1, "Safadi", "safadi")])
+    [ev] = run(doc)
+    assert ev.evidence == [0, 1]
+
+
+# --- what the parties agreed is not the event -----------------------------------------------------
+
+
+def test_agreement_content_does_not_make_a_call_planned_nor_place_it():
+    doc = make(["Tại cuộc điện đàm giữa Tổng thống Emmanuel Macron và Thủ tướng Narendra Modi, hai bên đã nhất trí "
+                "sẽ tăng cường hợp tác chống khủng bố tại Ấn Độ."],
+               [(0, "Emmanuel Macron", "macron"), (0, "Narendra Modi", "modi"), (0, "Ấn Độ", "india")])
+    [ev] = run(doc)
+    assert ev.kind == "phone_call" and ev.status == "occurred" and set(ev.actors) == {"macron", "modi"}
+    assert ev.place is None
+
+
+def test_agreeing_to_meet_stays_planned():
+    doc = make(["Ông Macron và ông Modi đã nhất trí sẽ gặp nhau tại Paris."],
+               [(0, "Macron", "macron"), (0, "Modi", "modi"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert ev.status == "planned" and ev.place == "paris"
+
+
+# --- two persons visiting ---------------------------------------------------------------------------
+
+
+def test_two_ministers_who_went_to_visit_a_city():
+    doc = make(["Ngoại trưởng Jordan Ayman Safadi và Bộ trưởng Quốc phòng Jordan Ali Qasem đã đến thăm Cairo."],
+               [(0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi"), (0, "Ali Qasem", "qasem"),
+                (0, "Cairo", "cairo")])
+    add_mention(doc, 0, "Jordan", "jordan", "title", nth=1)
+    [ev] = run(doc)
+    assert ev.kind == "visit" and {"safadi", "qasem"} <= set(ev.actors) and ev.place == "cairo"
+
+
+def test_an_official_of_a_country_going_to_visit_is_not_the_country():
+    doc = make(["Ông là quan chức cấp cao nhất của Iran đến thăm Baghdad trong nhiều năm."],
+               [(0, "Iran", "iran"), (0, "Baghdad", "baghdad")])
+    assert run(doc) == []
+
+
+def test_attendees_named_later_join_the_meeting_whoever_they_are():
+    doc = make(["Ông Zarif đã có cuộc họp với ông Safadi tại Amman.",
+                "Cuộc họp cũng có sự tham dự của ông Modi và ông Macron."],
+               [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Modi", "modi"),
+                (1, "Macron", "macron")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"zarif", "safadi", "modi", "macron"} and ev.evidence == [0, 1]
