@@ -22,7 +22,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from syriakg.endpoint import gsp, health, ld, sparql, ui, update, void
+from syriakg.endpoint import gsp, health, ld, sparql, timing, ui, update, void
 from syriakg.endpoint.settings import Settings
 from syriakg.endpoint.state import EndpointState
 
@@ -45,12 +45,14 @@ class AccessLog:
     function, without FastAPI's routing and the middleware stack below.
     """
 
-    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool, fast_path: bool = True) -> None:
+    def __init__(self, app: ASGIApp, state: EndpointState, enabled: bool, fast_path: bool = True,
+                 server_timing: bool = False) -> None:
         self.app = app
         self.state = state
         self.enabled = enabled
         self.fast_path = fast_path
         self.caching = state.cache.max_bytes > 0
+        self.server_timing = server_timing
 
     def _fast_key(self, scope: Scope) -> tuple:
         """Key of a GET /sparql?query=... answer in the result cache, straight from the raw request.
@@ -71,6 +73,7 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
+        stages = timing.begin(scope["headers"], time.monotonic()) if self.server_timing else None
         status = 500
         size = 0
         direct = self.fast_path and scope["method"] == "GET" and scope["path"] == "/sparql" and bool(scope.get("query_string"))
@@ -84,6 +87,9 @@ class AccessLog:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 start_msg = message
+                if stages is not None:
+                    message = {**message, "headers": [*message.get("headers", []),
+                                                      (b"server-timing", timing.header(stages, time.monotonic()))]}
             elif message["type"] == "http.response.body":
                 body = message.get("body", b"")
                 size += len(body)
@@ -94,7 +100,11 @@ class AccessLog:
         try:
             if hit is not None:  # answered from the cache without routing, validation or a worker
                 status, _, body, headers = hit
-                await send({"type": "http.response.start", "status": status, "headers": headers["raw"]})
+                raw = headers["raw"]
+                if stages is not None:
+                    stages["hit"] = 0.0
+                    raw = [*raw, (b"server-timing", timing.header(stages, time.monotonic()))]
+                await send({"type": "http.response.start", "status": status, "headers": raw})
                 await send({"type": "http.response.body", "body": body})
                 size = len(body)
                 self.state.metrics.inc("syriakg_cache_hits_total")
@@ -117,7 +127,8 @@ class AccessLog:
                 access.info('%s "%s %s" %d %dB %.1fms', client[0], scope.get("method"), path, status, size, dt * 1000)
 
 
-def _optional_routers() -> list[APIRouter]:
+def _optional_routers(warmers: list | None = None) -> list[APIRouter]:
+    """The routers of the OPTIONAL_ROUTERS modules that exist; their `warm(app)` functions go to `warmers`."""
     found = []
     for name in OPTIONAL_ROUTERS:
         modname = f"{__package__}.{name}"
@@ -130,6 +141,8 @@ def _optional_routers() -> list[APIRouter]:
         router = getattr(mod, "router", None)
         if isinstance(router, APIRouter):
             found.append(router)
+            if warmers is not None and callable(getattr(mod, "warm", None)):
+                warmers.append(mod.warm)
         else:
             log.warning("%s has no `router: APIRouter`; not included", modname)
     return found
@@ -145,10 +158,16 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
         s.flush()
         del s
     state = EndpointState(settings)
+    warmers: list = []
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await state.start()
+        for warm in warmers:  # e.g. the /facts indexes, built in the background from the start
+            try:
+                warm(app)
+            except Exception:
+                log.exception("warming %s failed; it will be built on first use", getattr(warm, "__module__", warm))
         try:
             yield
         finally:
@@ -167,7 +186,7 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
     app.state.endpoint = state
     for r in (sparql.router, update.router, gsp.router, void.router, health.router, ld.router, ui.router):
         app.include_router(r)
-    for r in (*extra_routers, *_optional_routers()):
+    for r in (*extra_routers, *_optional_routers(warmers)):
         app.include_router(r)
     ui.mount_static(app)
     ui.add_docs(app)
@@ -181,7 +200,8 @@ def create_app(settings: Settings, extra_routers: Iterable[APIRouter] = ()) -> F
             max_age=600,
         )
     # the fast path skips CORS handling, so it is only used when CORS is off
-    app.add_middleware(AccessLog, state=state, enabled=settings.access_log, fast_path=not settings.cors_origins)
+    app.add_middleware(AccessLog, state=state, enabled=settings.access_log, fast_path=not settings.cors_origins,
+                       server_timing=settings.server_timing)
     return app
 
 

@@ -39,7 +39,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pyoxigraph import Store
 
-from syriakg.endpoint import conneg
+from syriakg.endpoint import conneg, timing
 from syriakg.endpoint.facts_claims import AmbiguousReference, Claim, check_claim
 from syriakg.endpoint.facts_html import FactsHtml
 from syriakg.endpoint.facts_models import Candidates, CheckResult, FactsPage
@@ -101,6 +101,15 @@ class FactService:
         except Exception:  # the lookups still answer from the store; say why the index is missing
             log.exception("could not build the facts indexes")
 
+    def index_status(self) -> str:
+        """"ready" when the name and fact indexes of the current store version are built, else "building"."""
+        if self.path is None:
+            return "on demand"  # a given in-memory store: no background build
+        lk = self._lookup
+        if lk is None or self._version != self.version():
+            return "building"
+        return "ready" if lk.index is not None and lk._names is not None else "building"
+
     def reset(self) -> None:
         """Forget cached lookups (after changing a given in-memory store)."""
         with self._lock:
@@ -129,6 +138,19 @@ def get_service(request: Request) -> FactService:
         svc = FactService(ep.settings.base_iri, path=ep.settings.store, version=ep.version)
         st.facts_service = svc
     return svc
+
+
+def warm(app: Any) -> None:
+    """Called at server start (`app.create_app`'s lifespan): open the store and build the name and fact
+    indexes in the background now, not at the first /facts request, whose HTTP worker would otherwise spend
+    seconds of CPU (for the 35k-article corpus) building them while it serves other clients."""
+    st = app.state
+    ep = getattr(st, "endpoint", None)
+    if getattr(st, "facts_service", None) is None and ep is not None:
+        st.facts_service = FactService(ep.settings.base_iri, path=ep.settings.store, version=ep.version)
+    svc = getattr(st, "facts_service", None)
+    if svc is not None:
+        svc.lookup()
 
 
 def _wants_html(request: Request, fmt: str | None) -> bool | None:
@@ -169,6 +191,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.get("/facts", response_model=FactsPage, response_model_exclude_none=True, responses=RESPONSES,
             summary="Facts about an entity, each with its evidence verified against the stored article text")
+@timing.timed_handler
 def facts(
     request: Request,
     entity: Annotated[str, Query(description="Wikidata QID (Q7747), resource IRI (or `entity/...`), or a name "
@@ -216,6 +239,7 @@ def facts(
 
 @router.get("/facts/check", response_model=CheckResult, response_model_exclude_none=True, responses=RESPONSES,
             summary="Check a structured claim: supported, contradicted or not found, with the facts that say so")
+@timing.timed_handler
 def check(
     request: Request,
     subject: Annotated[str, Query(description="the entity the claim is about: QID, IRI or name")],

@@ -30,6 +30,7 @@ async def healthz(request: Request) -> JSONResponse:
     state = get_state(request)
     out = await state.call({"op": "ping"}, timeout=10)
     ok = out.status == 200
+    facts = getattr(request.app.state, "facts_service", None)
     return JSONResponse(
         {
             "status": "ok" if ok else "error",
@@ -39,6 +40,7 @@ async def healthz(request: Request) -> JSONResponse:
             "writes_enabled": bool(state.settings.update_token),
             "timeout_s": state.settings.timeout,
             "uptime_s": round(time.time() - state.started, 1),
+            **({"facts_index": facts.index_status()} if facts is not None and hasattr(facts, "index_status") else {}),
             **({} if ok else {"error": out.body.decode("utf-8", "replace").strip()}),
         },
         status_code=200 if ok else 503,

@@ -22,13 +22,13 @@ import contextlib
 import logging
 import os
 import pickle
-import re
 import subprocess
 import sys
 import time
-from collections import OrderedDict
-from dataclasses import dataclass
+from collections import deque
 
+from syriakg.endpoint import timing
+from syriakg.endpoint.costs import Cost, CostMemory
 from syriakg.endpoint.worker import HEADER
 
 log = logging.getLogger("syriakg.endpoint")
@@ -71,52 +71,8 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
-# a long string, short string or IRI (kept: group 1), else a comment (dropped): '#' inside the first ones is not
-# a comment.  `<` is an IRI only when the IRIREF characters follow it up to `>` (so `?a < ?b` is not one).
-_SPARQL_COMMENT = re.compile(
-    r"""('''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>)|#[^\n]*""")
-
-
-@dataclass
-class Cost:
-    seconds: float  # CPU seconds of the last run (wall seconds where CPU time is not available)
-    timed_out: bool = False
-
-
-class CostMemory:
-    """Normalised query text -> cost of its last run; a bounded LRU (the least recently used entry goes first)."""
-
-    def __init__(self, size: int = 4096, slow_after: float = 0.2) -> None:
-        self.size = max(1, size)
-        self.slow_after = slow_after
-        self._costs: OrderedDict[str, Cost] = OrderedDict()
-
-    @staticmethod
-    def key(query: str) -> str:
-        """Comment- and whitespace-insensitive key: clients (and cache-busting tools) often vary only a `# ...`
-        comment, which must not make a known-slow query look new.  Strings and IRIs are kept as they are."""
-        if "#" in query:
-            query = _SPARQL_COMMENT.sub(lambda m: m.group(1) or " ", query)
-        return " ".join(query.split())
-
-    def get(self, key: str) -> Cost | None:
-        cost = self._costs.get(key)
-        if cost is not None:
-            self._costs.move_to_end(key)
-        return cost
-
-    def is_slow(self, key: str) -> bool:
-        cost = self.get(key)
-        return cost is not None and (cost.timed_out or cost.seconds > self.slow_after)
-
-    def record(self, key: str, seconds: float, timed_out: bool = False) -> None:
-        self._costs[key] = Cost(seconds, timed_out)
-        self._costs.move_to_end(key)
-        while len(self._costs) > self.size:
-            self._costs.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._costs)
+LANES = ("fast", "medium", "slow")  # in priority order
+__all__ = ["LANES", "Cost", "CostMemory", "LaneFull", "PoolBusy", "QueryTimeout", "WorkerFailed", "WorkerPool"]
 
 
 class WorkerProcess:
@@ -140,6 +96,7 @@ class WorkerProcess:
         os.set_blocking(self._rfd, False)
         os.set_blocking(self._wfd, False)
         self._buf = bytearray()
+        self.cpu_end: float | None = None  # the process's CPU seconds when it last finished a request
         self._pending: asyncio.Future[dict] | None = None
         self._out = b""  # frame bytes not yet accepted by the request pipe
         self.exited: asyncio.Future[None] = loop.create_future()
@@ -161,6 +118,8 @@ class WorkerProcess:
         if not hello.get("ready"):
             w.kill()
             raise WorkerFailed(hello.get("error", "worker did not start"))
+        end = hello.get("cpu_end")
+        w.cpu_end = end if isinstance(end, float) else None
         return w
 
     # --- event-loop callbacks ------------------------------------------------------
@@ -276,28 +235,31 @@ class WorkerPool:
 
     def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25, *,
                  slow_after: float = 0.2, slow_queue: int = 16, fast_queue: int = 512, cost_entries: int = 4096,
-                 slow_nice: int = 10) -> None:
+                 slow_nice: int = 10, medium_after: float = 0.01, medium_nice: int | None = None) -> None:
         self.store = store
         self.size = max(1, size)
         self.mode = mode
         self.burst = max(0, burst)
         self.burst_after = burst_after
         # lanes (only queries are classified; other requests take the fast lane)
-        self.costs = CostMemory(cost_entries, slow_after)
+        self.costs = CostMemory(cost_entries, slow_after, medium_after)
         self.slow_limit = max(1, self.size - 1)
+        self.shared_limit = max(1, self.size - 1)  # medium + slow together: one worker stays free for cheap work
         self.slow_queue = max(0, slow_queue)
         self.fast_queue = max(1, fast_queue)
-        self._slow_slots: asyncio.Semaphore | None = None
-        self.lane_running = {"fast": 0, "slow": 0}
-        self.lane_waiting = {"fast": 0, "slow": 0}
-        self.lane_calls = {"fast": 0, "slow": 0}
-        self.lane_rejected = {"fast": 0, "slow": 0}
+        self.lane_running = dict.fromkeys(LANES, 0)
+        self.lane_waiting = dict.fromkeys(LANES, 0)
+        self.lane_calls = dict.fromkeys(LANES, 0)
+        self.lane_rejected = dict.fromkeys(LANES, 0)
+        self._waiters: dict[str, deque[asyncio.Future[WorkerProcess]]] = {ln: deque() for ln in LANES}
         self.promotions = 0  # fast-lane queries found slow while running
         self.slow_nice = max(0, min(19, slow_nice))
+        medium = self.slow_nice // 2 if medium_nice is None else max(0, min(19, medium_nice))
+        self.lane_nice = {"fast": 0, "medium": medium, "slow": self.slow_nice}
         self._extra: set[WorkerProcess] = set()
         self._extra_starting = 0
         self._busy: dict[WorkerProcess, float] = {}  # worker -> when its current request started
-        self._waiting = 0
+        self._burst_timer: asyncio.TimerHandle | None = None
         self.bursts = 0
         self._idle: asyncio.Queue[WorkerProcess] | None = None
         self._all: set[WorkerProcess] = set()
@@ -345,8 +307,7 @@ class WorkerPool:
                     await w.close()
                     return
                 self._all.add(w)
-                assert self._idle is not None
-                self._idle.put_nowait(w)
+                self._put_idle(w)
             finally:
                 self._starting -= 1
 
@@ -354,62 +315,37 @@ class WorkerPool:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def lane_of(self, req: dict) -> tuple[str, str | None]:
-        """("slow" | "fast", cost-memory key or None) for a request."""
+    def lane_of(self, req: dict) -> tuple[str, tuple[str, str] | None]:
+        """("fast" | "medium" | "slow", (text key, shape key) or None) for a request."""
         query = req.get("query") if self.mode == "ro" and req.get("op") == "query" else None
         if not isinstance(query, str):
             return "fast", None
         key = self.costs.key(query)
-        return ("slow" if self.costs.is_slow(key) else "fast"), key
+        shape = self.costs.shape(key)
+        return self.costs.lane(key, shape), (key, shape)
 
-    async def run(self, req: dict, timeout: float | None) -> dict:
-        """Send `req` to a free worker of its lane; kill it and raise QueryTimeout if not answered within `timeout`.
-
-        Raises LaneFull when a known-slow query finds the slow lane's queue full, PoolBusy when no worker became
-        free before the deadline (or the fast lane's queue is full).
-        """
-        await self.ensure_started()
-        assert self._idle is not None
-        self.calls += 1
-        deadline = None if not timeout or timeout <= 0 else time.monotonic() + timeout
-        lane, key = self.lane_of(req)
-        self.lane_calls[lane] += 1
+    # --- scheduling: strict priority fast > medium > slow; medium + slow hold at most size - 1 workers -----
+    def _admits(self, lane: str) -> bool:
+        """May a request of `lane` take a worker now (the lanes' limits, not whether one is idle)?"""
         if lane == "fast":
-            if self._idle.empty() and self.lane_waiting["fast"] >= self.fast_queue:
-                self.lane_rejected["fast"] += 1
-                raise PoolBusy(f"{self.lane_waiting['fast']} requests already wait for a query worker")
-            return await self._run_on_worker(req, deadline, timeout, lane, key)
-        if self._slow_slots is None:
-            self._slow_slots = asyncio.Semaphore(self.slow_limit)
-        slots = self._slow_slots
-        if slots.locked():
-            if self.lane_waiting["slow"] >= self.slow_queue:
-                self.lane_rejected["slow"] += 1
-                raise LaneFull(
-                    f"this query is known to be slow and the slow lane is full ({self.slow_limit} running, "
-                    f"{self.lane_waiting['slow']} waiting); try again later", retry_after=max(1.0, min(timeout or 5.0, 30.0)))
-            self.lane_waiting["slow"] += 1
-            try:
-                remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-                await asyncio.wait_for(slots.acquire(), remaining)
-            except TimeoutError:
-                raise PoolBusy("the slow lane stayed busy until the deadline") from None
-            finally:
-                self.lane_waiting["slow"] -= 1
-        else:
-            await slots.acquire()
-        try:
-            return await self._run_on_worker(req, deadline, timeout, lane, key)
-        finally:
-            slots.release()
+            return True
+        if self.lane_running["medium"] + self.lane_running["slow"] >= self.shared_limit:
+            return False
+        return lane != "slow" or self.lane_running["slow"] < self.slow_limit
 
-    async def _run_on_worker(self, req: dict, deadline: float | None, timeout: float | None, lane: str,
-                             key: str | None) -> dict:
+    def _live_waiters(self, lane: str) -> bool:
+        q = self._waiters[lane]
+        while q and q[0].done():  # given up (deadline, client gone)
+            q.popleft()
+        return bool(q)
+
+    def _take_idle(self) -> WorkerProcess | None:
+        """An idle live worker (the last one put back: warm caches), or None; dead ones are replaced."""
         assert self._idle is not None
-        while True:
-            w = self._idle.get_nowait() if not self._idle.empty() else await self._wait_for_worker(deadline, lane)
+        while not self._idle.empty():
+            w = self._idle.get_nowait()
             if w.alive:
-                break
+                return w
             # it died while idle (killed from outside, out of memory): replace it and take another
             log.warning("%s worker %d died while idle: replacing it", self.mode, w.pid)
             self._all.discard(w)
@@ -417,21 +353,131 @@ class WorkerPool:
                 self._extra.discard(w)
             elif not self.closed:
                 self._replace()
+        return None
+
+    def _next_lane(self) -> str | None:
+        """The lane whose first waiter gets the next free worker: a medium or slow lane with nothing running
+        goes first (so neither starves under a stream of cheap queries: each always has one query going),
+        then the fast lane, then medium, then slow, as far as the lanes' limits allow."""
+        for ln in ("medium", "slow"):
+            if self.lane_running[ln] == 0 and self._live_waiters(ln) and self._admits(ln):
+                return ln
+        return next((ln for ln in LANES if self._live_waiters(ln) and self._admits(ln)), None)
+
+    def _dispatch(self) -> None:
+        """Hand idle workers to waiting requests in `_next_lane` order (first come first served within a
+        lane)."""
+        assert self._idle is not None
+        while not self._idle.empty():
+            lane = self._next_lane()
+            if lane is None:
+                return
+            w = self._take_idle()
+            if w is None:
+                return
+            self.lane_running[lane] += 1
+            self._waiters[lane].popleft().set_result(w)
+
+    def _put_idle(self, w: WorkerProcess) -> None:
+        assert self._idle is not None
+        self._idle.put_nowait(w)
+        self._dispatch()
+
+    async def _acquire(self, lane: str, deadline: float | None, timeout: float | None) -> WorkerProcess:
+        """A worker for a request of `lane` (counted as running in it), waiting in the lane's queue if needed."""
+        assert self._idle is not None
+        ahead = any(self._live_waiters(ln) for ln in LANES[:LANES.index(lane) + 1]) or (
+            lane == "fast" and any(self.lane_running[ln] == 0 and self._live_waiters(ln) and self._admits(ln)
+                                   for ln in ("medium", "slow")))
+        if not ahead and self._admits(lane):
+            w = self._take_idle()
+            if w is not None:
+                self.lane_running[lane] += 1
+                return w
+        if lane == "slow" and self.lane_waiting["slow"] >= self.slow_queue:
+            self.lane_rejected["slow"] += 1
+            raise LaneFull(
+                f"this query is known to be slow and the slow lane is full ({self.lane_running['slow']} running, "
+                f"{self.lane_waiting['slow']} waiting); try again later", retry_after=max(1.0, min(timeout or 5.0, 30.0)))
+        if lane != "slow" and self.lane_waiting[lane] >= self.fast_queue:
+            self.lane_rejected[lane] += 1
+            raise PoolBusy(f"{self.lane_waiting[lane]} requests already wait for a query worker")
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[WorkerProcess] = loop.create_future()
+        self._waiters[lane].append(fut)
+        self.lane_waiting[lane] += 1
+        timer = None if deadline is None else loop.call_later(max(0.0, deadline - time.monotonic()), _expire, fut)
+        if lane == "fast" and self.burst:
+            self._schedule_burst_check()
+        try:
+            return await fut
+        except _Expired:
+            raise PoolBusy("all query workers stayed busy until the deadline") from None
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
+                self._release(fut.result(), lane, True)  # handed over just as the client went away: give it back
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+            self.lane_waiting[lane] -= 1
+
+    def _release(self, w: WorkerProcess, lane: str, ok: bool) -> None:
+        """The worker's request is over: back to the idle set (or retired / replaced), then serve waiters."""
+        self.lane_running[lane] -= 1
+        self._busy.pop(w, None)
+        if ok and w in self._extra and not self._live_waiters("fast"):
+            self._retire(w)  # a burst worker serves while fast-lane requests wait, then goes
+        elif ok:
+            self._put_idle(w)
+            return
+        elif w.alive or w in self._all:  # timed out, cancelled mid-call, or crashed: its stream state is unknown
+            w.kill()
+            self._all.discard(w)
+            if w in self._extra:
+                self._extra.discard(w)
+            elif not self.closed:
+                self._replace()
+        self._dispatch()  # a lane's running count went down: a waiter of a limited lane may start now
+
+    async def run(self, req: dict, timeout: float | None) -> dict:
+        """Send `req` to a free worker of its lane; kill it and raise QueryTimeout if not answered within `timeout`.
+
+        Raises LaneFull when a known-slow query finds the slow lane's queue full, PoolBusy when no worker became
+        free before the deadline (or the lane's queue is full).
+        """
+        await self.ensure_started()
+        assert self._idle is not None
+        self.calls += 1
+        timing.mark("pre")
+        queued = time.monotonic()
+        deadline = None if not timeout or timeout <= 0 else queued + timeout
+        lane, key = self.lane_of(req)
+        self.lane_calls[lane] += 1
+        timing.note("lane", lane)
+        w = await self._acquire(lane, deadline, timeout)
+        return await self._run_on_worker(w, req, deadline, timeout, lane, key, queued)
+
+    async def _run_on_worker(self, w: WorkerProcess, req: dict, deadline: float | None, timeout: float | None,
+                             lane: str, key: tuple[str, str] | None, queued: float) -> dict:
         started = self._busy[w] = time.monotonic()
-        cpu0 = cpu_seconds(w.pid) if key is not None else None
-        self.lane_running[lane] += 1
+        timing.add("wait", started - queued)
         ok = False
         loop = asyncio.get_running_loop()
-        # slow work runs at a lower CPU priority (`slow_nice`), so cheap queries keep their share of a busy machine.
-        # A fast-lane query still using CPU after `slow_after` is remembered as slow at once (copies of it arriving
-        # meanwhile take the slow lane; its real cost replaces this when it ends) and is niced too.
-        niced = [lane == "slow" and self.slow_nice > 0 and _renice(w.pid, self.slow_nice)]
+        # medium and slow work run at a lower CPU priority (`slow_nice`, half of it for medium), so cheap queries
+        # keep their share of a busy machine.  A fast-lane query still using CPU after `slow_after` is remembered
+        # as slow at once (copies of it arriving meanwhile take the slow lane; its real cost replaces this when it
+        # ends) and is niced too.
+        nice = self.lane_nice.get(lane, 0)
+        niced = [nice > 0 and _renice(w.pid, nice)]
         promote: list[asyncio.TimerHandle | None] = [None]
         if key is not None and lane == "fast":
+            cpu0 = w.cpu_end  # the worker's CPU time when it finished its previous request
+
             def check() -> None:
                 used = cpu_seconds(w.pid)
                 if cpu0 is None or used is None or used - cpu0 >= self.costs.slow_after / 2:
-                    self._promote(key)
+                    self._promote(key[0])
                     if self.slow_nice > 0 and not niced[0]:
                         niced[0] = _renice(w.pid, self.slow_nice)
                 else:  # waiting for a core, not working: look again later
@@ -450,15 +496,21 @@ class WorkerPool:
                 finally:
                     timer.cancel()
             ok = True
+            timing.add("exec", time.monotonic() - started)
+            wcpu = resp.get("cpu")
+            if isinstance(wcpu, float):
+                timing.add("wcpu", wcpu)
+            end = resp.get("cpu_end")
+            w.cpu_end = end if isinstance(end, float) else None
             if key is not None:
-                cpu1 = cpu_seconds(w.pid)
-                used = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else time.monotonic() - started
-                self.costs.record(key, used)
+                # the worker's own count (exact; /proc has 10 ms ticks), else the wall time
+                used = wcpu if isinstance(wcpu, float) else time.monotonic() - started
+                self.costs.record(key[0], used, shape=key[1])
             return resp
         except _Expired as e:
             self.timeouts += 1
             if key is not None:
-                self.costs.record(key, time.monotonic() - started, timed_out=True)
+                self.costs.record(key[0], time.monotonic() - started, timed_out=True, shape=key[1])
             log.warning("timeout after %.1f s: killing %s worker %d", timeout or 0, self.mode, w.pid)
             w.kill()
             # answer only once the work has really stopped (the process is gone, not just signalled)
@@ -469,55 +521,32 @@ class WorkerPool:
                 promote[0].cancel()
             if ok and niced[0] and not _renice(w.pid, 0):
                 ok = False  # no privilege to undo it: replace the worker rather than serve cheap queries niced
-            self.lane_running[lane] -= 1
-            self._busy.pop(w, None)
-            if ok and w in self._extra and self.lane_waiting["fast"] == 0:
-                self._retire(w)  # a burst worker serves while fast-lane requests wait, then goes
-            elif ok:
-                self._idle.put_nowait(w)
-            else:  # timed out, cancelled mid-call, or crashed: the worker's stream state is unknown
-                w.kill()
-                self._all.discard(w)
-                if w in self._extra:
-                    self._extra.discard(w)
-                elif not self.closed:
-                    self._replace()
+            self._release(w, lane, ok)
 
     def _promote(self, key: str) -> None:
         if not self.costs.is_slow(key):
             self.promotions += 1
             self.costs.record(key, self.costs.slow_after * 1.01)
 
-    async def _wait_for_worker(self, deadline: float | None, lane: str = "fast") -> WorkerProcess:
-        """Wait for an idle worker until `deadline`; for the fast lane, start burst workers while only long
-        queries hold the others."""
-        assert self._idle is not None
-        fast = lane == "fast"
-        self.lane_waiting[lane] += 1
-        if fast:
-            self._waiting += 1
-        try:
-            while True:
-                remaining = None if deadline is None else deadline - time.monotonic()
-                if remaining is not None and remaining <= 0:
-                    raise PoolBusy("all query workers stayed busy until the deadline")
-                step = remaining
-                if self.burst and fast:
-                    step = self.burst_after if remaining is None else min(remaining, self.burst_after)
-                try:
-                    return await asyncio.wait_for(self._idle.get(), step)
-                except TimeoutError:
-                    self._maybe_burst()
-        finally:
-            self.lane_waiting[lane] -= 1
-            if fast:
-                self._waiting -= 1
+    def _schedule_burst_check(self) -> None:
+        """While fast-lane requests wait, look every `burst_after` seconds whether only long queries hold the
+        workers (then start a burst worker)."""
+        if self._burst_timer is not None or self.closed:
+            return
+
+        def tick() -> None:
+            self._burst_timer = None
+            if self._live_waiters("fast"):
+                self._maybe_burst()
+                self._schedule_burst_check()
+
+        self._burst_timer = asyncio.get_running_loop().call_later(self.burst_after, tick)
 
     def _maybe_burst(self) -> None:
         if self.closed or len(self._extra) + self._extra_starting >= self.burst:
             return
         now = time.monotonic()
-        if self._busy and all(now - t >= self.burst_after for t in self._busy.values()) and self._extra_starting < self._waiting:
+        if self._busy and all(now - t >= self.burst_after for t in self._busy.values()) and self._extra_starting < self.lane_waiting["fast"]:
             self.bursts += 1
             self._extra_starting += 1
             log.info("every %s worker runs a long query: starting burst worker %d of %d", self.mode, len(self._extra) + 1, self.burst)
@@ -535,8 +564,7 @@ class WorkerPool:
                     return
                 self._all.add(w)
                 self._extra.add(w)
-                assert self._idle is not None
-                self._idle.put_nowait(w)
+                self._put_idle(w)
 
             task = asyncio.get_running_loop().create_task(spawn())
             self._tasks.add(task)
@@ -553,8 +581,8 @@ class WorkerPool:
         """Per-lane counts for /metrics."""
         return {lane: {"running": self.lane_running[lane], "waiting": self.lane_waiting[lane],
                        "calls": self.lane_calls[lane], "rejected": self.lane_rejected[lane],
-                       "limit": self.slow_limit if lane == "slow" else self.size + self.burst}
-                for lane in ("fast", "slow")}
+                       "limit": {"slow": self.slow_limit, "medium": self.shared_limit}.get(lane, self.size + self.burst)}
+                for lane in LANES}
 
     def pids(self) -> list[int]:
         return sorted(w.pid for w in self._all if w.alive)

@@ -52,6 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--slow-after", type=float, default=float(_env("SYRIAKG_SLOW_AFTER", "0.2")),
                    help="CPU seconds after which a query text is remembered as slow; its later runs take the slow lane "
                         "(at most query-workers - 1 workers) [SYRIAKG_SLOW_AFTER] (default %(default)s)")
+    g.add_argument("--medium-after", type=float, default=float(_env("SYRIAKG_MEDIUM_AFTER", "0.01")),
+                   help="CPU seconds after which a query text or shape is remembered as medium: its later runs yield "
+                        "the workers to cheap queries and hold at most query-workers - 1 of them, with the slow lane "
+                        "[SYRIAKG_MEDIUM_AFTER] (default %(default)s)")
     g.add_argument("--slow-queue", type=int, default=int(_env("SYRIAKG_SLOW_QUEUE", "16")),
                    help="known-slow queries that may wait for the slow lane per HTTP worker; more get 503 with "
                         "Retry-After [SYRIAKG_SLOW_QUEUE] (default %(default)s)")
@@ -67,6 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="result cache per HTTP worker in MiB, 0 = off [SYRIAKG_CACHE_MB] (default %(default)s)")
     g.add_argument("--no-access-log", dest="access_log", action="store_false",
                    default=_bool(_env("SYRIAKG_ACCESS_LOG", "1") or "1"), help="do not log each request [SYRIAKG_ACCESS_LOG=0]")
+    g.add_argument("--server-timing", action="store_true", default=_bool(_env("SYRIAKG_SERVER_TIMING", "0") or "0"),
+                   help="add a Server-Timing header to each response: where its time went (queue, worker, ...) "
+                        "[SYRIAKG_SERVER_TIMING=1]; for load tests")
     g.add_argument("--log-level", default=_env("SYRIAKG_LOG_LEVEL", "info"), choices=("debug", "info", "warning", "error"),
                    help="[SYRIAKG_LOG_LEVEL] (default %(default)s)")
 
@@ -87,6 +94,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         query_workers=max(1, args.query_workers),
         burst_workers=max(0, getattr(args, "burst_workers", 2)),
         slow_after=max(0.0, getattr(args, "slow_after", 0.2)),
+        medium_after=max(0.0, getattr(args, "medium_after", 0.01)),
         slow_queue=max(0, getattr(args, "slow_queue", 16)),
         fast_queue=max(1, getattr(args, "fast_queue", 512)),
         slow_nice=max(0, min(19, getattr(args, "slow_nice", 10))),
@@ -95,6 +103,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         cache_bytes=max(0, args.cache_mb) * 1024 * 1024,
         log_level=args.log_level,
         access_log=args.access_log,
+        server_timing=bool(getattr(args, "server_timing", False)),
     )
 
 

@@ -33,6 +33,7 @@ class Settings:
     query_workers: int = 2  # query processes per HTTP worker
     burst_workers: int = 2  # extra query processes started while every query worker runs a long query (pool.py)
     slow_after: float = 0.2  # CPU seconds above which a query text is remembered as slow (slow lane)
+    medium_after: float = 0.01  # CPU seconds above which a query (text or shape) takes the medium lane
     slow_queue: int = 16  # known-slow queries that may wait for the slow lane; more get 503 + Retry-After
     slow_nice: int = 10  # nice value (CPU priority) of a worker while it runs slow-lane work; 0 = unchanged
     fast_queue: int = 512  # requests that may wait for a worker on the fast lane; more get 503
@@ -43,6 +44,7 @@ class Settings:
     log_level: str = "info"
     access_log: bool = True
     metrics_dir: str | None = None  # where HTTP workers share metric snapshots (set by run())
+    server_timing: bool = False  # add a Server-Timing header with per-stage durations (timing.py)
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self))

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 
+from syriakg.endpoint import timing
 from syriakg.endpoint.cache import ResultCache
 from syriakg.endpoint.metrics import Metrics
 from syriakg.endpoint.pool import LaneFull, PoolBusy, QueryTimeout, WorkerFailed, WorkerPool
@@ -70,7 +71,8 @@ class EndpointState:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers,
-                               slow_after=settings.slow_after, slow_queue=settings.slow_queue,
+                               slow_after=settings.slow_after, medium_after=settings.medium_after,
+                               slow_queue=settings.slow_queue,
                                fast_queue=settings.fast_queue, slow_nice=settings.slow_nice)
         self.writer = WorkerPool(settings.store, 1, "rw")
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
@@ -114,6 +116,7 @@ class EndpointState:
             hit = self.cache.get(key)
             if hit is not None:
                 self.metrics.inc("syriakg_cache_hits_total")
+                timing.add("hit", 0.0)
                 return Outcome(hit[0], hit[2], hit[1], hit[3])
         if key is None:
             return await self._run(req, write, timeout, None)
@@ -146,6 +149,7 @@ class EndpointState:
         pool = self.writer if write else self.pool
         try:
             resp = await pool.run(req, t)
+            timing.mark("done")
         except QueryTimeout:
             self.metrics.inc("syriakg_timeouts_total")
             what = "update" if write else "query"
@@ -172,7 +176,7 @@ class EndpointState:
             self._memo.clear()
         if "error" in resp:
             return text_outcome(status, resp["error"])
-        out = Outcome(status, resp.get("body", b""), resp.get("ctype", ""), {k: v for k, v in resp.items() if k not in ("body",)})
+        out = Outcome(status, resp.get("body", b""), resp.get("ctype", ""), {k: v for k, v in resp.items() if k not in ("body", "cpu", "cpu_end")})
         if key is not None and status == 200:
             self.cache.put(key, status, out.ctype, out.body, out.data)
         return out

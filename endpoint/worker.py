@@ -277,12 +277,17 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:
         write_frame(stdout, error(500, f"cannot open store {args.store}: {e}"))
         return 1
-    write_frame(stdout, {"status": 200, "ready": True, "pid": os.getpid()})
+    write_frame(stdout, {"status": 200, "ready": True, "pid": os.getpid(), "cpu_end": time.process_time()})
     while True:
         req = read_frame(stdin)
         if req is None:
             return 0
-        write_frame(stdout, worker.handle(req))
+        cpu0 = time.process_time()
+        resp = worker.handle(req)
+        cpu1 = time.process_time()
+        resp["cpu"] = cpu1 - cpu0  # this request's CPU in this process: the pool's cost memory
+        resp["cpu_end"] = cpu1
+        write_frame(stdout, resp)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ def free_port() -> int:
 
 @contextmanager
 def endpoint(store: Path, *, workers: int = 1, query_workers: int = 2, timeout: float = 5.0,
-             extra: list[str] | None = None, log: Path | None = None, startup: float = 90.0) -> Iterator[str]:
-    """Yield the base URL of a running endpoint over `store` (loopback only)."""
+             extra: list[str] | None = None, log: Path | None = None, startup: float = 90.0,
+             info: dict | None = None) -> Iterator[str]:
+    """Yield the base URL of a running endpoint over `store` (loopback only).  `info` (if given) gets the
+    server's `pid`, also its session id: every HTTP and query worker process is in that session."""
     import httpx
 
     port = free_port()
@@ -33,6 +35,8 @@ def endpoint(store: Path, *, workers: int = 1, query_workers: int = 2, timeout: 
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                             env={**os.environ, "SYRIAKG_STORE": str(store)})
     url = f"http://127.0.0.1:{port}"
+    if info is not None:
+        info["pid"] = proc.pid
     try:
         deadline = time.monotonic() + startup
         while True:
