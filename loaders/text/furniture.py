@@ -44,6 +44,7 @@ from datetime import date
 from syriakg.loaders.model import Article, DateValue, RawDocument, Span
 from syriakg.loaders.text.bylines import Byline, glued_byline, leading_byline, parse_byline
 from syriakg.loaders.text.credits import Credit, find_credits
+from syriakg.loaders.text.glued import glued_prefix
 from syriakg.loaders.text.markers import (
     caption_label,
     end_marker,
@@ -354,6 +355,18 @@ class _Reader:
                 elif _CAPTION_OPENER.match(s) and len(s.split()) <= 30:
                     pg.captions.append((sb, se))
                     cuts.append((sb, se))
+                elif (glued := glued_prefix(t, sb, se)) is not None:
+                    # a caption or sub-heading without a full stop run into the next sentence
+                    at, kind = glued
+                    pb_, pe_ = trim_span(t, sb, at)
+                    if kind == "caption":
+                        pg.captions.append((pb_, pe_))
+                        cuts.append((pb_, pe_))
+                    elif kind == "heading":
+                        self.furn(pb_, pe_, "subheading")
+                        cuts.append((pb_, pe_))
+                    else:
+                        cuts.append((at, at))  # body text still, but a unit of its own
         return _pieces(t, begin, end, cuts)
 
     def _caption_before(self, region: int, credit_begin: int, par_begin: int, at_end: bool) -> tuple[int, int] | None:
