@@ -353,3 +353,28 @@ def test_title_as_a_complement_and_open_appositions() -> None:
               "Khi được hỏi về ông Putin, tổng thống Mỹ nói rằng ông tôn trọng nhiều người.")
     assert not doc.ex.positions
     assert doc.ex.entities["wilbur-ross"].kind == "person"
+
+
+def test_general_staff_with_armed_forces_qualifier_is_one_institution() -> None:
+    doc = run("Bộ Tổng Tham mưu các lực lượng vũ trang Jordan cho biết đã bắn hạ một máy bay không người lái.")
+    assert ("Bộ Tổng Tham mưu các lực lượng vũ trang Jordan", "jordan_general_staff", "name") in ments(doc)
+    doc = run("Bộ Tổng tham mưu quân đội Ukraine thông báo rút quân.")
+    assert "ukraine_general_staff" in keys(doc)
+
+
+def test_bare_coalition_is_the_coalition_named_before() -> None:
+    doc = run("Liên quân Ả Rập do Saudi Arabia dẫn đầu không kích ở Yemen.", "Liên quân cho biết 3 dân thường thiệt mạng.")
+    [first] = [m for m in doc.ex.mentions if m.sentence == 0 and m.text.startswith("Liên quân")]
+    assert [m.entity for m in doc.ex.mentions if m.sentence == 1] == [first.entity]
+    # in an article about the war on IS, with no coalition named before: the US-led coalition
+    doc = run("Các tay súng IS rút khỏi làng.", "Máy bay của liên quân đã không kích các mục tiêu.")
+    assert ("liên quân", "us_led_coalition", "anaphor") in ments(doc, 1)
+    # otherwise nothing, and a qualified coalition is not the bare word
+    doc = run("Máy bay của liên quân đã không kích các mục tiêu.")
+    assert "us_led_coalition" not in keys(doc)
+
+
+def test_palace_name_is_an_organisation() -> None:
+    doc = run("Hãng tin AFP dẫn thông tin từ Điện Élysée cho biết Paris sẽ tham gia.")
+    [m] = [m for m in doc.ex.mentions if m.text == "Điện Élysée"]
+    assert doc.ex.entities[m.entity].kind == "organization"

@@ -264,3 +264,17 @@ def test_words_in_a_background_clause_are_a_separate_occasion():
                 (1, "Bộ Ngoại giao Iran", "iran_mfa"), (2, "Bộ Ngoại giao Iran", "iran_mfa")])
     got = sorted((s.speaker, tuple(s.evidence)) for s in run(doc))
     assert got == [("iran_mfa", (0,)), ("iran_mfa", (1, 2))]
+
+
+def test_state_with_unnamed_allies_and_manner_adverb_speaks():
+    doc = make(["Israel và các đồng minh phương Tây đã nhanh chóng lên án vụ phóng tên lửa.",
+                "Jordan lập tức bác bỏ thông tin này."],
+               [(0, "Israel", "israel"), (1, "Jordan", "jordan")])
+    assert sorted(s.speaker for s in run(doc)) == ["israel", "jordan"]
+
+
+def test_coi_x_la_y_is_a_judgement_of_the_subject():
+    doc = make(["Phía Jordan coi vụ việc là hành động khiêu khích nghiêm trọng.",
+                "Israel coi trọng quan hệ với Ai Cập."],
+               [(0, "Jordan", "jordan"), (1, "Israel", "israel"), (1, "Ai Cập", "egypt")])
+    assert [(s.speaker, s.evidence) for s in run(doc)] == [("jordan", [0])]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from syriakg.loaders.extract.actor_core import ReaderCore
 from syriakg.loaders.extract.actor_vocab import (
     _ACR_DEF_MAX,
     _INSTITUTION_PHRASES,
     COMPOUNDS,
+    INSTITUTION_QUALIFIERS,
     INSTITUTIONS,
     LEGAL_FORMS,
     NAME_STOP_LOWER,
@@ -27,13 +30,17 @@ from syriakg.loaders.extract.names import (
 )
 from syriakg.loaders.extract.transliteration import starts_phonetic
 
+_COALITION_QUALIFIERS = frozenset({"do", "quốc", "chống", "của", "đa", "các", "giữa", "gồm", "với"})
+_FALLBACK_COALITION = "us_led_coalition"
+_ABOUT_IS_RE = re.compile(r"(?<!\w)(?:IS|ISIS|ISIL|IS/ISIL|Nhà nước Hồi giáo)(?!\w)")
+
 
 class OrgRules(ReaderCore):
     """Institutions, acronym definitions, organisation names."""
 
     def _institution(self, j: int) -> tuple[str, int, int] | None:
         """`Bộ Quốc phòng Israel` -> israel_mod (a gazetteer form wins when it matches)."""
-        L = self._key_at(j, _INSTITUTION_PHRASES, 3)
+        L = self._key_at(j, _INSTITUTION_PHRASES, 4)
         if not L:
             return None
         g = self.gaz.match(self.toks, j, kinds={"organization"})
@@ -42,17 +49,43 @@ class OrgRules(ReaderCore):
             return g.key, j, j + len(g.toks)
         if not (self._cap(j) or self._cap(j + 1)):
             return None
-        c = self._country_after(j + L)
+        suffix, tmpl = INSTITUTIONS[tuple(t.key for t in self.toks[j:j + L])]
+        q = self._key_at(j + L, INSTITUTION_QUALIFIERS, 5) if suffix == "general_staff" else 0
+        c = self._country_after(j + L + q)
         if c is None:
             return None
         ckey, ce = c
-        suffix, tmpl = INSTITUTIONS[tuple(t.key for t in self.toks[j:j + L])]
         key = f"{ckey}_{suffix}"
         self.org_country[key] = ckey
         country = self.ex.entities[ckey]
         label_vi = f"{self._text(j, j + L)} {country.label_vi}"
         self._entity(key, "organization", label_vi, tmpl.format(c=country.label_en or country.label_vi))
         return key, j, ce
+
+    def _bare_coalition(self, i: int) -> int | None:
+        """A bare "liên quân" (no qualifier after it) is the coalition named before in the article, else,
+        in an article about the war on IS, the US-led coalition of the gazetteer."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i].key != "liên" or toks[i + 1].key != "quân":
+            return None
+        j = i + 2
+        if j < len(toks) and toks[j].word and (self._cap(j) or toks[j].key in _COALITION_QUALIFIERS):
+            return None  # "liên quân Ả Rập", "liên quân do Mỹ dẫn đầu": named by what follows
+        if self.gaz.match(toks, i) is not None:
+            return None
+        key = None
+        for x in reversed(self.dis.seen):
+            if x.kind == "organization" and (("coalition" in x.key) or self.ex.entities.get(x.key) is not None
+                                             and self.ex.entities[x.key].label_vi.casefold().startswith("liên quân")):
+                key = x.key
+                break
+        if key is None and _FALLBACK_COALITION in self.gaz.entities and _ABOUT_IS_RE.search(self.ex.article.text):
+            key = _FALLBACK_COALITION
+            self._entity(key, "", "")
+        if key is None:
+            return None
+        self._emit(i, i + 2, key, "anaphor")
+        return i + 2
 
     def _country_after(self, j: int) -> tuple[str, int] | None:
         if j >= len(self.toks):
@@ -94,6 +127,9 @@ class OrgRules(ReaderCore):
         out = self._outlet(i)
         if out is not None:
             return out
+        co = self._bare_coalition(i)
+        if co is not None:
+            return co
         L = self._key_at(i, ORG_HEADS, 3)
         if not L:
             return None

@@ -223,6 +223,8 @@ class PersonRules(ReaderCore):
         toks = self.toks
         if self._key_before(i, ORG_CUES, 4):
             return "organization"
+        if toks[i].text in ("Điện", "Dinh", "Phủ") and e - i >= 2 and not self._all_viet(i + 1, e):
+            return "organization"  # "Điện Élysée", "Dinh Tổng thống": a seat of power speaks for its office
         # "tờ báo trực tuyến X", "hãng tin nhà nước X": a media cue, then up to two lower-case words
         for gap in (1, 2):
             if i - gap > 0 and all(toks[m].word and not is_cap(toks[m].text) for m in range(i - gap, i)) and \

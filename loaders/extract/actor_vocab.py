@@ -111,8 +111,11 @@ INSTITUTIONS: dict[tuple[str, ...], tuple[str, str]] = {
         (_kt("hải quân"), ("navy", "Navy of {c}")),
         (_kt("quốc hội"), ("parliament", "Parliament of {c}")),
         (_kt("tình báo"), ("intelligence", "Intelligence service of {c}")),
+        (_kt("bộ tổng tham mưu"), ("general_staff", "General Staff of the Armed Forces of {c}")),
     ) for k in ks
 }
+# words between an institution and its country: "Bộ Tổng Tham mưu (các lực lượng vũ trang | quân đội) Ai Cập"
+INSTITUTION_QUALIFIERS = _kt("các lực lượng vũ trang", "lực lượng vũ trang", "quân đội")
 _INSTITUTION_PHRASES = Phrases(set(INSTITUTIONS))
 PROVINCE_CLS = _kt("tỉnh", "các tỉnh")
 SETTLEMENT_CLS = _kt("thành phố", "các thành phố", "thủ đô", "thị trấn", "các thị trấn", "thị xã", "làng",

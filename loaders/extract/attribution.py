@@ -82,6 +82,7 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "lên tiếng": "say",
     "cam kết": "say",
     "đồng tình": "say",
+    "coi": "say",  # only as "coi <X> là <Y>" (see _COI_RE)
     "ra thông cáo": "announce",
     "phản đối": "reject",
     "khuyến cáo": "warn",
@@ -127,6 +128,8 @@ _NEGATION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _NEG_REFUSE_COMMENT_RE = re.compile(r"^\s*(?:bình\s+luận|trả\s+lời|tiết\s+lộ|xác\s+nhận)", re.IGNORECASE)
+# "Phía Iraq coi vụ tấn công là vi phạm ...": a judgement stated by the subject
+_COI_RE = re.compile(r"\s+(?!trọng|thường|nhẹ|chừng|như|sóc|giữ|thử|lại)[^,.;:“”\"]{2,80}?\s(?:là|như\s+là)\s", re.IGNORECASE)
 _CONTENT_LEAD_RE = re.compile(r"^\s*(?:thêm\s+)?(?:rằng|là)?\s*[:,]?\s*", re.IGNORECASE)
 _THEO_RE = re.compile(r"(?:^|(?<=[,;:(\-–—]\s)|(?<=[,;:]))\s*Theo\s+", re.IGNORECASE)
 # "Theo ước tính (mới nhất) của X", "Theo số liệu của X", "Theo nguồn tin từ X": X states the content
@@ -325,7 +328,7 @@ def _subject_before_plain(doc: Doc, i: int, rel: int) -> tuple[discourse.Group |
             # "Đặc phái viên LHQ, ông Staffan de Mistura, cho biết": an enclosed apposition names the speaker
         in_theo = bool(re.search(r"(?<!\w)[Tt]heo\s+(?:\S+\s+){0,3}$", s.text[max(0, gb - 40): gb]))
         if not (discourse.is_filler(gap) or (discourse.is_appositive(gap) and not in_theo)
-                or _locative_gap(gap)):
+                or _locative_gap(gap) or _allies_gap(gap) or _manner_gap(gap)):
             # a place named inside an appositive ("thành viên Trung tâm ... tại tỉnh Latakia") is skipped
             # by is_appositive on the earlier group; anything else ends the search
             if _inside_appositive(s.text, g, s.begin, rel):
@@ -354,6 +357,29 @@ def _subject_before_plain(doc: Doc, i: int, rel: int) -> tuple[discourse.Group |
             return None, False
         return g, False
     return None, False
+
+
+# "Mỹ và các đồng minh (của mình) đã cáo buộc": the named state speaks with unnamed partners
+_ALLIES_RE = re.compile(r"\s+(?:và|cùng|cùng\s+với)\s+(?:các|những)\s+(?:nước\s+|quốc\s+gia\s+)?(?:đồng\s+minh|"
+                        r"đối\s+tác)(?:\s+(?:của\s+(?:mình|họ|nước\s+này)|phương\s+Tây|NATO|châu\s+Âu))?",
+                        re.IGNORECASE)
+
+
+# manner adverbs before a speech verb: "Nga đã nhanh chóng bác bỏ", "Iran lập tức lên án"
+_MANNER_RE = re.compile(r"(?<!\w)(?:nhanh\s+chóng|lập\s+tức|ngay\s+lập\s+tức|công\s+khai|mạnh\s+mẽ|"
+                        r"kịch\s+liệt|thẳng\s+thừng|liên\s+tục|nhiều\s+lần)(?!\w)", re.IGNORECASE)
+
+
+def _manner_gap(gap: str) -> bool:
+    return bool(_MANNER_RE.search(gap)) and discourse.is_filler(_MANNER_RE.sub(" ", gap))
+
+
+def _allies_gap(gap: str) -> bool:
+    m = _ALLIES_RE.match(gap)
+    if m is None:
+        return False
+    rest = gap[m.end():]
+    return discourse.is_filler(rest) or _manner_gap(rest)
 
 
 def _locative_gap(gap: str) -> bool:
@@ -415,6 +441,8 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
                 continue
         if _NOMINAL_AFTER_RE.match(after):
             continue
+        if key == "coi" and (not _COI_RE.match(after) or re.search(r"(?:trông|xem)\s*$", before, re.IGNORECASE)):
+            continue  # "coi trọng", "trông coi": not a judgement
         if key == "nói" and re.match(r"^\s*(?:chuyện|chung|riêng|cách|về\s+việc\s+này)\b", after, re.IGNORECASE):
             continue
         if key in ("bác", "đánh giá", "yêu cầu", "đề nghị", "đề xuất", "trả lời", "hy vọng") and \
