@@ -378,3 +378,17 @@ def test_palace_name_is_an_organisation() -> None:
     doc = run("Hãng tin AFP dẫn thông tin từ Điện Élysée cho biết Paris sẽ tham gia.")
     [m] = [m for m in doc.ex.mentions if m.text == "Điện Élysée"]
     assert doc.ex.entities[m.entity].kind == "organization"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Thư ký báo chí của Tổng thống Pháp Jean Dupont nói rằng Paris lo ngại.", "Jean Dupont"),
+    ("Cố vấn đối ngoại của Thủ tướng Israel Moshe Levi đã tới Cairo.", "Moshe Levi"),
+    ("Con trai của Tổng thống Iraq Karim Hadi bị bắt.", "Karim Hadi"),
+])
+def test_name_after_a_role_of_an_office_holder_does_not_hold_the_office(sentence: str, name: str) -> None:
+    doc = run(sentence)
+    [m] = [m for m in doc.ex.mentions if m.text == name]
+    assert doc.ex.entities[m.entity].kind == "person"
+    assert not [h for h in doc.ex.positions if h.holder == m.entity]
+    doc = run("Tổng thống Pháp Jean Dupont nói rằng Paris lo ngại.")
+    assert [h.position.key for h in doc.ex.positions] == ["president_of_france"]

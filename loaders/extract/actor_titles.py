@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from syriakg.loaders.extract.actor_core import ReaderCore
 from syriakg.loaders.extract.actor_vocab import (
     _PAIR_COUNTRY_ANY,
@@ -27,8 +29,25 @@ OFFICE_INSTITUTIONS: dict[str, tuple[tuple[str, ...], bool]] = {
 SEAT_OFFICES = frozenset(("spokesperson",))
 
 
+# a role of someone working for an office holder: "thư ký báo chí / cố vấn / trợ lý / người phát ngôn của <title>"
+_OUTER_ROLE_RE = re.compile(
+    r"(?<!\w)(?:thư\s+ký|cố\s+vấn|trợ\s+lý|phát\s+ngôn|đặc\s+phái\s+viên|đặc\s+sứ|đại\s+diện|chánh\s+văn\s+phòng|"
+    r"tham\s+mưu|vợ|chồng|con\s+trai|con\s+gái|con\s+rể|anh\s+trai|em\s+trai|luật\s+sư|"
+    r"bác\s+sĩ|cận\s+vệ|người\s+viết\s+diễn\s+văn)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 class TitleRules(ReaderCore):
     """Titles with scope, target and topic; appositions; role anaphors without a name."""
+
+    def _segment_before(self, k: int) -> str:
+        """The words of the clause before token k (back to a comma, dash or sentence start)."""
+        toks = self.toks
+        b = k
+        while b > 0 and toks[b - 1].text not in (",", ";", ":", "–", "—", "(", "“", "\"") and k - b < 8:
+            b -= 1
+        return self._text(b, k) if b < k else ""
 
     # ------------------------------------------------------------- 1. titles
     def _title(self, i: int) -> int | None:
@@ -43,6 +62,9 @@ class TitleRules(ReaderCore):
         if prev == "hai":
             return self._pair_anaphor(i - 1, i + L, "office", office)
         former = prev in FORMER
+        # "Thư ký báo chí của Tổng thống Nga Dmitry Peskov": the name after the office is the outer role's
+        # holder (the press secretary), not the office holder's: the person is read, no holding of this office
+        outer_role = prev in ("của", "cho", "giúp") and bool(_OUTER_ROLE_RE.search(self._segment_before(i - 1)))
         j = i + L
         scope = None
         target = None
@@ -122,7 +144,7 @@ class TitleRules(ReaderCore):
         if person is not None:
             for t in range(j, k):
                 self.skippable.add(t)
-            if former:
+            if former or outer_role:
                 return name_end
             if scope is None:
                 scope = self._delegation_scope(i)
