@@ -61,7 +61,7 @@ CUE_WORDS = frozenset((  # "thuận" covers "thỏa thuận" and "thoả thuận
 NOUN_RE = _r(
     r"(?<!\w)(?:thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|hiệp định|hiệp ước|"
     r"(?:lệnh|chế độ|cơ chế) (?:ngừng bắn|ngưng bắn|đình chiến|ngừng chiến|hưu chiến)|"
-    r"nghị quyết(?: số)? \d{3,4}|thông cáo Geneva|"
+    r"nghị quyết(?: số)? \d{3,4}|thông cáo (?:Geneva|Genève|Giơ-ne-vơ|Giơnevơ)|"
     # de-escalation zones described as set up by an agreement: "các khu vực giảm căng thẳng được thiết lập (tại
     # Astana / theo ...)" names the memorandum that set them up
     r"(?:vùng|khu vực|khu) giảm (?:căng thẳng|leo thang|xung đột)(?= (?:\S+ ){0,3}?(?:được |đã được |vừa được )?"
@@ -73,8 +73,9 @@ _WINDOW_STOP = _r(r"[;.!?]|(?<!\w)(?:nhưng|song|trong khi|tuy nhiên|đồng th
 MAX_WINDOW_WORDS = 30
 _WORD_AND_SPACE = re.compile(r"\S+\s*")
 _SPACE_AND_WORD = re.compile(r"\s*\S+")
-_SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với)"
-                     r"(?: được)?(?: (?:một|các|những|hai|bản|văn bản|lại))?\s*$")
+_SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|đạt|thông qua|nhất trí về|thống nhất về|đồng ý với|"
+                     r"chấp nhận|chấp thuận)"
+                     r"(?: được)?(?: (?:một|các|những|hai|ba|bốn|năm|\d+|bản|văn bản|lại))*\s*$")
 # "A đình chỉ / khôi phục / rút khỏi <agreement>": the subject's parties identify the agreement as a signing's do
 _STATUS_BEFORE = _r(r"(?<!\w)(?:đình chỉ|tạm ngừng|ngừng tham gia|khôi phục|nối lại|rút khỏi|hủy bỏ|gia hạn|tái kích hoạt)"
                     r"(?: (?:việc thực hiện|thực hiện|hiệu lực của|các|một|bản))*\s*$")
@@ -112,14 +113,15 @@ _NEGATED_VERB = _r(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|sẽ|
 _ACCORD_RE = _r(
     r"(?<!\w)(?P<v>nhất trí|thống nhất|đồng ý|đạt được (?:sự )?(?:đồng thuận|nhất trí))"
     r"(?: (?:với nhau|cao))?(?: (?:về|rằng|là))?(?P<skip>(?: (?:việc|cách thức|các biện pháp|biện pháp|một|các|những|"
-    r"cùng nhau|sẽ|tiếp tục))*) (?P<obj>\S+(?: \S+){0,2})"
+    r"cùng nhau|sẽ|tiếp tục))*) (?P<obj>\S+(?: \S+){0,3})"
 )
 JOINT_ACTIONS = tuple(map(canon, (
     "phối hợp", "hợp tác", "chia sẻ", "thành lập", "thiết lập", "lập", "triển khai", "tổ chức", "ngừng bắn",
     "ngưng bắn", "sơ tán", "trao đổi", "rút", "mở", "cơ chế", "kế hoạch", "lộ trình", "ký", "tuân thủ",
     "tăng cường hợp tác", "tăng cường phối hợp", "cùng", "tuần tra", "giám sát", "xây dựng", "cung cấp", "nối lại",
     "gia hạn", "duy trì", "thực hiện", "áp dụng", "tiến hành tuần tra", "tiến hành đàm phán", "trao trả",
-    "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua",
+    "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua", "thúc đẩy hợp tác", "thúc đẩy phối hợp", "đẩy mạnh hợp tác",
+    "đẩy mạnh phối hợp", "mở rộng hợp tác", "tăng cường", "bảo đảm an ninh", "đảm bảo an ninh", "bảo vệ",
 )))
 _HEDGE = _r(r"(?<!\w)(?:dường như|có vẻ|có lẽ|nghi ngờ|đồn đoán)(?!\w)")
 _POSSESSIVE = _r(r"(?<!\w)(?:của|thuộc|thành viên)\s*$")
@@ -137,7 +139,8 @@ _OBLIQUE = _r(r"(?<!\w)(?:tại|ở|trong|về|từ|với|cho|đối với|nhằ
 _KIND_WORDS = [
     (_r(r"cơ chế|nhóm công tác|ủy ban"), "mechanism"),
     (_r(r"ngừng bắn|ngưng bắn|đình chiến"), "ceasefire"),
-    (_r(r"sơ tán|di tản"), "evacuation"),
+    (_r(r"sơ tán|di tản|rời khỏi|rút khỏi|(?:hòa giải|giải quyết tình hình) (?:tại|ở) (?:quận|thị trấn|khu vực)"),
+     "evacuation"),
     (_r(r"chia sẻ (?:thông tin|tình báo)|tình báo"), "intelligence_sharing"),
     (_r(r"phối hợp|hợp tác"), "coordination_accord"),
     (_r(r"kinh tế|thương mại|đầu tư|dầu|khí đốt|hợp đồng|cảng|căn cứ"), "economic_or_basing"),
@@ -182,6 +185,9 @@ def component(doc: Doc) -> None:
     for n in pending:
         if n.entry is None and not n.accord and (d := _described(doc, n)) is not None:
             _merge_described(described, d)
+        elif n.entry is None and not n.accord and (d := _named(doc, n)) is not None:
+            # "Hiệp định Paris" and "thỏa thuận Paris" in one article: one node, keyed by the name
+            _merge_described(described, d, "named:" + canon(_NAMED_PREFIX.sub("", d.label)))
     for n in pending:
         v = _violation(doc, n, known, described)
         if v is not None:
@@ -238,6 +244,10 @@ def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence
     window = s.text[b:w_end]
     atoms = cat.text_features(window)
     spans = [(b, w_end)]
+    since = _SINCE_AFTER.match(s.text, w_end)
+    if since is not None:  # "Lệnh ngừng bắn, được thực thi từ hồi tháng 12 năm ngoái, ...": when it began
+        stop = re.search(r"[,;.!?]", s.text[since.end() :])
+        spans.append((w_end, since.end() + (stop.start() if stop else min(40, len(s.text) - since.end()))))
     before = s.text[max(0, b - 120) : b]
     if _SIGNING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         clause_b = max(s.text.rfind(";", 0, b), s.text.rfind(":", 0, b), 0)
@@ -262,6 +272,11 @@ def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence
                 stated = (y, mo) if y is not None else None
     window_dates = dates.time_window() if dates is not None and hasattr(dates, "time_window") else (None, None)
     return cat.Evidence(atoms, window_dates, stated)
+
+
+# the predicate after an agreement's noun phrase that dates its start ("đã được thực thi từ hồi tháng 12 năm ngoái")
+_SINCE_AFTER = _r(r"[\s,]*(?:(?:đã|đang|chính thức|bắt đầu|được|có|vừa|mới)\s+)*(?:thực thi|có hiệu lực|áp dụng|thực hiện|"
+                  r"ký kết|ký|kí|thiết lập|công bố|ban bố|đạt được)\s+(?:(?:từ|kể từ|vào|hôm|ngày|hồi|cuối|đầu|giữa)\s+)+")
 
 
 def _nth_word_end(text: str, pos: int, n: int) -> int:
@@ -480,7 +495,7 @@ def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end:
     for p in extra_parties:
         if p not in parties:
             parties.append(p)
-    if len(parties) < 2:
+    if len(parties) < 2 and not (parties and _unnamed_side(s, verb_begin, label_end)):
         return None
     label = " ".join(s.text[label_begin:label_end].split()[:16]).rstrip(" ,")
     date = None
@@ -488,6 +503,27 @@ def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end:
         date = doc.dates.clause_date(s, s.begin + verb_begin, max_distance=60)  # type: ignore[attr-defined]
     return Agreement(key=None, label=label, evidence=[s.index], parties=parties, date=date,
                      kind=_kind_of(label), trigger=Span(s.begin + verb_begin, s.begin + label_end))
+
+
+# the other side of a local deal, often unnamed: "các tay súng đã chấp nhận thỏa thuận với chính phủ", "... đạt được
+# thỏa thuận với phe nổi dậy"
+_UNNAMED_SIDE = _r(r"(?<!\w)(?:các |những |nhóm |lực lượng )?(?:tay súng|phiến quân|phe nổi dậy|lực lượng nổi dậy|"
+                   r"quân nổi dậy|phe đối lập|lực lượng đối lập|nhóm vũ trang|các nhóm vũ trang|nhóm nổi dậy|"
+                   r"nhóm đối lập|chiến binh|các bộ lạc|bộ lạc|các chiến binh|phiến quân đối lập|quân đối lập|"
+                   r"các phe phái|phe phái vũ trang)(?!\w)")
+_WITH_OR_SUBJECT = _r(r"(?:^|[,;:]\s*|\s)(?:với\s+)?$")
+
+
+def _unnamed_side(s: Sentence, verb_begin: int, label_end: int) -> bool:
+    """An unnamed party in the subject right before the verb or after "với" in the accord's words."""
+    head = s.text[max(0, s.text.rfind(",", 0, verb_begin) + 1) : verb_begin]
+    m = _UNNAMED_SIDE.search(head)
+    if m is not None and len(head[m.end():].split()) <= 4:
+        return True
+    for m in _UNNAMED_SIDE.finditer(s.text, verb_begin, label_end):
+        if re.search(r"(?<!\w)với\s+(?:\S+\s+){0,1}$", s.text[max(0, m.start() - 20) : m.start()]):
+            return True
+    return False
 
 
 def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agreement],
@@ -504,7 +540,7 @@ def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agre
             continue  # "sự thống nhất", "những nhất trí"
         if any(n.entry is not None and n.begin <= m.start() < n.window_end for n in nouns):
             continue  # part of a known agreement's description
-        end = _window_end(s.text, m.start("v"))
+        end = _window_end(s.text, m.start("obj"))  # "nhất trí sẽ ...": the words after the verb
         # "đồng ý thành lập 4 khu vực giảm leo thang" describes the Astana memorandum; but "nhất trí về cơ chế
         # giám sát lệnh ngừng bắn" is a new accord that refers to another (that noun is read on its own)
         entry = None if NOUN_RE.search(s.text, m.start("obj"), end) else cat.identify(
@@ -704,8 +740,40 @@ def _described(doc: Doc, n: _NounMention) -> Agreement | None:
                      trigger=Span(s.begin + n.begin, s.begin + n.end))
 
 
-def _merge_described(described: dict[str, Agreement], new: Agreement) -> None:
-    key = canon(new.label)
+# an agreement named after a place ("Thỏa thuận Min-xcơ", "Hiệp định Pa-ri", "Hiệp ước Lausanne"): a name, not a
+# description; names of countries ("thỏa thuận Nga - Thổ") and bodies only say who signed
+_NAMED_PREFIX = _r(r"^(?:thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|biên bản ghi nhớ)\s+(?:(?:ở|tại)\s+)?")
+_NAMED_NOUN = _r(r"^(?:thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|biên bản ghi nhớ)$")
+_NAME_AFTER = re.compile(r"\s+(?:(?:ở|tại)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZĐ][\w'’]*(?:-[\w'’]+)*){0,2})")
+_NOT_A_NAME = _r(r"^(?:Tháng|Năm|Ngày|Hội|Bộ|Tổng|Liên|Chính|Nhà|Quốc|Ủy|Thủ|Ngoại|Tòa)(?!\w)")
+
+
+def _named(doc: Doc, n: _NounMention) -> Agreement | None:
+    """ "Thỏa thuận Min-xcơ", "Hiệp định Pa-ri": an agreement the catalogue does not know, named after a place."""
+    s = n.sentence
+    if not _NAMED_NOUN.match(s.text[n.begin : n.end]):
+        return None
+    m = _NAME_AFTER.match(s.text, n.end)
+    if m is None or _NOT_A_NAME.match(m.group("name")):
+        return None
+    nb, ne = m.start("name"), m.end("name")
+    if re.match(r"\s*[-–—]\s*\w", s.text[ne : ne + 4]):
+        return None  # "thỏa thuận Việt Nam - EU": between two parties
+    groups = [g for g in discourse.groups(doc, s.index) if nb <= g.begin - s.begin < ne]
+    if groups:
+        g = groups[0]
+        kinds = {doc.kind_of(k) for k in g.literal_keys}  # "Hiệp định Paris": the city, not France it stands for
+        if not kinds <= {"place"} or g.begin - s.begin != nb:
+            return None  # a country, a body or a person; or the name starts with a word that is not one
+    elif "-" not in m.group("name") or len(m.group("name").split()) > 1:
+        return None  # an unknown single word in a phonetic spelling ("Min-xcơ") is a venue; other words are not
+    label = s.text[n.begin : ne]
+    return Agreement(key=None, label=label[:1].upper() + label[1:], evidence=[s.index], kind="agreement",
+                     trigger=Span(s.begin + n.begin, s.begin + ne))
+
+
+def _merge_described(described: dict[str, Agreement], new: Agreement, key: str | None = None) -> None:
+    key = key or canon(new.label)
     old = described.get(key)
     if old is None:
         described[key] = new

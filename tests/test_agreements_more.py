@@ -1,0 +1,113 @@
+"""More agreement wordings (loaders/extract/agreements.py): coordination accords, local deals, agreements signed by
+named bodies, agreements named after a place, and ceasefires referred to by their start date (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from syriakg.loaders.extract import agreements, dates
+from syriakg.loaders.extract.base import Doc
+from syriakg.loaders.model import Entity
+from tests.extract_helpers import add_mention, doc_from_sentences
+
+KINDS = {
+    "russia": "country", "turkey": "country", "iran": "country", "iraq": "country", "jordan": "country",
+    "japan": "country", "syria": "country", "usa": "country", "vietnam": "country", "eu": "organization",
+    "japan_embassy": "organization", "jordan_moh": "organization", "syrian_government": "organization",
+    "waer": "place", "paris": "place", "ukraine": "country", "france": "country", "putin": "person",
+}
+
+
+def build(sentences: list[str], mentions: list[tuple[int, str, str]] = (), date: str | None = None) -> Doc:
+    doc = doc_from_sentences(sentences, date=date)
+    for i, surface, key in mentions:
+        add_mention(doc, i, surface, key)
+        doc.ex.entities.setdefault(key, Entity(key, KINDS[key], surface))  # type: ignore[arg-type]
+    dates.component(doc)
+    agreements.component(doc)
+    return doc
+
+
+# --- accords reached in the article -----------------------------------------------------------------------------
+
+
+def test_coordination_accord_reached_in_a_call() -> None:
+    doc = build(["Ngoại trưởng Iraq và Jordan đã có cuộc điện đàm hôm thứ Hai.",
+                 "Hai bên nhất trí sẽ thúc đẩy hợp tác và phối hợp giữa quân đội hai nước."],
+                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    (a,) = doc.ex.agreements
+    assert (a.key, set(a.parties), a.kind, a.evidence) == (None, {"iraq", "jordan"}, "coordination_accord", [1])
+    assert "thúc đẩy hợp tác" in a.label
+
+
+def test_local_deal_with_an_unnamed_side() -> None:
+    doc = build(["Các tay súng đã chấp nhận thỏa thuận với chính phủ Syria về việc rời khỏi quận Waer."],
+                [(0, "chính phủ Syria", "syrian_government"), (0, "Waer", "waer")])
+    (a,) = doc.ex.agreements
+    assert (a.key, a.parties, a.kind) == (None, ["syrian_government"], "evacuation")
+    doc = build(["Chính phủ Syria đã đạt được một thỏa thuận với phe nổi dậy về việc sơ tán khỏi quận Waer."],
+                [(0, "Chính phủ Syria", "syrian_government"), (0, "Waer", "waer")])
+    (a,) = doc.ex.agreements
+    assert (a.parties, a.kind) == (["syrian_government"], "evacuation")
+
+
+def test_agreements_signed_by_two_named_bodies_with_a_count() -> None:
+    doc = build(["Đại sứ quán Nhật Bản và Bộ Y tế Jordan đã ký kết 2 thỏa thuận viện trợ."],
+                [(0, "Đại sứ quán Nhật Bản", "japan_embassy"), (0, "Bộ Y tế Jordan", "jordan_moh")])
+    (a,) = doc.ex.agreements
+    assert (a.key, a.parties) == (None, ["japan_embassy", "jordan_moh"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran nhất trí cung cấp thêm viện trợ cho phe nổi dậy.",  # one party, the other side is a recipient
+    "Iran chấp nhận đề xuất của Nga.",  # no agreement noun, no joint action
+    "Các tay súng từ chối thỏa thuận với chính phủ Syria.",  # refused
+    "Các tay súng sẽ chấp nhận thỏa thuận với chính phủ Syria.",  # not yet
+])
+def test_not_accords(sentence: str) -> None:
+    mentions = [(0, w, k) for w, k in (("Iran", "iran"), ("Nga", "russia"), ("chính phủ Syria", "syrian_government"))
+                if w in sentence]
+    assert build([sentence], mentions).ex.agreements == []
+
+
+# --- agreements named after a place -------------------------------------------------------------------------------
+
+
+def test_agreements_named_after_a_place_in_any_spelling() -> None:
+    doc = build(["Hai bên đánh giá tiến trình thực hiện Thỏa thuận Min-xcơ về Ukraine.",
+                 "Mỹ tuyên bố rút khỏi Hiệp định Paris về biến đổi khí hậu.",
+                 "Ông Macron muốn cứu thỏa thuận Paris."],
+                [(0, "Ukraine", "ukraine"), (1, "Mỹ", "usa"), (1, "Paris", "paris"), (2, "Paris", "paris")])
+    got = sorted((a.label, a.evidence) for a in doc.ex.agreements)
+    assert got == [("Hiệp định Paris", [1, 2]), ("Thỏa thuận Min-xcơ", [0])]
+    assert all(a.key is None for a in doc.ex.agreements)
+
+
+@pytest.mark.parametrize(("sentence", "mentions"), [
+    ("Hiệp định Việt Nam - EU đã có hiệu lực.", [(0, "Việt Nam", "vietnam"), (0, "EU", "eu")]),  # between parties
+    ("Thỏa thuận Nga ký với Iran gây tranh cãi.", [(0, "Nga", "russia"), (0, "Iran", "iran")]),  # a country
+    ("Ông cho biết thỏa thuận Tháng Ba vẫn còn hiệu lực.", []),
+    ("Hai nước ký hiệp định thương mại tự do.", []),
+])
+def test_not_named_agreements(sentence: str, mentions: list) -> None:
+    assert [a.label for a in build([sentence], mentions).ex.agreements if a.kind == "agreement"] == []
+
+
+# --- a catalogue ceasefire referred to by its start date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", [
+    "Lệnh ngừng bắn, được thực thi từ hồi tháng 12 năm ngoái, đã giúp giảm bạo lực.",
+    "Lệnh ngừng bắn đã được thực thi từ hồi tháng 12 năm ngoái.",
+    "Lệnh ngừng bắn có hiệu lực từ cuối tháng 12 năm ngoái vẫn được duy trì.",
+])
+def test_ceasefire_by_its_start_date_and_later_references(first: str) -> None:
+    doc = build([first, "Thời tiết ở thủ đô khá lạnh.", "Lệnh ngừng bắn đã được duy trì dù còn vi phạm."],
+                date="2017-03-10")
+    (a,) = doc.ex.agreements
+    assert (a.key, a.evidence) == ("syria_ceasefire_dec_2016", [0, 2])
+
+
+def test_start_date_of_another_year_is_not_that_ceasefire() -> None:
+    doc = build(["Lệnh ngừng bắn đã được thực thi từ hồi tháng 12 năm ngoái."], date="2019-03-10")
+    assert [a.key for a in doc.ex.agreements if a.key] == []
