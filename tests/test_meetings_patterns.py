@@ -133,3 +133,84 @@ def test_attendees_named_later_join_the_meeting_whoever_they_are():
                 (1, "Macron", "macron")])
     [ev] = run(doc)
     assert set(ev.actors) == {"zarif", "safadi", "modi", "macron"} and ev.evidence == [0, 1]
+
+
+# --- joint work with a counterpart ------------------------------------------------------------------
+
+
+def test_joint_review_with_a_counterpart_is_a_meeting_of_the_two():
+    doc = make(["Ông Zarif đã cùng người đồng cấp Jordan Ayman Safadi rà soát các vấn đề song phương tại Amman."],
+               [(0, "Zarif", "zarif"), (0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi"),
+                (0, "Amman", "amman")])
+    [ev] = run(doc)
+    assert ev.kind == "meeting" and ev.status == "occurred" and set(ev.actors) == {"zarif", "safadi"}
+    assert ev.place == "amman"
+
+
+def test_joint_discussion_subject_from_the_previous_sentence():
+    doc = make(["Thủ tướng Narendra Modi tới Paris hôm 3/4.",
+                "Tại đây, ông sẽ cùng Tổng thống Emmanuel Macron thảo luận về hợp tác quốc phòng."],
+               [(0, "Narendra Modi", "modi"), (0, "Paris", "paris"), (1, "Emmanuel Macron", "macron")], year="2018")
+    evs = [e for e in run(doc) if e.kind == "meeting"]
+    assert len(evs) == 1 and set(evs[0].actors) == {"modi", "macron"} and evs[0].status == "planned"
+
+
+def test_joint_policy_review_of_countries_is_no_meeting():
+    doc = make(["Pháp đã cùng các đồng minh châu Âu xem xét các biện pháp trừng phạt mới đối với Iran."],
+               [(0, "Pháp", "france"), (0, "Iran", "iran")])
+    assert run(doc) == []
+
+
+def test_joint_work_with_oneself_or_nobody_named_is_no_meeting():
+    doc = make(["Ông Zarif đã cùng các cố vấn thảo luận về kế hoạch mới."], [(0, "Zarif", "zarif")])
+    assert run(doc) == []
+
+
+# --- long modifiers, unnamed sides, enumerated counterparts, heads of organisations ---------------
+
+
+def test_duration_between_the_event_noun_and_its_parties():
+    doc = make(["Cuộc đàm phán kéo dài ba ngày giữa Ấn Độ và Trung Quốc tại Bắc Kinh đã kết thúc."],
+               [(0, "Ấn Độ", "india"), (0, "Trung Quốc", "china"), (0, "Bắc Kinh", "beijing")])
+    [ev] = run(doc)
+    assert ev.kind == "negotiation" and set(ev.actors) == {"india", "china"} and ev.place == "beijing"
+    assert ev.status == "occurred"
+
+
+def test_talks_of_a_named_government_with_unnamed_groups_at_a_venue():
+    doc = make(["Cuộc đàm phán hòa bình kéo dài 2 ngày giữa chính phủ Iraq và các nhóm vũ trang tại Doha đã kết thúc."],
+               [(0, "Iraq", "iraq"), (0, "Doha", "doha")])
+    [ev] = run(doc)
+    assert ev.actors == ["iraq"] and ev.place == "doha"
+
+
+def test_one_named_side_without_place_or_date_is_not_enough():
+    doc = make(["Qatar ủng hộ đàm phán giữa chính phủ Iraq và các nhóm vũ trang."], [(0, "Qatar", "qatar"),
+                                                                                   (0, "Iraq", "iraq")])
+    assert run(doc) == []
+
+
+def test_counterparts_enumerated_with_la():
+    doc = make(["Ông Wang Yi đã hội đàm với hai người đồng cấp Ấn Độ là Sushma Swaraj và Pháp là Jean Dupont."],
+               [(0, "Wang Yi", "wang_yi"), (0, "hai người", "modi", "anaphor"), (0, "Ấn Độ", "india", "title"),
+                (0, "Sushma Swaraj", "swaraj"), (0, "Pháp", "france", "title"), (0, "Jean Dupont", "dupont")])
+    doc.ex.entities["swaraj"] = doc.ex.entities["dupont"] = doc.ex.entities["wang_yi"]
+    [ev] = run(doc)
+    assert set(ev.actors) == {"wang_yi", "swaraj", "dupont"}
+
+
+def test_head_of_an_organisation_with_its_acronym():
+    doc = make(["Ông Zarif nói trong cuộc gặp với Tổng thư ký Liên đoàn Arab (AL) Ahmed Ismail ở thủ đô Cairo."],
+               [(0, "Zarif", "zarif"), (0, "Liên đoàn Arab", "arab_league"), (0, "AL", "arab_league", "acronym"),
+                (0, "Ahmed Ismail", "ismail"), (0, "thủ đô Cairo", "cairo")])
+    [ev] = run(doc)
+    assert {"zarif", "ismail"} <= set(ev.actors) and ev.place == "cairo"
+
+
+def test_a_named_summit_on_whose_sidelines_talks_took_place_is_no_reference():
+    doc = make(["Ông Zarif đã cùng người đồng cấp Jordan Ayman Safadi rà soát các vấn đề song phương.",
+                "Bên lề Hội nghị thượng đỉnh G20, Thủ tướng Modi và Tổng thống Macron đã hội đàm."],
+               [(0, "Zarif", "zarif"), (0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi"),
+                (1, "Modi", "modi"), (1, "Macron", "macron")])
+    evs = run(doc)
+    assert [e.evidence for e in evs] == [[0], [1]]

@@ -91,6 +91,7 @@ from syriakg.loaders.extract.meetings_dates import (
     frame_date,
     planned_month,
 )
+from syriakg.loaders.extract.meetings_joint import joint_candidates
 from syriakg.loaders.extract.meetings_lexicon import (
     ABOUT_POSSIBILITY_RE,
     ATTENDEES_RE,
@@ -129,7 +130,7 @@ def component(doc: Doc) -> None:
     for i, s in enumerate(doc.ex.sentences):
         if s.kind != "body":
             continue
-        for c in _candidates(doc, i, events, lemmas):
+        for c in _candidates(doc, i, events, lemmas) + joint_candidates(doc, i, events):
             place_event(doc, c, events, facts, lemmas, lead_date)
     doc.ex.events.extend(events)
 
@@ -329,7 +330,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                                              DELEGATION_BEFORE_RE.search(text[: g.begin - s.begin])):
                 continue
         speaker: list[str] = []
-        with_one = noun and has_with and len(comp) == 1
+        with_one = noun and has_with and (len(comp) == 1 or (  # one party: a person, or one with his organisation
+            len(comp) == 2 and doc.kind_of(comp[0]) == "organization" and doc.kind_of(comp[1]) == "person"))
         if not subj and (pm is not None or not noun or purposed or with_one):
             for a in atts:
                 if a.form in ("pre", "theo") and a.speakers and not a.negated and \
@@ -337,7 +339,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                             text[a.content.begin - s.begin: vhead])):
                     speaker = list(a.speakers)
         main: list[str] = []
-        if not subj and (fronted or about_possibility or (not noun and not speaker)):
+        if not subj and (fronted or about_possibility or (not noun and not speaker)) and \
+                not (fronted and _FRAME_EVENT_RE.search(text, cstart, head)):
             main = main_subject(doc, i, zone_end if noun else head, recent)
         actors: list[str] = []
         add = adder(actors)
@@ -371,10 +374,12 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             inherited = True
         cand.actors = actors
         cand.attendees = attendees
+        cand.two_sided = noun and _TWO_SIDED_RE.match(text, zone_b, zone_end) is not None
         # --- back-reference ----------------------------------------------------------------------------
         own = [k for k in cand.actors if k not in attendees]
         upcoming = noun and kind != "visit" and _UPCOMING_AFTER_RE.match(after) is not None
-        new_marker = upcoming or bool(NEW_EVENT_AFTER_RE.match(after)) or bool(
+        named = kind == "summit" and re.match(r"\s+(?:[A-ZĐ]|\d)", after) is not None  # "Hội nghị thượng đỉnh G20"
+        new_marker = upcoming or named or bool(NEW_EVENT_AFTER_RE.match(after)) or bool(
             re.search(r"(?<!\w)một\s+(?:(?:cuộc|vòng|chuyến)\s+)?$", text[:b], re.IGNORECASE))
         if noun and BACKREF_AFTER_RE.match(after):
             # "cuộc họp này": only the attendees, and those who take part in it ("X sẽ tham dự vòng hòa đàm này")
@@ -555,6 +560,14 @@ _AGREE_AFTER_RE = re.compile(
     re.IGNORECASE)
 
 
+# "giữa A và B" right after the event noun (a few modifiers allowed)
+_TWO_SIDED_RE = re.compile(r"\s*(?:[^\s,;.]+\s+){0,6}?giữa\s+[^,;.]{2,80}?(?<!\w)và\s+\S", re.IGNORECASE)
+
+
+# a fronted event that only frames the main clause's own event ("Bên lề Hội nghị X, A và B đã hội đàm")
+_FRAME_EVENT_RE = re.compile(r"(?<!\w)(?:bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân\s+dịp)(?!\w)", re.IGNORECASE)
+
+
 # a promise to take part: "đã xác nhận / cam kết / nhận lời (sẽ) tham gia"
 _COMMIT_BEFORE_RE = re.compile(
     r"(?<!\w)(?:xác\s+nhận|cam\s+kết|nhận\s+lời|đồng\s+ý|quyết\s+định|tuyên\s+bố)\s+(?:sẽ\s+)?$", re.IGNORECASE)
@@ -652,6 +665,6 @@ _SEND_BEFORE_RE = re.compile(
 
 # a break between two clauses of one sentence, before a subject-noun trigger
 CLAUSE_BREAK_RE = re.compile(
-    r";|,\s*(?:nhưng|song|tuy\s+nhiên|trong\s+khi\s+đó|còn|đồng\s+thời)(?!\w)|(?<!\w)(?:nhưng|tuy\s+nhiên)\s",
+    r";|,\s*(?:nhưng|song|tuy\s+nhiên|trong\s+khi\s+đó|còn|đồng\s+thời|khi)(?!\w)|(?<!\w)(?:nhưng|tuy\s+nhiên)\s",
     re.IGNORECASE,
 )

@@ -387,10 +387,15 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
             skip = False  # "Tổng tham mưu trưởng quân đội Nga điện đàm với người đồng cấp Mỹ": no one named, Mỹ
         if EXCLUDED_BEFORE_RE.search(before) or TOPIC_NOUN_BEFORE_RE.search(before) or discourse.is_outlet(doc, g):
             skip = True
+        if g.how == "anaphor" and _COUNTERPART_AFTER_RE.match(text, g.end - s.begin):
+            skip = True  # "với hai người đồng cấp Jordan là A và B": counterparts named next, not earlier persons
         if skip:
             skipped.append((gb, g.end - s.begin))
             continue
         intro = bool(_COMPLEMENT_INTRO_RE.search(between))
+        if not intro and accepted_any and kind == "person" and out and doc.kind_of(out[-1]) == "organization" and \
+                re.fullmatch(r"[\s()]*", between):
+            intro = True  # "với Tổng giám đốc Tổ chức Y (ABC) Z": the head of the organisation named
         listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between)) and bool(_LIST_SEP_RE.search(between))
         near = first and len(re.findall(r"\w+", between)) <= 6 and \
             not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", between, re.IGNORECASE)
@@ -427,6 +432,9 @@ _MILITARY_TITLE_BEFORE_RE = re.compile(
 )
 
 
+_COUNTERPART_AFTER_RE = re.compile(r"\s*(?:đồng\s+(?:cấp|nhiệm)|đại\s+diện)(?!\w)", re.IGNORECASE)
+
+
 _COUNTERPART_BEFORE_RE = re.compile(r"(?<!\w)người\s+đồng\s+(?:cấp|nhiệm)\s*$", re.IGNORECASE)
 
 
@@ -459,7 +467,7 @@ _COMPLEMENT_INTRO_RE = re.compile(
 )
 
 
-_LIST_WORD = (r"(?:,|và|cùng(?:\s+với)?|với|lẫn|-|–|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
+_LIST_WORD = (r"(?:,|và|là|cùng(?:\s+với)?|với|lẫn|-|–|người\s+đồng\s+(?:cấp|nhiệm)|ông|bà|ngài|các\s+nước|nước|phía|"
               r"tổng\s+thống|ngoại\s+trưởng|thủ\s+tướng|bộ\s+trưởng|chủ\s+tịch|quốc\s+vương|nhà\s+vua)")
 
 

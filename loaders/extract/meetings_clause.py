@@ -37,6 +37,13 @@ _PASSIVE_COMPLEMENT_RE = re.compile(
 )
 
 
+_DURATION_MODIFIER_RE = re.compile(
+    r"\s*(?:[^\s,;.]+\s+){0,3}?(kéo\s+dài)\s+(?:[^\s,;.]+\s+){1,3}?(?:ngày|giờ|tiếng|tuần|tháng|phút)"
+    r"(?=\s+(?:giữa|với|của|tại|ở)(?!\w))",
+    re.IGNORECASE,
+)
+
+
 _VA_VERB_RE = re.compile(
     r"(?<!\w)(?:và|rồi)\s+(?!(?:người|ông|bà|các|những|phía|nước|lãnh\s+đạo|đại\s+diện|quan\s+chức|bộ\s+trưởng|"
     r"ngoại\s+trưởng|thủ\s+tướng|tổng\s+thống|chủ\s+tịch|đặc\s+phái\s+viên|thứ\s+trưởng|phái\s+đoàn|đoàn|"
@@ -55,7 +62,13 @@ def np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
     pm = _PASSIVE_COMPLEMENT_RE.match(text, e)
     if pm is not None:  # "Cuộc điện đàm được tiến hành giữa A và B"
         pos = pm.end()
+    dm = _DURATION_MODIFIER_RE.match(text, e)
+    if dm is not None and not _STOP_NP_RE.search(text, e, dm.start(1)):
+        pos = dm.end()  # "cuộc đàm phán (hòa bình) kéo dài 2 ngày giữa A và B": the duration modifies the noun
     m = _STOP_NP_RE.search(text, pos, limit)
+    while m is not None and m.group(0).lower() == "là" and re.match(r"\s+[A-ZĐÂĂÊÔƠƯ]", text[m.end():]) and \
+            re.search(r"(?<!\w)đồng\s+(?:cấp|nhiệm)(?!\w)", text[e:m.start()], re.IGNORECASE):
+        m = _STOP_NP_RE.search(text, m.end(), limit)  # "hai người đồng cấp Jordan là A và Ai Cập là B"
     end = m.start() if m else limit
     for v in _VA_VERB_RE.finditer(text, pos, end):  # "... Nga-Mỹ-Jordan và bảo vệ ...": a second verb phrase
         end = v.start()
