@@ -111,3 +111,12 @@ def test_ceasefire_by_its_start_date_and_later_references(first: str) -> None:
 def test_start_date_of_another_year_is_not_that_ceasefire() -> None:
     doc = build(["Lệnh ngừng bắn đã được thực thi từ hồi tháng 12 năm ngoái."], date="2019-03-10")
     assert [a.key for a in doc.ex.agreements if a.key] == []
+
+
+def test_named_agreements_in_latin_spelling_with_a_descriptor() -> None:
+    doc = build(["Kiev phải thực hiện Hiệp định hòa bình Minsk.", "Các bên tôn trọng thỏa thuận Minsk.",
+                 "Hàng chục nước đã ký Thỏa thuận khí hậu Paris."], [(2, "Paris", "paris")])
+    got = sorted((a.label, a.evidence) for a in doc.ex.agreements)
+    assert got == [("Hiệp định hòa bình Minsk", [0, 1]), ("Thỏa thuận khí hậu Paris", [2])]
+    doc = build(["Thỏa thuận S-400 đã được ký.", "Tổ chức Hiệp ước Bắc Đại Tây Dương họp tại Brussels."])
+    assert [a.label for a in doc.ex.agreements if a.kind == "agreement"] == []

@@ -438,8 +438,8 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
         if _POSSESSIVE.search(s.text[max(0, g.begin - s.begin - 15) : g.begin - s.begin]):
             break  # "một thành viên của NATO": the subject is someone unnamed
         if right == verb_begin:
-            if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap)):
-                break
+            if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap) or _UNNAMED_MEMBER.fullmatch(gap)):
+                break  # "quân đội Syria | và lực lượng đối lập | đồng ý ngừng bắn": an unnamed co-subject
         elif not _COORD.fullmatch(gap):
             break
         for k in g.keys:
@@ -507,11 +507,12 @@ def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end:
 
 # the other side of a local deal, often unnamed: "các tay súng đã chấp nhận thỏa thuận với chính phủ", "... đạt được
 # thỏa thuận với phe nổi dậy"
-_UNNAMED_SIDE = _r(r"(?<!\w)(?:các |những |nhóm |lực lượng )?(?:tay súng|phiến quân|phe nổi dậy|lực lượng nổi dậy|"
-                   r"quân nổi dậy|phe đối lập|lực lượng đối lập|nhóm vũ trang|các nhóm vũ trang|nhóm nổi dậy|"
-                   r"nhóm đối lập|chiến binh|các bộ lạc|bộ lạc|các chiến binh|phiến quân đối lập|quân đối lập|"
-                   r"các phe phái|phe phái vũ trang)(?!\w)")
-_WITH_OR_SUBJECT = _r(r"(?:^|[,;:]\s*|\s)(?:với\s+)?$")
+_UNNAMED_SIDE_SRC = (r"(?<!\w)(?:các |những |nhóm |lực lượng )?(?:tay súng|phiến quân|phe nổi dậy|lực lượng nổi dậy|"
+                     r"quân nổi dậy|phe đối lập|lực lượng đối lập|nhóm vũ trang|các nhóm vũ trang|nhóm nổi dậy|"
+                     r"nhóm đối lập|các nhóm đối lập|chiến binh|các bộ lạc|bộ lạc|các chiến binh|phiến quân đối lập|"
+                     r"quân đối lập|các phe phái|phe phái vũ trang)(?!\w)")
+_UNNAMED_SIDE = _r(_UNNAMED_SIDE_SRC)
+_UNNAMED_MEMBER = _r(r"\s*(?:,|và|cùng|với|cùng với)\s+" + _UNNAMED_SIDE_SRC + r"\s*(?:(?:đã|cũng|đều|vừa|mới)\s*)*")
 
 
 def _unnamed_side(s: Sentence, verb_begin: int, label_end: int) -> bool:
@@ -742,9 +743,11 @@ def _described(doc: Doc, n: _NounMention) -> Agreement | None:
 
 # an agreement named after a place ("Thỏa thuận Min-xcơ", "Hiệp định Pa-ri", "Hiệp ước Lausanne"): a name, not a
 # description; names of countries ("thỏa thuận Nga - Thổ") and bodies only say who signed
-_NAMED_PREFIX = _r(r"^(?:thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|biên bản ghi nhớ)\s+(?:(?:ở|tại)\s+)?")
+_NAMED_PREFIX = _r(r"^(?:thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|biên bản ghi nhớ)\s+"
+                  r"(?:(?:ở|tại|hòa bình|khí hậu|hạt nhân|ngừng bắn|đình chiến)\s+)?")
 _NAMED_NOUN = _r(r"^(?:thỏa thuận|hiệp định|hiệp ước|bản ghi nhớ|biên bản ghi nhớ)$")
-_NAME_AFTER = re.compile(r"\s+(?:(?:ở|tại)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZĐ][\w'’]*(?:-[\w'’]+)*){0,2})")
+_NAME_AFTER = re.compile(r"\s+(?:(?:ở|tại|hòa bình|khí hậu|hạt nhân|ngừng bắn|đình chiến)\s+)?(?P<name>[A-ZĐÀ-Ỹ][\w'’]*(?:-[\w'’]+)*(?:\s+[A-ZĐ][\w'’]*(?:-[\w'’]+)*){0,2})")
+_UNKNOWN_NAME = re.compile(r"[A-ZĐ][a-zơư]*(?:-[A-Za-zơưê]+)+|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]{2,})?")
 _NOT_A_NAME = _r(r"^(?:Tháng|Năm|Ngày|Hội|Bộ|Tổng|Liên|Chính|Nhà|Quốc|Ủy|Thủ|Ngoại|Tòa)(?!\w)")
 
 
@@ -765,8 +768,10 @@ def _named(doc: Doc, n: _NounMention) -> Agreement | None:
         kinds = {doc.kind_of(k) for k in g.literal_keys}  # "Hiệp định Paris": the city, not France it stands for
         if not kinds <= {"place"} or g.begin - s.begin != nb:
             return None  # a country, a body or a person; or the name starts with a word that is not one
-    elif "-" not in m.group("name") or len(m.group("name").split()) > 1:
-        return None  # an unknown single word in a phonetic spelling ("Min-xcơ") is a venue; other words are not
+    elif not _UNKNOWN_NAME.fullmatch(m.group("name")):
+        # an unknown name: one phonetic word ("Min-xcơ") or one or two Latin words ("Minsk", "Sykes-Picot"); not an
+        # acronym, a code ("S-400") or a Vietnamese word
+        return None
     label = s.text[n.begin : ne]
     return Agreement(key=None, label=label[:1].upper() + label[1:], evidence=[s.index], kind="agreement",
                      trigger=Span(s.begin + n.begin, s.begin + ne))
