@@ -1,12 +1,15 @@
-"""Sanity checks of `scale-heldout2-gold.json` against the scale records it annotates.
+"""Sanity checks of a held-out scale gold file (default `scale-heldout2-gold.json`) against its records.
 
     python tests/gold/heldout2/check_gold.py ../shared/corpus/scale/articles.jsonl.gz [data/wikidata/entities.tsv]
+    python tests/gold/heldout2/check_gold.py --gold tests/gold/heldout3/scale-heldout3-gold.json \
+        ../shared/corpus/scale/articles.jsonl.gz
 
 Checks, per article: the record exists and its title equals the gold title; `body_ends_before` occurs in the
 record text; every evidence string (roles, events, agreements, casualty claims, statements, must_not.evidence_in)
 is an exact substring of the record text (no-break spaces compared as spaces) and, except must_not ones, lies
 before the body end and is not inside a must_not sentence; every key used is in entities.tsv or the article's
-`new_entities`; the record ids are not in the first held-out set. Exit status 1 on any problem.
+`new_entities`; no record is in another held-out set (`../heldout*/scale-heldout*-gold.json`).
+Exit status 1 on any problem.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 GOLD = HERE / "scale-heldout2-gold.json"
-FIRST_SET = HERE.parent / "heldout" / "scale-heldout-gold.json"
+OTHER_SETS = sorted(HERE.parent.glob("heldout*/scale-heldout*-gold.json"))
 
 
 def norm(s: str) -> str:
@@ -64,12 +67,15 @@ def keys_used(a: dict) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    gold_path = GOLD
+    if argv[:1] == ["--gold"] and len(argv) > 1:
+        gold_path, argv = Path(argv[1]), argv[2:]
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
     tsv = Path(argv[1]) if len(argv) > 1 else HERE.parents[2] / "data" / "wikidata" / "entities.tsv"
     known = {row["key"] for row in csv.DictReader(tsv.open(encoding="utf-8"), delimiter="\t")}
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     ids = {a["article"].split("#", 1)[1]: a for a in gold}
     records: dict[str, dict] = {}
     with gzip.open(argv[0], "rt", encoding="utf-8") as fh:
@@ -78,9 +84,11 @@ def main(argv: list[str]) -> int:
             if str(rec.get("id")) in ids and str(rec["id"]) not in records:
                 records[str(rec["id"])] = rec
     problems: list[str] = []
-    if FIRST_SET.exists():
-        first = {a["article"] for a in json.loads(FIRST_SET.read_text(encoding="utf-8"))}
-        problems += [f"{a['article']}: also in the first held-out set" for a in gold if a["article"] in first]
+    for other in OTHER_SETS:
+        if other.resolve() == gold_path.resolve():
+            continue
+        taken = {a["article"] for a in json.loads(other.read_text(encoding="utf-8"))}
+        problems += [f"{a['article']}: also in {other.parent.name}/{other.name}" for a in gold if a["article"] in taken]
     n_ev = 0
     for rid, a in ids.items():
         name = a["article"]
