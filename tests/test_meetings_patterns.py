@@ -214,3 +214,60 @@ def test_a_named_summit_on_whose_sidelines_talks_took_place_is_no_reference():
                 (1, "Modi", "modi"), (1, "Macron", "macron")])
     evs = run(doc)
     assert [e.evidence for e in evs] == [[0], [1]]
+
+
+# --- delegations joining talks, the next round, hyphenated pairs -----------------------------------
+
+
+def test_delegation_joining_the_negotiation_process():
+    doc = make(["Hồi tháng 1, một phái đoàn từ Baghdad và đại diện các nhóm vũ trang đã lần đầu tham gia tiến trình "
+                "đàm phán tại Doha."],
+               [(0, "Baghdad", "baghdad"), (0, "Doha", "doha")])
+    doc.ex.entities["iraq"] = doc.ex.entities["baghdad"].__class__("iraq", "country", "Iraq")
+    [ev] = run(doc)
+    assert ev.kind == "negotiation" and ev.actors == ["iraq"] and ev.place == "doha" and ev.status == "occurred"
+
+
+def test_a_group_with_representatives_in_the_process_is_no_event():
+    doc = make(["Phiến quân đã bao vây văn phòng của một nhóm đang có đại diện tham gia tiến trình đàm phán ở Doha."],
+               [(0, "Doha", "doha")])
+    assert run(doc) == []
+
+
+def test_supporting_the_process_is_no_event():
+    doc = make(["Qatar ủng hộ tiến trình đàm phán tại Doha."], [(0, "Qatar", "qatar"), (0, "Doha", "doha")])
+    assert run(doc) == []
+
+
+def test_agenda_of_the_next_round_at_a_venue_is_a_planned_event():
+    doc = make(["Đặc phái viên đã công bố chương trình nghị sự của cuộc đàm phán tiếp theo ở Vienna."],
+               [(0, "Vienna", "vienna")])
+    [ev] = run(doc)
+    assert ev.kind == "negotiation" and ev.status == "planned" and ev.place == "vienna" and ev.actors == []
+
+
+def test_next_round_without_a_venue_is_not_enough():
+    doc = make(["Đặc phái viên đã công bố chương trình nghị sự của cuộc đàm phán tiếp theo."], [])
+    assert run(doc) == []
+
+
+def test_the_following_round_told_as_done_stays_occurred():
+    doc = make(["Vòng đàm phán tiếp theo giữa Iran và Iraq đã diễn ra tại Vienna."],
+               [(0, "Iran", "iran"), (0, "Iraq", "iraq"), (0, "Vienna", "vienna")])
+    [ev] = run(doc)
+    assert ev.status == "occurred"
+
+
+def test_militaries_of_a_hyphenated_pair_stepping_up_calls():
+    doc = make(["Trong năm qua, quân đội hai nước Pháp-Đức đã tăng cường số cuộc điện đàm."],
+               [(0, "Pháp", "france"), (0, "Đức", "germany")])
+    [ev] = run(doc)
+    assert ev.kind == "phone_call" and set(ev.actors) == {"france", "germany"} and ev.status == "occurred"
+
+
+def test_since_clause_gives_neither_place_nor_date():
+    doc = make(["Bộ Ngoại giao Qatar ngày 5/4 ra thông cáo.",
+                "Iran và Iraq đã hội đàm lần đầu kể từ khi chiến tranh ở Lebanon bùng phát ngày 3/4."],
+               [(1, "Iran", "iran"), (1, "Iraq", "iraq"), (1, "Lebanon", "lebanon")], year="2018")
+    [ev] = run(doc)
+    assert ev.place is None and (ev.date is None or ev.date.value != "2018-04-03")

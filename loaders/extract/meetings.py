@@ -175,7 +175,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if noun and gov0 is not None:
                 np_head = gov0.start()
         head = det.start() if det else b
-        if GENERIC_BEFORE_RE.search(text, max(0, head - 120), head) and \
+        joined = _JOIN_PROCESS_RE.search(text, max(0, b - 60), b) if kind in ("negotiation", "talks") else None
+        if joined is not None:
+            noun = True  # "X đã tham gia tiến trình đàm phán": X joins the talks (a generic process otherwise)
+        if GENERIC_BEFORE_RE.search(text, max(0, head - 120), head) and joined is None and \
                 kind in ("negotiation", "talks", "meeting", "summit") and not _specific_occasion(text, head, b, e):
             continue
         travel = kind == "visit" and word in ("đến", "tới", "sang")
@@ -277,6 +280,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         has_with = bool(re.search(r"(?<!\w)với(?!\w)", text[zone_b:zone_end], re.IGNORECASE))
         subj: list[str] = []
         pm = PARTICIPATE_RE.search(text, max(cstart, head - 120), head) if noun else None
+        if pm is None and joined is not None and joined.start() >= cstart:
+            pm = joined
         vhead = head
         committed = False
         if pm is not None:
@@ -288,6 +293,12 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if cm is not None and not subj and gap_ok(text[cstart:vhead]):
                 # "xác nhận" read as a reporting verb: the parties are the subject before it
                 subj = subject_chain(doc, i, vhead, text.rfind(";", 0, cm.start()) + 1, recent, COMMIT_WORDS)
+            if pm is joined:
+                sent = _delegations_before(doc, i, cstart, vhead)
+                if sent:
+                    subj, cand.delegation_join = sent, True
+                elif not subj:
+                    continue  # "các nhóm đang có đại diện tham gia tiến trình đàm phán": the process, no event
         elif not noun:
             subj = subject_chain(doc, i, head, cstart, recent)
             if not subj and kind == "visit":
@@ -377,7 +388,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         cand.two_sided = noun and _TWO_SIDED_RE.match(text, zone_b, zone_end) is not None
         # --- back-reference ----------------------------------------------------------------------------
         own = [k for k in cand.actors if k not in attendees]
-        upcoming = noun and kind != "visit" and _UPCOMING_AFTER_RE.match(after) is not None
+        upcoming = noun and kind != "visit" and (_UPCOMING_AFTER_RE.match(after) is not None or (
+            _NEXT_AFTER_RE.match(after) is not None and not factuality.DONE_RE.search(text, e, cend)))
         named = kind == "summit" and re.match(r"\s+(?:[A-ZĐ]|\d)", after) is not None  # "Hội nghị thượng đỉnh G20"
         new_marker = upcoming or named or bool(NEW_EVENT_AFTER_RE.match(after)) or bool(
             re.search(r"(?<!\w)một\s+(?:(?:cuộc|vòng|chuyến)\s+)?$", text[:b], re.IGNORECASE))
@@ -490,6 +502,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if (committed or upcoming) and cand.fact.status == "occurred" and (rel is None or rel > 0):
             # "X đã xác nhận tham gia vòng đàm phán", "cuộc họp tới": taking part is promised, the event ahead
             cand.fact = factuality.Factuality("planned", "tới" if upcoming else "xác nhận tham gia", True)
+        cand.upcoming = upcoming and cand.fact.status == "planned"
         if not noun and out and out[-1].sentence == i and cand.fact.cue in ("", "date") and \
                 out[-1].fact.cue not in ("", "date") and not out[-1].backref and \
                 re.search(r"(?:,|(?<!\w)và)\s*$", text[out[-1].trigger.end - s.begin: verb_group_start(text, b, cstart)]) \
@@ -580,6 +593,34 @@ _TAKE_PART_RE = re.compile(r"(?:tham\s+gia|tham\s+dự|dự)\s", re.IGNORECASE)
 _UPCOMING_AFTER_RE = re.compile(
     r"\s*tới(?=\s*(?:[,.;:)]|$|(?:tại|ở|vào|dự\s+kiến|sẽ|diễn\s+ra|được|giữa|với|về|của|nhằm|để)(?!\w)))",
     re.IGNORECASE)
+
+
+# joining a negotiation process: "đã (lần đầu) tham gia (vào) tiến trình đàm phán / hòa đàm"
+_JOIN_PROCESS_RE = re.compile(
+    r"(?<!\w)(?:tham\s+gia|tham\s+dự|gia\s+nhập)\s+(?:vào\s+)?(?:tiến\s+trình|quá\s+trình)\s+$", re.IGNORECASE)
+
+
+_DELEGATION_RE = re.compile(
+    r"(?<!\w)(?:phái\s+đoàn|đoàn\s+đại\s+biểu|đoàn|đại\s+diện)(?:\s+(?:của|từ|chính\s+phủ|chính\s+quyền))*\s*$",
+    re.IGNORECASE)
+
+
+def _delegations_before(doc: Doc, i: int, lo: int, hi: int) -> list[str]:
+    """Actors named as delegations in the subject before `hi` ("một phái đoàn từ Damascus và đại diện phe đối
+    lập đã tham gia ..."): the parties sending them, when the words before the verb are a delegation list."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    out: list[str] = []
+    for g in groups_in(doc, i, lo, hi):
+        if _DELEGATION_RE.search(text, max(lo, g.begin - s.begin - 40), g.begin - s.begin):
+            out.extend(k for k in actor_keys(doc, g) if k not in out)
+    if out and re.search(r"(?<!\w)(?:nói|cho\s+biết|tuyên\s+bố|khẳng\s+định|rằng)(?!\w)", text[lo:hi], re.IGNORECASE):
+        return []  # a reported clause inside: not one subject
+    return out
+
+
+# "vòng đàm phán tiếp theo / sắp tới / tới đây": the next one, planned unless told as done after it
+_NEXT_AFTER_RE = re.compile(r"\s*(?:tiếp\s+theo|sắp\s+tới|tới\s+đây)(?!\w)", re.IGNORECASE)
 
 
 # motion verbs between a visitor and "thăm" ("A và B đã đến thăm X")

@@ -15,7 +15,7 @@ from syriakg.loaders.extract.meetings_lexicon import (
 from syriakg.loaders.model import Event
 
 _COORD_GAP_RE = re.compile(
-    r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+[^\s,]+){0,3}?|ông|bà|ngài|"
+    r"^\s*(?:,|và|cùng(?:\s+với)?|với|lẫn|-|–)\s*(?:(?:người\s+đồng\s+(?:cấp|nhiệm)(?:\s+[^\s,]+){0,3}?|ông|bà|ngài|"
     r"các\s+nước|nước|phía|"
     r"ngoại\s+trưởng|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng(?:\s+quốc\s+phòng|\s+ngoại\s+giao)?|chủ\s+tịch|"
     r"phái\s+đoàn|đoàn\s+đại\s+biểu|đoàn)\s*)*$",
@@ -122,6 +122,7 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
                                               doc.kind_of(g.keys[0]) in ("place", "country")):
         return []
     chain = [g]
+    sides: dict[int, list[str]] = {}
     left = g.begin  # start of the chain's first item, a title's country glued before it included
     while k > 0:
         prev = gs[k - 1]
@@ -135,6 +136,12 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
                 continue
             break
         if _COORD_GAP_RE.match(gap):
+            if gap.strip() in ("-", "–"):
+                # "Nga-Mỹ": a pair of sides, each a country (or the country named inside "đồng cấp Nga")
+                pa, pb = _pair_side(doc, i, prev), _pair_side(doc, i, chain[-1])
+                if pa is None or pb is None:
+                    break
+                sides[id(prev)], sides[id(chain[-1])] = pa, pb
             chain.append(prev)
             left = prev.begin
             k -= 1
@@ -142,7 +149,7 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
         break
     out: list[str] = []
     for g in reversed(chain):
-        for key in actor_keys(doc, g):
+        for key in sides.get(id(g)) or actor_keys(doc, g):
             if key not in out:
                 out.append(key)
     first = chain[-1]
@@ -154,6 +161,16 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
             return []  # only one side known: not enough to name the actors
         out = subj + [k for k in out if k not in subj]
     return out
+
+
+def _pair_side(doc: Doc, i: int, g: discourse.Group) -> list[str] | None:
+    """One side of a hyphenated pair: the group's country or organisation, or a country named inside it."""
+    keys = actor_keys(doc, g)
+    if keys and all(doc.kind_of(k) in ("country", "organization") for k in keys):
+        return keys
+    inner = [m.entity for m in doc.mentions_in(i) if g.begin <= m.begin and m.end <= g.end and
+             doc.kind_of(m.entity) == "country"]
+    return inner[:1] or None
 
 
 _LEAD_SEGMENT_RE = re.compile(r"^\s*(?:[^,]{0,30},\s*)?")

@@ -17,7 +17,7 @@ _TOPIC_START_RE = re.compile(
 
 _CLAUSE_END_RE = re.compile(
     r";|\s[–—-]\s|,\s*(?:nhưng|song|trong\s+khi|tuy\s+nhiên|còn|đồng\s+thời|sau\s+đó|trước\s+đó|và\s+(?:cho\s+biết|"
-    r"nói|khẳng\s+định))(?!\w)|(?<!\w)(?:nhưng|trong\s+khi)\s",
+    r"nói|khẳng\s+định))(?!\w)|(?<!\w)(?:nhưng|trong\s+khi|kể\s+từ\s+khi|từ\s+khi)\s",
     re.IGNORECASE,
 )
 

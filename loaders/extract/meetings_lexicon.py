@@ -65,7 +65,8 @@ GENERIC_BEFORE_RE = re.compile(
 PARTICIPATE_RE = re.compile(
     r"(?:\b(?:tiến\s+hành|tổ\s+chức|bắt\s+đầu|có|nối\s+lại|mở|tham\s+dự|tham\s+gia|dự|chủ\s+trì|đồng\s+chủ\s+trì|"
     r"kết\s+thúc|hoàn\s+tất|khởi\s+động|triệu\s+tập|thực\s+hiện|bước\s+vào|khai\s+mạc|tái\s+khởi\s+động|"
-    r"đang\s+có|đã\s+có|thảo\s+luận\s+trong|trao\s+đổi\s+trong|nhất\s+trí\s+trong)\s+"
+    r"đang\s+có|đã\s+có|thảo\s+luận\s+trong|trao\s+đổi\s+trong|nhất\s+trí\s+trong|"
+    r"tăng\s+cường(?:\s+số)?|gia\s+tăng(?:\s+số)?|duy\s+trì|đẩy\s+mạnh)\s+"
     r"(?:(?:thêm|một|các|những|hai|ba|bốn|nhiều|cuộc|vòng|chuyến|phiên|buổi|đợt)\s+)*)$",
     re.IGNORECASE,
 )

@@ -31,7 +31,9 @@ class Cand:
     place_after: bool = False  # the place is written after the trigger (the event's own "tại X")
     travel_purpose: bool = False  # a journey to attend it ("phái đoàn X sẽ tới Y để tham dự vòng đàm phán")
     two_sided: bool = False  # "giữa A và <a party the gazetteer does not know>": one side named, two sides told
-    attendees: list[str] = field(default_factory=list)  # "có sự tham dự của X": added to whatever event it is
+    attendees: list[str] = field(default_factory=list)
+    delegation_join: bool = False  # "phái đoàn X đã tham gia tiến trình đàm phán"
+    upcoming: bool = False  # "cuộc đàm phán tiếp theo / tới", planned  # "có sự tham dự của X": added to whatever event it is
 
 
 def place_event(doc: Doc, c: Cand, events: list[Event], facts: dict[int, factuality.Factuality],
@@ -82,9 +84,12 @@ def _valid(doc: Doc, c: Cand) -> bool:
         return True
     if n == 1 and c.travel_purpose and c.destination is not None and c.actors[0] != c.destination:
         return True  # one delegation travelling to the venue of talks: a participant and a place
+    if n == 1 and c.delegation_join:
+        return True  # a named party's delegation joining talks
     if n == 1 and c.two_sided and c.noun and (c.place is not None or c.date is not None):
         return True  # "cuộc đàm phán giữa chính phủ X và các nhóm đối lập tại Y": one side known by name
-    return n == 0 and c.place is not None and c.place_after and c.date is not None and \
+    # no actors: talks at a venue on a date, or the next round at a venue ("cuộc đàm phán tiếp theo ở Geneva")
+    return n == 0 and c.place is not None and c.place_after and (c.date is not None or c.upcoming) and \
         c.kind in ("negotiation", "talks")
 
 
