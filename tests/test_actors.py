@@ -304,7 +304,8 @@ def test_capitals_as_places() -> None:
 
 def test_seats_of_power() -> None:
     doc = run("Điện Kremlin, Nhà Trắng và Lầu Năm Góc đều chưa bình luận.")
-    assert ments(doc) == [("Điện Kremlin", "russia", "metonym"), ("Nhà Trắng", "usa", "metonym"),
+    assert ments(doc) == [("Điện Kremlin", "russia", "metonym"), ("Điện Kremlin", "kremlin", "name"),
+                          ("Nhà Trắng", "usa", "metonym"), ("Nhà Trắng", "white_house", "name"),
                           ("Lầu Năm Góc", "usa_mod", "metonym")]
 
 
@@ -392,3 +393,28 @@ def test_name_after_a_role_of_an_office_holder_does_not_hold_the_office(sentence
     assert not [h for h in doc.ex.positions if h.holder == m.entity]
     doc = run("Tổng thống Pháp Jean Dupont nói rằng Paris lo ngại.")
     assert [h.position.key for h in doc.ex.positions] == ["president_of_france"]
+
+
+def test_groups_of_states_and_summit_acronyms_are_organisations() -> None:
+    doc = run("Bên lề Hội nghị thượng đỉnh G20 ở Osaka, hai nhà lãnh đạo đã gặp nhau.",
+              "Tuần lễ cấp cao APEC diễn ra ở Lima, sau cuộc họp của G7.")
+    assert ("G20", "g20", "acronym") in ments(doc, 0)
+    assert {"apec", "g7"} <= keys(doc, 1)
+    assert all(doc.ex.entities[k].kind == "organization" for k in ("g20", "g7", "apec"))
+    # an unknown acronym after a plain noun is not made an organisation
+    doc = run("Các nước XHCN từng ủng hộ phong trào này.")
+    assert "xhcn" not in keys(doc)
+
+
+def test_news_agency_spelt_by_sound_is_the_agency() -> None:
+    doc = run("Theo hãng tin Roi-tơ, quân đội đã rút khỏi thị trấn.")
+    assert ("Roi-tơ", "reuters") in [(t, k) for t, k, _h in ments(doc)]
+
+
+def test_seat_of_power_is_also_its_building() -> None:
+    doc = run("Nhà Trắng cho biết Tổng thống sẽ họp với các cố vấn.", "Điện Kremlin bác bỏ thông tin này.")
+    assert ("Nhà Trắng", "usa", "metonym") in ments(doc, 0)
+    assert ("Nhà Trắng", "white_house", "name") in ments(doc, 0)
+    assert doc.ex.entities["white_house"].kind == "organization"
+    assert doc.ex.entities["white_house"].label_vi == "Nhà Trắng"
+    assert "kremlin" in keys(doc, 1)

@@ -278,3 +278,20 @@ def test_coi_x_la_y_is_a_judgement_of_the_subject():
                 "Israel coi trọng quan hệ với Ai Cập."],
                [(0, "Jordan", "jordan"), (1, "Israel", "israel"), (1, "Ai Cập", "egypt")])
     assert [(s.speaker, s.evidence) for s in run(doc)] == [("jordan", [0])]
+
+
+def test_place_after_the_verb_is_the_statement_place():
+    doc = make(["Ngoại trưởng Iran Javad Zarif phát biểu tại cuộc họp báo ở Vienna rằng Iran ủng hộ đối thoại.",
+                "Ông Safadi tuyên bố sẽ mở cửa khẩu ở Amman."],
+               [(0, "Iran", "iran", "title"), (0, "Javad Zarif", "zarif"), (0, "Vienna", "vienna"),
+                (1, "Safadi", "safadi"), (1, "Amman", "amman")])
+    got = {s.speaker: s.place for s in run(doc)}
+    assert got == {"zarif": "vienna", "safadi": None}  # "mở cửa khẩu ở Amman" is content, not the venue
+
+
+def test_habitual_and_standing_views_are_not_manner_or_judgement_cues():
+    doc = make(["Jordan đã nhiều lần tuyên bố phản đối.",
+                "Israel từng coi những nước này là mối đe dọa.",
+                "Jordan coi Ai Cập là đối tác chiến lược."],
+               [(0, "Jordan", "jordan"), (1, "Israel", "israel"), (2, "Jordan", "jordan"), (2, "Ai Cập", "egypt")])
+    assert run(doc) == []

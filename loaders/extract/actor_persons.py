@@ -24,6 +24,7 @@ from syriakg.loaders.extract.actor_vocab import (
     REPORT_VERBS_AFTER,
     SPEECH_AFTER,
     SPEECH_FILLERS,
+    SUMMIT_CUES,
 )
 from syriakg.loaders.extract.names import (
     GIVEN_NAMES,
@@ -35,6 +36,8 @@ from syriakg.loaders.extract.names import (
     slug,
 )
 from syriakg.loaders.extract.transliteration import starts_phonetic
+
+_GROUP_OF_N_RE = re.compile(r"^G\d{1,2}$")
 
 
 class PersonRules(ReaderCore):
@@ -126,6 +129,12 @@ class PersonRules(ReaderCore):
             j = self._gaz(i)
             if j:
                 return j
+        if _GROUP_OF_N_RE.match(t.text) and not (i + 1 < len(toks) and toks[i + 1].text in ("-", "/")):
+            # "G7", "G20": groups of states (summits are named after them: "Hội nghị thượng đỉnh G20")
+            key = self.acronyms.get(t.text) or self._entity(t.text.lower(), "organization", t.text)
+            self.acronyms[t.text] = key
+            self._emit(i, i + 1, key, "acronym")
+            return i + 1
         # acronyms (alone: "CBS News" is read as a name below)
         if is_acronym(t.text) and not (i + 1 < len(toks) and toks[i + 1].text == "-" and not toks[i + 1].space) \
                 and not (self._cap(i + 1) and toks[i + 1].space and not is_acronym(toks[i + 1].text)
@@ -135,7 +144,7 @@ class PersonRules(ReaderCore):
                 self._emit(i, i + 1, key, "acronym")
                 return i + 1
             if self._key_before(i, ORG_CUES, 3) or (i > 0 and toks[i - 1].key == "theo") or \
-                    self._key_at(i + 1, REPORT_VERBS_AFTER, 2):
+                    self._key_at(i + 1, REPORT_VERBS_AFTER, 2) or self._key_before(i, SUMMIT_CUES, 4):
                 key = self._new_key(t.text, "organization")
                 self._entity(key, "organization", t.text)
                 self.acronyms[t.text] = key

@@ -17,6 +17,12 @@ from syriakg.loaders.extract.actor_vocab import (
 from syriakg.loaders.extract.gazetteer import PlaceName
 from syriakg.loaders.extract.names import VIET_SURNAMES, is_cap, is_viet_syllable, norm, slug
 
+# the buildings behind the seats of `metonyms.tsv` (by the body housed there): key and English name
+SEAT_BUILDINGS: dict[str, tuple[str, str]] = {
+    "us_presidency": ("white_house", "White House"),
+    "russia_presidency": ("kremlin", "Moscow Kremlin"),
+}
+
 
 class PlaceRules(ReaderCore):
     """Place classifiers, provinces vs settlements, gazetteer matches."""
@@ -137,6 +143,20 @@ class PlaceRules(ReaderCore):
         return pn.province or pn.settlement  # type: ignore[return-value]
 
 
+    def _seat_building(self, i: int, e: int, s) -> None:  # noqa: ANN001 - a gazetteer Surface
+        """A seat of power ("Nhà Trắng", "Điện Kremlin") is also the institution housed there: an organisation
+        of its own, besides the government it stands for (read as the literal reading, like a capital's city)."""
+        org = self.gaz.seat_org.get(s.toks)
+        known = SEAT_BUILDINGS.get(org or "")
+        if known is None:
+            return
+        key, label_en = known
+        label_vi = " ".join(s.exact)
+        if label_vi == "Kremlin":
+            label_vi = "Điện Kremlin"
+        self._entity(key, "organization", label_vi, label_en)
+        self._emit(i, e, key, "name", track=False)
+
     # ------------------------------------------------------------- 7. gazetteer
     def _viet_name_veto(self, i: int, L: int) -> bool:
         """A one-syllable country name inside a run of capitalised Vietnamese syllables is a person's name."""
@@ -193,6 +213,8 @@ class PlaceRules(ReaderCore):
             return e
         self._entity(key, kind, "")
         self._emit(i, e, key, s.how)
+        if s.how == "metonym" and kind == "country":
+            self._seat_building(i, e, s)
         if kind == "organization":
             self._note_org_country(key, i)
             return self._skip_paren_acronym(e, key)

@@ -89,6 +89,8 @@ ORG_CUES = _kt(
     "hạm đội", "hiệp hội", "liên đoàn", "tổ chức khủng bố", "nhóm khủng bố", "nhóm phiến quân", "nhóm vũ trang",
     "tổ chức phi chính phủ", "hãng tin tức", "nhóm nổi dậy", "dân quân", "phe", "hãng hàng không",
 )
+# an acronym after these is a group of states or a forum: "Hội nghị thượng đỉnh APEC", "các nước ASEAN"
+SUMMIT_CUES = _kt("thượng đỉnh", "hội nghị thượng đỉnh", "diễn đàn", "khối", "tuần lễ cấp cao", "cấp cao")
 ORG_HEADS = _kt(
     "bộ", "ủy ban", "tổ chức", "lực lượng", "các lực lượng", "mặt trận", "hội đồng", "viện", "trung tâm",
     "đại học", "đảng", "liên minh", "phong trào", "cơ quan", "văn phòng", "tòa án", "quỹ", "ngân hàng",

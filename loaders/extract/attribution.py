@@ -129,7 +129,11 @@ _NEGATION_BEFORE_RE = re.compile(
 )
 _NEG_REFUSE_COMMENT_RE = re.compile(r"^\s*(?:bình\s+luận|trả\s+lời|tiết\s+lộ|xác\s+nhận)", re.IGNORECASE)
 # "Phía Iraq coi vụ tấn công là vi phạm ...": a judgement stated by the subject
-_COI_RE = re.compile(r"\s+(?!trọng|thường|nhẹ|chừng|như|sóc|giữ|thử|lại)[^,.;:“”\"]{2,80}?\s(?:là|như\s+là)\s", re.IGNORECASE)
+# ... about one particular act or event ("coi cuộc tấn công này là", "coi động thái trên là"), not a standing view
+_COI_RE = re.compile(r"\s+(?:(?:vụ|việc|cuộc|hành\s+động|động\s+thái|quyết\s+định|tuyên\s+bố|đây|điều\s+này|"
+                     r"sự\s+kiện|bước\s+đi)(?!\w)[^,.;:“”\"]{0,70}?\s(?:là|như\s+là)\s)", re.IGNORECASE)
+_COI_HABIT_BEFORE_RE = re.compile(r"(?<!\w)(?:từng|vẫn|luôn|không|không\s+còn|chưa|chẳng|thường|đều)\s*$",
+                                  re.IGNORECASE)
 _CONTENT_LEAD_RE = re.compile(r"^\s*(?:thêm\s+)?(?:rằng|là)?\s*[:,]?\s*", re.IGNORECASE)
 _THEO_RE = re.compile(r"(?:^|(?<=[,;:(\-–—]\s)|(?<=[,;:]))\s*Theo\s+", re.IGNORECASE)
 # "Theo ước tính (mới nhất) của X", "Theo số liệu của X", "Theo nguồn tin từ X": X states the content
@@ -278,7 +282,14 @@ def _subject_before(doc: Doc, i: int, rel: int) -> tuple[discourse.Group | None,
 
 
 # "Ông X - Phó Giám đốc Trung tâm Y cho rằng", "Tướng X thuộc lực lượng Y (CTS) cho biết": a role after the person
-_ROLE_AFTER_RE = re.compile(r"\s*(?:[-–—]\s+|(?:thuộc|đến\s+từ|làm\s+việc\s+tại|của)\s+)", re.IGNORECASE)
+_ROLE_AFTER_RE = re.compile(
+    r"\s*(?:[-–—]\s+|(?:thuộc|đến\s+từ|làm\s+việc\s+tại|của)\s+|"
+    # "Trung tướng X, cục trưởng Cục Tác chiến Bộ Tổng tham mưu Nga cho biết": a comma, then a role noun
+    r",\s+(?=(?:một\s+|là\s+)?(?:tổng\s+cục\s+trưởng|cục\s+trưởng|phó\s+cục\s+trưởng|giám\s+đốc|phó\s+giám\s+đốc|"
+    r"người\s+đứng\s+đầu|chỉ\s+huy|tư\s+lệnh|phát\s+ngôn\s+viên|người\s+phát\s+ngôn|chủ\s+tịch|trưởng\s+ban|"
+    r"trưởng\s+phòng|viện\s+trưởng|thành\s+viên|chuyên\s+gia|nhà\s+phân\s+tích|đại\s+diện|lãnh\s+đạo)\s))",
+    re.IGNORECASE,
+)
 
 
 def _person_with_role_after(doc: Doc, i: int, rel: int) -> discourse.Group | None:
@@ -366,8 +377,9 @@ _ALLIES_RE = re.compile(r"\s+(?:và|cùng|cùng\s+với)\s+(?:các|những)\s+(?
 
 
 # manner adverbs before a speech verb: "Nga đã nhanh chóng bác bỏ", "Iran lập tức lên án"
+# (not "nhiều lần", "liên tục", "từng": a habit, not one occasion)
 _MANNER_RE = re.compile(r"(?<!\w)(?:nhanh\s+chóng|lập\s+tức|ngay\s+lập\s+tức|công\s+khai|mạnh\s+mẽ|"
-                        r"kịch\s+liệt|thẳng\s+thừng|liên\s+tục|nhiều\s+lần)(?!\w)", re.IGNORECASE)
+                        r"kịch\s+liệt|thẳng\s+thừng)(?!\w)", re.IGNORECASE)
 
 
 def _manner_gap(gap: str) -> bool:
@@ -441,7 +453,8 @@ def _find(doc: Doc, i: int) -> list[Attribution]:
                 continue
         if _NOMINAL_AFTER_RE.match(after):
             continue
-        if key == "coi" and (not _COI_RE.match(after) or re.search(r"(?:trông|xem)\s*$", before, re.IGNORECASE)):
+        if key == "coi" and (not _COI_RE.match(after) or re.search(r"(?:trông|xem)\s*$", before, re.IGNORECASE)
+                             or _COI_HABIT_BEFORE_RE.search(before)):
             continue  # "coi trọng", "trông coi": not a judgement
         if key == "nói" and re.match(r"^\s*(?:chuyện|chung|riêng|cách|về\s+việc\s+này)\b", after, re.IGNORECASE):
             continue

@@ -76,6 +76,13 @@ SETTLEMENT_WORDS = ("thành phố", "thủ đô", "thị trấn", "thị xã", "
 OTHER_PLACE_WORDS = ("cao nguyên",)
 
 
+# surface forms known to the code, added to the keys the data files define (only if they do)
+BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
+    "reuters": ("Roi-tơ", "Rơ-tơ", "Rớt-tơ", "Rơi-tơ"),
+    "afp": ("A-ê-phờ-pê",),
+}
+
+
 def _key_tuple(s: str) -> tuple[str, ...]:
     return tuple(norm(t.text) for t in tokenize(s))
 
@@ -265,6 +272,10 @@ def load_gazetteer(directory: str | os.PathLike[str]) -> Gazetteer:
                 raise GazetteerError(f"{aliases}:{lineno}: alias for unknown key {key!r}")
             for f in _forms(row["vi_surface_forms"]):
                 forms_of[key].append((f, "alias"))
+    # news agencies as Vietnamese papers spell them by sound (no transliteration rule gets these)
+    for key, fl in BUILTIN_ALIASES.items():
+        if key in gaz.entities:
+            forms_of[key].extend((f, "alias") for f in fl)
 
     metonyms = d / "metonyms.tsv"
     seat_forms: list[tuple[str, str]] = []

@@ -291,10 +291,27 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     if date is None and _ANAPHORIC_OCCASION_RE.match(doc.ex.article.text, frame.begin, frame.end):
         date = _previous_occasion_date(doc, i)
     place = _venue(doc, i, frame)
+    if place is None and a.form == "pre":
+        place = _venue(doc, i, _after_verb_adverbial(doc, a))
     span_b = min(a.cue.begin, a.speaker_span.begin if a.speaker_span else a.cue.begin, a.content.begin)
     span_e = max(a.cue.end, a.content.end)
     return Statement(speaker=speaker, act=act, evidence=evidence, verb=a.verb, quote=quote[0] if quote else None,
                      date=date, place=place, span=Span(span_b, span_e))
+
+
+_AFTER_VERB_PLACE_RE = re.compile(r"\s*(?:hôm\s+\S+\s+|ngày\s+\S+\s+)?(?:tại|ở|trong|trước|khi)\s", re.IGNORECASE)
+_AFTER_VERB_END_RE = re.compile(r"(?<!\w)(?:rằng|là)(?!\w)|[,:;“\"]")
+
+
+def _after_verb_adverbial(doc: Doc, a: Attribution) -> Span:
+    """ "X phát biểu tại cuộc họp báo ở Tehran rằng ...": the verb and the place phrase after it, up to the
+    reported content (empty when the verb is followed by the content itself)."""
+    s = doc.ex.sentences[a.sentence]
+    text = doc.ex.article.text
+    if not _AFTER_VERB_PLACE_RE.match(text, a.cue.end, s.end):
+        return Span(a.cue.begin, a.cue.begin)
+    m = _AFTER_VERB_END_RE.search(text, a.cue.end, min(s.end, a.cue.end + 120))
+    return Span(a.cue.begin, m.start() if m else a.cue.begin)
 
 
 def _has_other_content(doc: Doc, a: Attribution) -> bool:
