@@ -133,3 +133,48 @@ def test_more_figures(sentence: str, expected: tuple) -> None:
 ])
 def test_not_figures(sentence: str) -> None:
     assert run([sentence]) == []
+
+
+def test_an_unresolved_place_named_in_the_sentence_blocks_the_previous_sentences_place() -> None:
+    cs = run(["Quân đội Iraq đã giành lại Mosul tuần trước.",
+              "Một chỉ huy của nhóm phiến quân đã bị tiêu diệt hôm 18/5 tại Qaim."],
+             [(0, "Iraq", "iraq"), (0, "Mosul", "mosul")], one_paragraph=True)
+    assert [(c.count, c.place) for c in cs] == [(1, None)]
+    cs = run(["Giao tranh tiếp diễn ở Hama.", "Hơn 20 dân thường đã thiệt mạng trong tuần qua."],
+             [(0, "Hama", "hama")], one_paragraph=True)
+    assert [(c.count, c.place) for c in cs] == [(20, "hama")]  # no place of its own: the previous one
+
+
+def test_where_a_victim_comes_from_is_not_where_he_fell() -> None:
+    cs = run(["Một thủ lĩnh của nhóm phiến quân đến từ Jordan đã bị tiêu diệt trong cuộc không kích ở Homs."],
+             [(0, "Jordan", "jordan"), (0, "Homs", "homs")])
+    assert [(c.count, c.place) for c in cs] == [(1, "homs")]
+
+
+def test_the_cue_that_opens_a_digest_item_sources_its_figure() -> None:
+    cs = run(["Giá dầu tăng mạnh. * Ngày 10/2, Bộ Ngoại giao Iraq cho biết, hai nước sẽ lập ủy ban chung sau khi "
+              "3 binh sĩ Iraq thiệt mạng ở Mosul."],
+             [(0, "Bộ Ngoại giao Iraq", "iraq_mfa"), (0, "Mosul", "mosul")])
+    assert [(c.count, c.claimant) for c in cs] == [(3, "iraq_mfa")]
+
+
+def test_a_whole_and_its_part_in_an_apposition() -> None:
+    cs = run(["Khoảng 2.300 người, bao gồm 1.050 tay súng, đã được sơ tán khỏi thị trấn Madaya."],
+             [(0, "Madaya", "madaya")])
+    assert [(c.outcome, c.count) for c in cs] == [("displaced", 2300), ("displaced", 1050)]
+    cs = run(["Có 40 người thiệt mạng, bao gồm 12 trẻ em."])
+    assert [(c.outcome, c.count, c.victims) for c in cs] == [("killed", 40, "người"), ("killed", 12, "trẻ em")]
+    cs = run(["Hơn 200 người đã chết, bao gồm 24 dân thường, 58 binh sĩ và cảnh sát, và ít nhất 138 tay súng, theo SOHR."],
+             [(0, "SOHR", "sohr")])
+    assert [(c.count, c.claimant) for c in cs] == [(200, "sohr"), (24, "sohr"), (58, "sohr"), (138, "sohr")]
+
+
+def test_two_single_deaths_of_different_people_stay_apart() -> None:
+    cs = run(["Một chỉ huy của IS đã bị tiêu diệt ở Homs.", "Một thủ lĩnh khác đã bị tiêu diệt tại Qaim."],
+             [(0, "Homs", "homs")])
+    assert [(c.count, c.victims, c.evidence) for c in cs] == [(1, "chỉ huy của IS", [0]), (1, "thủ lĩnh", [1])]
+
+
+def test_a_direction_before_the_place_is_still_a_locative() -> None:
+    cs = run(["Ít nhất 13 tay súng bị tiêu diệt ở đông Homs."], [(0, "Homs", "homs")])
+    assert [(c.count, c.place) for c in cs] == [(13, "homs")]

@@ -151,7 +151,9 @@ _APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu l�
                             re.IGNORECASE)
 _LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi)\s+(?:(?:các|những|hai|ba|bốn)\s+)?"
                              r"(?:(?:tỉnh|thành phố|thị trấn|làng|ngôi làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ|"
-                             r"quận|huyện|thị xã|khu|vùng ngoại ô|ngoại ô)\s+)?$"), re.IGNORECASE)
+                             r"quận|huyện|thị xã|khu|vùng ngoại ô|ngoại ô)\s+)?"
+                             r"(?:(?:đông|tây|nam|bắc|đông bắc|đông nam|tây bắc|tây nam|trung|miền trung)\s+)?$"),
+                          re.IGNORECASE)
 # where people meet or speak is not where the victims fell: "hội đàm tại Geneva", "phát biểu ở Moskva"
 _VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội nghị|thượng đỉnh|cuộc gặp|cuộc họp|gặp gỡ|họp|"
                           r"họp báo|phát biểu|trả lời phỏng vấn|phỏng vấn|chuyến thăm|thăm|diễn đàn|ký kết|"
@@ -171,6 +173,11 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,(?=\s)|(?<!\w)(?:nhưng|song|trong khi)(?!
 _DATE_BOUND_RE = re.compile(vi(r"(?:(?<!\w)(?:kể từ|từ khi|từ|trước khi|sau khi|đến|tới)(?!\w)[^,;]{0,30})$"),
                             re.IGNORECASE)
 MAX_GAP_WORDS = 8
+_PART_BEFORE_RE = re.compile(vi(r"\s*\S+(?:\s+\S+){0,2}\s*,\s*(?:bao gồm|gồm|trong đó có|kể cả|trong số đó có)"
+                                r"(?:\s+(?:cả|khoảng|ít nhất|hơn|gần))*\s*$"), re.IGNORECASE)
+_NEXT_PART_RE = re.compile(vi(r"[^,;:.()]{0,40}?,?\s*(?:và\s+)?(?:cả\s+)?$"), re.IGNORECASE)
+_IN_APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|trong đó có|kể cả|trong số đó có)(?:\s+(?:cả|khoảng|ít nhất|hơn|gần))*"
+                                  r"\s*$"), re.IGNORECASE)
 _TOTAL_BEFORE_RE = re.compile(vi(r"(?<!\w)(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:khoảng\s+|hơn\s+|gần\s+)?$"),
                               re.IGNORECASE)
 # the words of such a total do not count towards the distance from the victims to their outcome
@@ -185,6 +192,7 @@ class _Found:
     q: Quantity
     victims: str
     outcome_end: int  # relative to the sentence
+    part: bool = False  # a part listed after a whole's outcome ("..., bao gồm 12 trẻ em")
 
 
 def component(doc: Doc) -> None:
@@ -210,8 +218,18 @@ def find_claims(text: str) -> list[_Found]:
     for k, q in enumerate(qs):
         if q.percent or k in totals:
             continue
-        nxt = next((qs[j].begin for j in range(k + 1, len(qs)) if j not in totals), len(text))
+        later = [j for j in range(k + 1, len(qs)) if j not in totals]
+        if later and _PART_BEFORE_RE.match(text, q.num_end, qs[later[0]].begin):
+            later = later[1:]  # "2.289 người, bao gồm 1.058 tay súng, đã được sơ tán": the part is inside
+        nxt = qs[later[0]].begin if later else len(text)
         f = _read(text, q, nxt)
+        if f is None and out and out[-1].outcome_end <= q.begin and (
+                _IN_APPOSITION_RE.match(text, out[-1].outcome_end, q.begin)
+                or (out[-1].part and _NEXT_PART_RE.match(text, out[-1].outcome_end, q.begin))):
+            # "40 người thiệt mạng, bao gồm 12 trẻ em, 8 binh sĩ và ...": parts of the victims just counted
+            head = _HEAD_RE.match(text, q.num_end)
+            if head is not None:
+                f = _Found(out[-1].outcome, q, _victims(text, head.start("head"), None), head.end(), True)
         if f is not None and not any(o.q.begin == q.begin for o in out):
             out.append(f)
     return out
@@ -236,6 +254,10 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
     if _NEG_RE.search(text[max(0, q.begin - 25) : q.begin]):
         return None  # "chưa ghi nhận 10 người nào thiệt mạng"
     after = _outcome_after(text, head.end(), limit)
+    if after is None and _IN_APPOSITION_RE.search(text, max(0, q.begin - 30), q.begin):
+        close = text.find(",", head.end(), limit)  # "2.300 người, bao gồm 1.050 tay súng, | đã được sơ tán"
+        if close >= 0:
+            after = _outcome_after(text, close + 1, limit)
     if after is None and cause is None and noun_outcome is None and count_of is None:
         after = _left(text, head, limit)
     outcome: Outcome | None = None
@@ -383,6 +405,9 @@ def _victims(text: str, head_begin: int, outcome_end: int | None, noun_end: int 
     cut = _STOP_RE.search(span)
     if cut:
         span = span[: cut.start()]
+    end = re.search(r"[.!?…](?:\s|$)", span)
+    if end:
+        span = span[: end.start()]
     loc = _NP_END_RE.search(span)
     if loc:
         span = span[: loc.start()]
@@ -422,6 +447,8 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
         before = s.text[max(0, mb - 30) : mb]
         if not (_LOCATIVE_RE.search(before) if locative_only else _WAR_OF_RE.search(before)):
             continue
+        if _ORIGIN_RE.search(before):
+            continue  # "một thủ lĩnh đến từ X": where someone comes from
         if _VENUE_RE.search(s.text, max(0, mb - 70), mb):
             continue
         dist = abs(mb - anchor)
@@ -430,6 +457,10 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
     return best[1] if best else None
 
 
+_ORIGIN_RE = re.compile(vi(r"(?<!\w)(?:đến từ|xuất thân từ|gốc|quê ở|quốc tịch)\s+(?:\S+\s+)?$"), re.IGNORECASE)
+# "tại Qaim", "tại nhà thi đấu Manchester": a place is named in the sentence, even if not one we know; the previous
+# sentence's place is then no guess for it
+_UNKNOWN_PLACE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại)\s+(?:[^\s,.;:A-ZĐ]+\s+){0,3}[A-ZĐ]"))
 PREVIOUS_SENTENCES = 2  # how far back a war toll may take its place from ("... ở Syria. Hơn 290.000 người ...")
 
 
@@ -442,6 +473,15 @@ def _previous_place(doc: Doc, s: Sentence) -> str | None:
         if place is not None:
             return place
     return None
+
+
+def _names_a_place(doc: Doc, s: Sentence) -> bool:
+    """The sentence says where, after "ở/tại", with a name (not a venue of talks) we may not resolve."""
+    for m in _UNKNOWN_PLACE_RE.finditer(s.text):
+        if not _VENUE_RE.search(s.text, max(0, m.start() - 70), m.start() + 4) and \
+                not _ORIGIN_RE.search(s.text, max(0, m.start() - 30), m.start() + 3):
+            return True
+    return False
 
 
 def _date(doc: Doc, s: Sentence, rel_b: int, rel_e: int, q: Quantity) -> DateValue | None:
@@ -467,7 +507,7 @@ def _claim(doc: Doc, s: Sentence, f: _Found) -> CasualtyClaim:
         _place(doc, s, rel_b, rel_e, f.q.begin, victims)
         or _place(doc, s, 0, f.q.begin, f.q.begin, victims)
         or _place(doc, s, 0, rel_e, f.q.begin, victims, locative_only=False)
-        or _previous_place(doc, s)
+        or (None if _names_a_place(doc, s) else _previous_place(doc, s))
     )
     claimant = _claimant(doc, s, s.begin + f.q.begin)
     return CasualtyClaim(
@@ -532,6 +572,9 @@ def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
              if not a.negated and _inside(a, offset) and not _bullet_between(text, a.cue.begin, offset)]
     named = [a for a in cands if a.speakers]
     if not named:
+        item = _digest_item_cue(doc, s, offset)
+        if item is not None:
+            return item
         q = _attribution.quote_attribution(doc, s.index, offset)
         if q is None or not q.speaker or _bullet_between(text, s.begin, offset):
             return None
@@ -556,6 +599,23 @@ def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
         if outer:
             return outer[-1].speaker
     return best.speaker
+
+
+def _digest_item_cue(doc: Doc, s: Sentence, offset: int) -> str | None:
+    """ "... . * Ngày 10/2, Bộ Tổng tham mưu X cho biết, ... sau khi 3 binh sĩ chết ...": in a digest run into one
+    sentence, the cue that opens the figure's own item (read there as if the item were a sentence)."""
+    text = doc.ex.article.text
+    bullets = list(_BULLET_RE.finditer(text, s.begin, offset))
+    if not bullets or _attribution is None:
+        return None
+    item_b = bullets[-1].end()
+    for a in _attribution.attributions(doc, s.index):
+        if a.negated or not a.speaker or a.outlet or a.speaker_span is None:
+            continue
+        if item_b <= a.speaker_span.begin and a.cue.end <= offset and a.act in _ASSERTIVE_ACTS and \
+                canon(a.verb) not in _NOT_VOUCHING and not _bullet_between(text, a.cue.end, offset):
+            return a.speaker
+    return None
 
 
 def _claim_owner(doc: Doc, s: Sentence, begin: int, offset: int) -> str | None:
@@ -626,8 +686,8 @@ def _merge_into(claims: list[CasualtyClaim], new: CasualtyClaim) -> None:
     for c in claims:
         if (c.outcome, c.count, c.qualifier) != (new.outcome, new.count, new.qualifier):
             continue
-        if c.count is None and canon(c.victims or "") != canon(new.victims or ""):
-            continue
+        if (c.count is None or c.count == 1) and canon(c.victims or "") != canon(new.victims or ""):
+            continue  # "hàng chục người", "một chỉ huy": the same words or not the same victims
         if (c.claimant and new.claimant and c.claimant != new.claimant) or (
             c.place and new.place and c.place != new.place
         ):
