@@ -120,3 +120,13 @@ def test_named_agreements_in_latin_spelling_with_a_descriptor() -> None:
     assert got == [("Hiệp định hòa bình Minsk", [0, 1]), ("Thỏa thuận khí hậu Paris", [2])]
     doc = build(["Thỏa thuận S-400 đã được ký.", "Tổ chức Hiệp ước Bắc Đại Tây Dương họp tại Brussels."])
     assert [a.label for a in doc.ex.agreements if a.kind == "agreement"] == []
+
+
+def test_the_place_of_a_local_deal_is_not_a_party() -> None:
+    doc = build(["Chính phủ Syria đã đạt được một thỏa thuận với phe nổi dậy tại khu vực Waer về việc sơ tán."],
+                [(0, "Chính phủ Syria", "syrian_government"), (0, "Waer", "waer")])
+    (a,) = doc.ex.agreements
+    assert a.parties == ["syrian_government"]
+    doc = build(["Iraq đã ký một thỏa thuận với Jordan tại Amman."], [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    (a,) = doc.ex.agreements
+    assert a.parties == ["iraq", "jordan"]

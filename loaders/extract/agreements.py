@@ -555,6 +555,9 @@ def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agre
     return out
 
 
+_WHERE_BEFORE = _r(r"(?<!\w)(?:tại|ở|gần|quanh|ngoại ô)\s+(?:(?:khu vực|quận|thị trấn|thành phố|tỉnh|vùng|làng|thủ đô)\s+)?$")
+
+
 def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agreement | None:
     """ "A và B đã ký một thỏa thuận ...": an accord the catalogue does not know."""
     s = n.sentence
@@ -572,7 +575,9 @@ def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agree
     with_m = re.search(r"(?<!\w)(?<!đối\s)với\s+(?P<x>(?:\S+\s+){0,4}\S+)", w, re.IGNORECASE)
     if with_m:
         first = [g for g in discourse.groups(doc, s.index)
-                 if n.begin + with_m.start("x") <= g.begin - s.begin < n.begin + with_m.end("x")]
+                 if n.begin + with_m.start("x") <= g.begin - s.begin < n.begin + with_m.end("x")
+                 and not _WHERE_BEFORE.search(s.text[max(0, g.begin - s.begin - 30) : g.begin - s.begin])]
+        # "thỏa thuận với phe nổi dậy tại khu vực X": X is where, not a party
         if first:
             extra = [p for k in first[0].keys if (p := _as_party(doc, k))]
     return _accord(doc, s, verb_begin, n.begin, n.window_end, extra, accords)
