@@ -271,3 +271,27 @@ def test_since_clause_gives_neither_place_nor_date():
                [(1, "Iran", "iran"), (1, "Iraq", "iraq"), (1, "Lebanon", "lebanon")], year="2018")
     [ev] = run(doc)
     assert ev.place is None and (ev.date is None or ev.date.value != "2018-04-03")
+
+
+# --- a body meeting, and the main clause after a bare fronted reference -----------------------------
+
+
+def test_a_body_meeting_at_a_venue_on_a_date_is_an_event():
+    doc = make(["Hội đồng Liên đoàn Arab đã nhóm họp tại Cairo hôm 2/5 để thảo luận về Yemen."],
+               [(0, "Hội đồng Liên đoàn Arab", "arab_league"), (0, "Cairo", "cairo")], year="2018")
+    [ev] = run(doc)
+    assert ev.kind == "meeting" and ev.actors == ["arab_league"] and ev.place == "cairo"
+
+
+def test_a_body_meeting_with_neither_venue_nor_date_is_not_enough():
+    doc = make(["Liên đoàn Arab sẽ họp."], [(0, "Liên đoàn Arab", "arab_league")])
+    assert run(doc) == []
+
+
+def test_bare_fronted_reference_merges_and_its_main_subject_joins():
+    doc = make(["Hội đồng Liên đoàn Arab đã nhóm họp tại Cairo hôm 2/5.",
+                "Tại cuộc họp, Qatar và Ai Cập vẫn giữ quan điểm khác nhau về Yemen."],
+               [(0, "Hội đồng Liên đoàn Arab", "arab_league"), (0, "Cairo", "cairo"), (1, "Qatar", "qatar"),
+                (1, "Ai Cập", "egypt")], year="2018")
+    [ev] = run(doc)
+    assert ev.evidence == [0, 1] and {"qatar", "egypt"} <= set(ev.actors) and ev.status == "occurred"

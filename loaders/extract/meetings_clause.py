@@ -78,6 +78,9 @@ def np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
         c = text.find(",", pos, end)
         if c < 0:
             break
+        if pos == e and not text[e:c].strip():
+            end = c  # "Tại cuộc họp, NATO và Nga ...": a bare noun before the comma, the main clause after it
+            break
         nxt = text[c + 1: c + 30].lstrip()
         if _COUNTERPART_TAIL_RE.search(text[e:c]) and re.match(r"(?:ông|bà)\s", nxt, re.IGNORECASE):
             pos = c + 1  # "người đồng cấp Nga, ông Vladimir Putin"
