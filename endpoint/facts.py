@@ -59,6 +59,7 @@ JSON = conneg.Fmt("application/json", (), "json", "json")
 OFFERS = (JSON, conneg.HTML)
 MAX_OFFSET = 1_000_000
 MAX_EVIDENCE = 200
+FACTS_THREADS = 2  # threads per HTTP worker computing /facts answers (see timing.offloaded)
 WARM_DELAY = 1.0  # seconds a store version must stay current before its indexes are built
 
 
@@ -191,7 +192,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.get("/facts", response_model=FactsPage, response_model_exclude_none=True, responses=RESPONSES,
             summary="Facts about an entity, each with its evidence verified against the stored article text")
-@timing.timed_handler
+@timing.offloaded(FACTS_THREADS)
 def facts(
     request: Request,
     entity: Annotated[str, Query(description="Wikidata QID (Q7747), resource IRI (or `entity/...`), or a name "
@@ -239,7 +240,7 @@ def facts(
 
 @router.get("/facts/check", response_model=CheckResult, response_model_exclude_none=True, responses=RESPONSES,
             summary="Check a structured claim: supported, contradicted or not found, with the facts that say so")
-@timing.timed_handler
+@timing.offloaded(FACTS_THREADS)
 def check(
     request: Request,
     subject: Annotated[str, Query(description="the entity the claim is about: QID, IRI or name")],

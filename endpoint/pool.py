@@ -444,7 +444,8 @@ class WorkerPool:
         """Send `req` to a free worker of its lane; kill it and raise QueryTimeout if not answered within `timeout`.
 
         Raises LaneFull when a known-slow query finds the slow lane's queue full, PoolBusy when no worker became
-        free before the deadline (or the lane's queue is full).
+        free within `timeout` (or the lane's queue is full).  The time limit of the work itself starts when it
+        gets a worker.
         """
         await self.ensure_started()
         assert self._idle is not None
@@ -456,7 +457,10 @@ class WorkerPool:
         self.lane_calls[lane] += 1
         timing.note("lane", lane)
         w = await self._acquire(lane, deadline, timeout)
-        return await self._run_on_worker(w, req, deadline, timeout, lane, key, queued)
+        # the time limit counts from the start of the work: a query that waited its turn gets its full `timeout`
+        # to run (killing it just after it started would waste the wait, the work and a worker process)
+        run_deadline = None if deadline is None else time.monotonic() + (timeout or 0.0)
+        return await self._run_on_worker(w, req, run_deadline, timeout, lane, key, queued)
 
     async def _run_on_worker(self, w: WorkerProcess, req: dict, deadline: float | None, timeout: float | None,
                              lane: str, key: tuple[str, str] | None, queued: float) -> dict:

@@ -19,11 +19,15 @@ All durations are milliseconds, as the header's syntax wants.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import ParamSpec, TypeVar
+
+import anyio
+import anyio.to_thread
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -104,20 +108,39 @@ def parse(value: str) -> dict[str, float | str]:
     return out
 
 
-def timed_handler(fn: Callable[P, R]) -> Callable[P, R]:
-    """Wrap a sync route run in the thread pool: `pre` (until the thread starts it), `handler` (its wall
-    time) and `hcpu` (its thread's CPU time)."""
+def offloaded(tokens: int) -> Callable[[Callable[P, R]], Callable[P, Awaitable[R]]]:
+    """Run a sync route in a thread of its own small pool (`tokens` threads per HTTP worker process), recording
+    `pre` (until a thread starts it), `handler` (its wall time) and `hcpu` (its thread's CPU time).
 
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        if _stages.get() is None:
-            return fn(*args, **kwargs)
-        mark("pre")
-        t0, c0 = time.monotonic(), time.thread_time()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            add("handler", time.monotonic() - t0)
-            add("hcpu", time.thread_time() - c0)
+    FastAPI would run a sync route in its shared pool of 40 threads: forty Python threads computing at once in
+    an HTTP worker take the GIL from its event loop, which then answers every other request late (measured:
+    tens of ms of event-loop lag under the load test).  A couple of threads keep the CPU as busy and the loop
+    responsive; the other requests of the route wait their turn (`pre`).
+    """
 
-    return wrapper
+    def decorate(fn: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+        limiters: dict[int, anyio.CapacityLimiter] = {}
+
+        def timed(*args: P.args, **kwargs: P.kwargs) -> R:
+            if _stages.get() is None:
+                return fn(*args, **kwargs)
+            mark("pre")
+            t0, c0 = time.monotonic(), time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                add("handler", time.monotonic() - t0)
+                add("hcpu", time.thread_time() - c0)
+
+        @functools.wraps(fn)
+        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            loop = id(asyncio.get_running_loop())
+            limiter = limiters.get(loop)
+            if limiter is None:
+                limiter = limiters[loop] = anyio.CapacityLimiter(max(1, tokens))
+            ctx = contextvars.copy_context()  # the request's stage record goes with it
+            return await anyio.to_thread.run_sync(lambda: ctx.run(timed, *args, **kwargs), limiter=limiter)
+
+        return wrapper
+
+    return decorate
