@@ -267,3 +267,15 @@ def test_outlet_quoting_a_person_with_trich_loi():
     doc = _doc("Hãng tin TASS trích lời ông Zarif: “Tehran sẽ không rút cố vấn”.", [("Hãng tin TASS", "tass"),
                                                                               ("Zarif", "zarif")])
     assert attribution.source_of(doc, 0, off(doc, 0, "Tehran")) == "zarif"
+
+
+def test_named_person_after_a_representative_of_a_body_speaks():
+    from syriakg.loaders.extract import attribution
+    from syriakg.loaders.extract.actors import component
+    from tests.extract_helpers import doc_from_sentences
+
+    doc = doc_from_sentences(["Đại diện của Bộ Quốc phòng Anh, Thomas Reed thông báo: “Chúng tôi đang xem xét”."])
+    component(doc)
+    [a] = attribution.attributions(doc, 0)
+    assert a.speakers and doc.ex.entities[a.speakers[0]].kind == "person"
+    assert doc.ex.article.text[a.speaker_span.begin:a.speaker_span.end] == "Thomas Reed"

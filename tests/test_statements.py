@@ -295,3 +295,17 @@ def test_habitual_and_standing_views_are_not_manner_or_judgement_cues():
                 "Jordan coi Ai Cập là đối tác chiến lược."],
                [(0, "Jordan", "jordan"), (1, "Israel", "israel"), (2, "Jordan", "jordan"), (2, "Ai Cập", "egypt")])
     assert run(doc) == []
+
+
+def test_hom_qua_before_the_verb_is_a_date_not_a_nominal_qua():
+    doc = make(["Bộ Ngoại giao Iran hôm qua thông báo sẽ cử đặc phái viên tới Amman."],
+               [(0, "Bộ Ngoại giao Iran", "iran_mfa"), (0, "Amman", "amman")])
+    assert [s.speaker for s in run(doc)] == ["iran_mfa"]
+
+
+def test_dong_thoi_before_the_verb_and_after_a_comma():
+    doc = make(["Ông Safadi đồng thời nhấn mạnh Jordan sẽ không mở cửa khẩu.",
+                "Một quan chức giấu tên cho biết, Amman không đánh giá thấp ông Netanyahu, đồng thời cam kết sẽ đáp trả."],
+               [(0, "Safadi", "safadi"), (0, "Jordan", "jordan"), (1, "Amman", "amman"),
+                (1, "Netanyahu", "netanyahu")])
+    assert [s.speaker for s in run(doc)] == ["safadi"]

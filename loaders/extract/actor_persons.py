@@ -258,6 +258,8 @@ class PersonRules(ReaderCore):
                 k += 1
             if self._key_at(k, PERSON_NOUNS_AFTER, 3) or self.offs.match(toks, k) is not None:
                 return "person"
+        if toks[i].text.casefold() in GIVEN_NAMES and 2 <= e - i <= 4 and self._person_ok(i, e):
+            return "person"  # "..., James Brindle thông báo": a given name is a person, whatever the list
         # coordinated with a typed name: "Al Abab, Palmyra và Deir ez-Zor"
         if i > 0 and toks[i - 1].key in (",", "và", "hoặc"):
             for it in reversed(self.items):

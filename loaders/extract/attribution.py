@@ -113,7 +113,8 @@ _VERB_RE_LC = re.compile(discourse.trie_pattern(list(SPEECH_VERBS)) + r"(?!\w)")
 
 # a verb used as a noun or fixed phrase: "lời kêu gọi", "bản tuyên bố", "nói trên", "có thể nói"
 _NOMINAL_BEFORE_RE = re.compile(
-    r"(?:\b(?:lời|những|các|bản|một|trong|theo|sau|với|của|nhiều|bất\s+kỳ|mọi|sự|cuộc|qua|tại|hai|ba|"
+    r"(?:\b(?:lời|những|các|bản|một|trong|theo|sau|với|của|nhiều|bất\s+kỳ|mọi|sự|cuộc|tại|hai|ba|"
+    r"(?<!hôm\s)(?<!tuần\s)(?<!tháng\s)(?<!năm\s)(?<!ngày\s)qua|"  # "qua thông báo", not "hôm qua thông báo"
     r"có\s+thể|phải|muốn|được|bị|để|nhằm|khi|trước|ra\s+một)\s*)$",
     re.IGNORECASE,
 )
@@ -379,11 +380,12 @@ _ALLIES_RE = re.compile(r"\s+(?:và|cùng|cùng\s+với)\s+(?:các|những)\s+(?
 # manner adverbs before a speech verb: "Nga đã nhanh chóng bác bỏ", "Iran lập tức lên án"
 # (not "nhiều lần", "liên tục", "từng": a habit, not one occasion)
 _MANNER_RE = re.compile(r"(?<!\w)(?:nhanh\s+chóng|lập\s+tức|ngay\s+lập\s+tức|công\s+khai|mạnh\s+mẽ|"
-                        r"kịch\s+liệt|thẳng\s+thừng)(?!\w)", re.IGNORECASE)
+                        r"kịch\s+liệt|thẳng\s+thừng|đồng\s+thời)(?!\w)", re.IGNORECASE)
 
 
 def _manner_gap(gap: str) -> bool:
-    return bool(_MANNER_RE.search(gap)) and discourse.is_filler(_MANNER_RE.sub(" ", gap))
+    """(", đồng thời cam kết" after another clause coordinates with that clause's subject: no comma here.)"""
+    return "," not in gap and bool(_MANNER_RE.search(gap)) and discourse.is_filler(_MANNER_RE.sub(" ", gap))
 
 
 def _allies_gap(gap: str) -> bool:
@@ -402,12 +404,18 @@ def _locative_gap(gap: str) -> bool:
     rest = words[1:]
     if len(rest) > 2 and " ".join(rest[:2]).lower() in ("thủ đô", "thành phố"):
         rest = rest[2:]
-    return 1 <= len(rest) <= 4 and all(w[:1].isupper() and w[-1:].isalnum() for w in rest)
+    # capitalised words ("ở Trường Hải chiến Mỹ": one lower-case word inside a name is tolerated)
+    lower = sum(1 for w in rest if not w[:1].isupper())
+    return 1 <= len(rest) <= 5 and rest[0][:1].isupper() and rest[-1][:1].isupper() and lower <= 1 and \
+        all(w[-1:].isalnum() for w in rest)
 
 
 def _coordinated_unnamed(doc: Doc, i: int, g: discourse.Group, groups: list[discourse.Group]) -> bool:
     """ "giới chức ngoại giao Nga, Mỹ thông báo": the last of a list that an unnamed head governs."""
     s = doc.ex.sentences[i]
+    if g.how == "name" and discourse.kind(doc, g.keys[0]) == "person" and \
+            len(doc.ex.article.text[g.begin:g.end].split()) >= 2:
+        return False  # "Đại diện của Bộ Quốc phòng Mỹ, James Brindle thông báo": a named person, not a list
     k = groups.index(g) if g in groups else -1
     cur = g
     while k > 0:
