@@ -178,3 +178,25 @@ def test_two_single_deaths_of_different_people_stay_apart() -> None:
 def test_a_direction_before_the_place_is_still_a_locative() -> None:
     cs = run(["Ít nhất 13 tay súng bị tiêu diệt ở đông Homs."], [(0, "Homs", "homs")])
     assert [(c.count, c.place) for c in cs] == [(13, "homs")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Theo nhiều nguồn tin chưa được kiểm chứng, khoảng 2.000 binh sĩ đã thiệt mạng.", ("killed", "about", 2000)),
+    ("Binh sĩ Iraq đếm được thi thể 30 tay súng sau trận đánh.", ("killed", "exactly", 30)),
+    ("Hơn 1.000 tay súng đã bị hạ gục tại quận Waer.", ("killed", "more_than", 1000)),
+    ("Kẻ tấn công đã nổ súng bắn chết 5 người đàn ông.", ("killed", "exactly", 5)),
+    ("Ông cho biết 12 binh sĩ Jordan đã tử trận.", ("killed", "exactly", 12)),
+    ("Lực lượng an ninh đã bắt cóc 65.000-117.000 người.", ("captured", "at_least", 65000)),
+])
+def test_more_outcome_words_and_a_negation_in_another_clause(sentence: str, expected: tuple) -> None:
+    [c] = run([sentence])
+    assert (c.outcome, c.qualifier, c.count) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ông nói 12 người đã xác nhận tham dự.",
+    "Đội tuyển đã hạ gục 3 đối thủ để giành chức vô địch.",
+    "Không có 5 binh sĩ nào thiệt mạng.",
+])
+def test_not_figures_either(sentence: str) -> None:
+    assert run([sentence]) == []

@@ -118,6 +118,9 @@ def test_old_and_new_tone_placement_qualifiers() -> None:
         ("hơn 400.000 người", 400000, "more_than", "hơn 400.000"),
         ("hàng chục nghìn người", None, "vague", "hàng chục nghìn"),
         ("ước tính 6,1 triệu người", 6100000, "about", "ước tính 6,1 triệu"),
+        ("65.000-117.000 người", 65000, "at_least", "65.000-117.000"),
+        ("khoảng 5.000 - 13.000 người", 5000, "at_least", "khoảng 5.000 - 13.000"),
+        ("chưa đầy 1.000 người", 1000, "at_most", "chưa đầy 1.000"),
     ],
 )
 def test_large_and_fractional_figures(text, value, qualifier, written):

@@ -54,7 +54,8 @@ except ImportError:  # pragma: no cover - only while that module is missing
 OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
     "killed": ("thiệt mạng", "tử vong", "tử nạn", "chết", "bị giết", "bị giết chết", "bị giết hại", "bị sát hại",
                "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng",
-               "bị treo cổ", "bị xử tử", "bị chặt đầu", "bị thảm sát"),
+               "bị treo cổ", "bị xử tử", "bị chặt đầu", "bị thảm sát", "tử trận", "bị hạ gục", "bị bắn chết",
+               "bị bắn hạ", "bị sát hại", "thiệt mạng"),
     "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
     "displaced": ("sơ tán", "di tản", "tản cư", "chạy loạn", "chạy trốn", "chạy khỏi", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
                   "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
@@ -72,7 +73,7 @@ OUTCOME_BEFORE: dict[Outcome, tuple[str, ...]] = {
                "treo cổ", "xử tử", "chặt đầu", "thảm sát",
                "cướp đi sinh mạng của", "cướp đi sinh mạng", "cướp đi mạng sống của", "cướp đi mạng sống",
                "cướp đi tính mạng của", "cướp đi tính mạng", "gây ra cái chết của", "gây ra cái chết cho",
-               "cướp sinh mạng của", "làm", "khiến"),
+               "cướp sinh mạng của", "bắn chết", "hạ gục", "tổn thất", "thi thể", "thi thể của", "xác", "làm", "khiến"),
     "injured": ("làm bị thương",),
     "displaced": ("buộc", "buộc phải"),
     "refugees": ("tiếp nhận", "đón nhận", "tiếp đón"),
@@ -120,7 +121,8 @@ KEYS = frozenset({
     "mạng", "tử vong", "tử nạn", "chết", "giết", "sát hại", "tiêu diệt", "hành quyết", "hy sinh", "hi sinh",
     "bị thương", "sơ tán", "di tản", "tản cư", "chạy", "rời", "mất nhà", "mất chỗ", "bỏ nhà", "lánh nạn", "di dời",
     "di cư", "tha hương", "gia cư", "tị nạn", "tỵ nạn", "lưu vong", "tiếp nhận", "đón nhận", "tiếp đón", "mất tích",
-    "bắt", "giam", "treo cổ", "xử tử", "chặt đầu", "thảm sát", "ẩn náu", "vượt biên",
+    "bắt", "giam", "treo cổ", "xử tử", "chặt đầu", "thảm sát", "ẩn náu", "vượt biên", "tử trận", "hạ gục", "tổn thất",
+    "thi thể", "xác", "bắn hạ",
 })
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
@@ -251,8 +253,9 @@ def _read(text: str, q: Quantity, limit: int) -> _Found | None:
     cause = _cause_before(before)
     # 3. "số người thiệt mạng đã lên tới 500 người"
     count_of = _COUNT_OF_RE.search(text[max(0, q.begin - 80) : q.num_begin])
-    if _NEG_RE.search(text[max(0, q.begin - 25) : q.begin]):
-        return None  # "chưa ghi nhận 10 người nào thiệt mạng"
+    near = text[max(0, q.begin - 25) : q.begin]
+    if _NEG_RE.search(near[near.rfind(",") + 1 :]):
+        return None  # "chưa ghi nhận 10 người nào thiệt mạng"; not "Theo nguồn tin chưa xác nhận, 20 người ..."
     after = _outcome_after(text, head.end(), limit)
     if after is None and _IN_APPOSITION_RE.search(text, max(0, q.begin - 30), q.begin):
         close = text.find(",", head.end(), limit)  # "2.300 người, bao gồm 1.050 tay súng, | đã được sơ tán"

@@ -12,14 +12,14 @@ Conventions (documented because the contract's qualifiers need a choice):
   multiplier ("2.5 triệu", English style) is read as a decimal.
 * Qualifiers: "ít nhất", "tối thiểu", "không dưới" -> at_least; "hơn", "trên",
   "vượt quá" -> more_than; "khoảng", "gần", "chừng", "xấp xỉ", "ước tính" ->
-  about; "tối đa", "không quá", "chưa đến", "dưới" -> at_most.  "lên tới",
+  about; "tối đa", "không quá", "chưa đến", "chưa đầy", "dưới" -> at_most.  "lên tới",
   "lên đến", "có tới", "tới" report a total that has been reached ("số người
   thiệt mạng đã lên tới 20" = the toll is now 20), not an upper bound, so they
   give `exactly`; the words are kept in `text`.  No qualifier -> exactly.
 * Vague quantities ("hàng triệu", "hàng nghìn", "hàng chục", "hàng trăm",
   "hàng loạt", "vài trăm", "một số", "hơn nửa", "một nửa") have value None and
   qualifier `vague`, whatever word precedes them.
-* A range "20-30" or "từ 20 đến 30" gives the lower bound with `at_least`.
+* A range "20-30", "65.000-117.000" or "từ 20 đến 30" gives the lower bound with `at_least`.
 * Words: một..chín, mười, mươi, mốt, lăm, tư, linh/lẻ, trăm, nghìn/ngàn,
   vạn, triệu, tỷ/tỉ, chục, rưỡi.  "năm" is five only where it cannot be the
   noun "year" ("năm 2011", "hai trăm năm" stop before it).
@@ -62,6 +62,8 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "nhiều nhất": "at_most",
     "chưa đến": "at_most",
     "chưa tới": "at_most",
+    "chưa đầy": "at_most",
+    "không đầy": "at_most",
     "dưới": "at_most",
     "lên tới": "exactly",
     "lên đến": "exactly",
@@ -95,7 +97,7 @@ QUANTITY_RE = re.compile(
     r"(?<![\w/.,-])(?:(?P<qual>" + _QUAL_RE + r")\s+)?"
     r"(?:(?P<vague>" + vi(_VAGUE) + r")(?!\w)"
     r"|(?P<half>" + vi("nửa") + r")\s+(?P<hscale>" + alternation(list(SCALES)) + r")(?!\w)"
-    r"|(?P<range>\d+)\s*[-–]\s*(?P<range2>\d+)(?![\d/.,])"
+    r"|(?P<range>\d{1,3}(?:\.\d{3})+|\d+)\s*[-–]\s*(?P<range2>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/.,])"
     r"|từ\s+(?P<from>\d[\d.]*)\s+(?:đến|tới)\s+(?P<to>\d[\d.]*)"
     r"|(?P<digits>" + _DIGITNUM + r")(?![\d/])(?P<dscale>(?:\s+" + _SCALE_RE + r"\b)*)"
     r"|(?P<words>" + _WORDNUM + r"))",
@@ -242,7 +244,7 @@ def _from_match(text: str, m: re.Match[str]) -> Quantity | None:
         n_begin, n_end = m.start("half"), m.end("hscale")
         value = SCALES[canon(m.group("hscale"))] // 2
     elif m.group("range"):
-        lo, hi = int(m.group("range")), int(m.group("range2"))
+        lo, hi = parse_digits(m.group("range")) or 0, parse_digits(m.group("range2")) or 0
         if hi <= lo:
             return None  # "18-5" is a date, not a range
         n_begin, n_end = m.start("range"), m.end("range2")
