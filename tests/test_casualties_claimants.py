@@ -200,3 +200,9 @@ def test_more_outcome_words_and_a_negation_in_another_clause(sentence: str, expe
 ])
 def test_not_figures_either(sentence: str) -> None:
     assert run([sentence]) == []
+
+
+def test_the_articles_own_figure_and_a_sources_same_figure_are_two_claims() -> None:
+    cs = run(["Ít nhất 14 người đã thiệt mạng ở Hama.", "Tổng thống Putin cho biết ít nhất 14 người đã thiệt mạng."],
+             [(0, "Hama", "hama"), (1, "Putin", "putin")])
+    assert [(c.count, c.claimant, c.evidence) for c in cs] == [(14, None, [0]), (14, "putin", [1])]

@@ -691,10 +691,8 @@ def _merge_into(claims: list[CasualtyClaim], new: CasualtyClaim) -> None:
             continue
         if (c.count is None or c.count == 1) and canon(c.victims or "") != canon(new.victims or ""):
             continue  # "hàng chục người", "một chỉ huy": the same words or not the same victims
-        if (c.claimant and new.claimant and c.claimant != new.claimant) or (
-            c.place and new.place and c.place != new.place
-        ):
-            continue
+        if c.claimant != new.claimant or (c.place and new.place and c.place != new.place):
+            continue  # a figure the article states and the same figure a source states are two claims
         for i in new.evidence:
             if i not in c.evidence:
                 c.evidence.append(i)
