@@ -235,7 +235,8 @@ class WorkerPool:
 
     def __init__(self, store: str, size: int, mode: str = "ro", burst: int = 0, burst_after: float = 0.25, *,
                  slow_after: float = 0.2, slow_queue: int = 16, fast_queue: int = 512, cost_entries: int = 4096,
-                 slow_nice: int = 10, medium_after: float = 0.01, medium_nice: int | None = None) -> None:
+                 slow_nice: int = 10, medium_after: float = 0.01, medium_nice: int | None = None,
+                 slow_idle: bool = True) -> None:
         self.store = store
         self.size = max(1, size)
         self.mode = mode
@@ -256,6 +257,7 @@ class WorkerPool:
         self.slow_nice = max(0, min(19, slow_nice))
         medium = self.slow_nice // 2 if medium_nice is None else max(0, min(19, medium_nice))
         self.lane_nice = {"fast": 0, "medium": medium, "slow": self.slow_nice}
+        self.slow_idle = slow_idle and self.slow_nice > 0  # slow work under SCHED_IDLE (Linux), else niced
         self._extra: set[WorkerProcess] = set()
         self._extra_starting = 0
         self._busy: dict[WorkerProcess, float] = {}  # worker -> when its current request started
@@ -329,9 +331,12 @@ class WorkerPool:
         """May a request of `lane` take a worker now (the lanes' limits, not whether one is idle)?"""
         if lane == "fast":
             return True
-        if self.lane_running["medium"] + self.lane_running["slow"] >= self.shared_limit:
+        # limits against the workers there are now: while a killed worker's replacement starts, the others
+        # still keep one for cheap work
+        live = max(1, len(self._all) - len(self._extra) - 1)
+        if self.lane_running["medium"] + self.lane_running["slow"] >= min(self.shared_limit, live):
             return False
-        return lane != "slow" or self.lane_running["slow"] < self.slow_limit
+        return lane != "slow" or self.lane_running["slow"] < min(self.slow_limit, live)
 
     def _live_waiters(self, lane: str) -> bool:
         q = self._waiters[lane]
@@ -472,8 +477,7 @@ class WorkerPool:
         # keep their share of a busy machine.  A fast-lane query still using CPU after `slow_after` is remembered
         # as slow at once (copies of it arriving meanwhile take the slow lane; its real cost replaces this when it
         # ends) and is niced too.
-        nice = self.lane_nice.get(lane, 0)
-        niced = [nice > 0 and _renice(w.pid, nice)]
+        niced = [lane != "fast" and self._deprioritise(w.pid, lane)]
         promote: list[asyncio.TimerHandle | None] = [None]
         if key is not None and lane == "fast":
             cpu0 = w.cpu_end  # the worker's CPU time when it finished its previous request
@@ -482,8 +486,7 @@ class WorkerPool:
                 used = cpu_seconds(w.pid)
                 if cpu0 is None or used is None or used - cpu0 >= self.costs.slow_after / 2:
                     self._promote(key[0])
-                    if self.slow_nice > 0 and not niced[0]:
-                        niced[0] = _renice(w.pid, self.slow_nice)
+                    niced[0] = self._deprioritise(w.pid, "slow") or niced[0]
                 else:  # waiting for a core, not working: look again later
                     promote[0] = loop.call_later(self.costs.slow_after, check)
 
@@ -523,9 +526,18 @@ class WorkerPool:
         finally:
             if promote[0] is not None:
                 promote[0].cancel()
-            if ok and niced[0] and not _renice(w.pid, 0):
+            if ok and niced[0] and not _restore_priority(w.pid):
                 ok = False  # no privilege to undo it: replace the worker rather than serve cheap queries niced
             self._release(w, lane, ok)
+
+    def _deprioritise(self, pid: int, lane: str) -> bool:
+        """Lower the CPU priority of a worker running `lane` work: slow work under SCHED_IDLE when `slow_idle`
+        (it runs only on CPU time nothing else wants: a cheap query's worker always preempts it), else at the
+        lane's nice value.  True if something was changed (to undo afterwards)."""
+        if lane == "slow" and self.slow_idle and _sched_idle(pid):
+            return True
+        nice = self.lane_nice.get(lane, 0)
+        return nice > 0 and _renice(pid, nice)
 
     def _promote(self, key: str) -> None:
         if not self.costs.is_slow(key):
@@ -597,6 +609,26 @@ class WorkerPool:
             t.cancel()
         await asyncio.gather(*(w.close() for w in list(self._all)), return_exceptions=True)
         self._all.clear()
+
+
+def _sched_idle(pid: int) -> bool:
+    try:
+        os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))  # type: ignore[attr-defined]
+    except (OSError, AttributeError):
+        return False
+    return True
+
+
+def _restore_priority(pid: int) -> bool:
+    """Back to normal scheduling at nice 0; False when not allowed (the worker is then replaced)."""
+    try:
+        if os.sched_getscheduler(pid) != os.SCHED_OTHER:  # type: ignore[attr-defined]
+            os.sched_setscheduler(pid, os.SCHED_OTHER, os.sched_param(0))  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    except OSError:
+        return False
+    return _renice(pid, 0)
 
 
 def _renice(pid: int, nice: int) -> bool:

@@ -62,6 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--slow-nice", type=int, default=int(_env("SYRIAKG_SLOW_NICE", "10")),
                    help="nice value (lower CPU priority) of a query worker while it runs slow work, so cheap queries keep "
                         "their share of the CPU; 0 = off [SYRIAKG_SLOW_NICE] (default %(default)s)")
+    g.add_argument("--no-slow-idle", dest="slow_idle", action="store_false",
+                   default=_bool(_env("SYRIAKG_SLOW_IDLE", "1") or "1"),
+                   help="run slow-lane work niced (--slow-nice) instead of under SCHED_IDLE, the Linux policy that gives "
+                        "it only CPU time no other process wants [SYRIAKG_SLOW_IDLE=0]")
     g.add_argument("--fast-queue", type=int, default=int(_env("SYRIAKG_FAST_QUEUE", "512")),
                    help="requests that may wait for a query worker on the fast lane per HTTP worker; more get 503 "
                         "[SYRIAKG_FAST_QUEUE] (default %(default)s)")
@@ -98,6 +102,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         slow_queue=max(0, getattr(args, "slow_queue", 16)),
         fast_queue=max(1, getattr(args, "fast_queue", 512)),
         slow_nice=max(0, min(19, getattr(args, "slow_nice", 10))),
+        slow_idle=bool(getattr(args, "slow_idle", True)),
         cors_origins=origins,
         base_iri=base_iri(),
         cache_bytes=max(0, args.cache_mb) * 1024 * 1024,

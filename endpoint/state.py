@@ -73,7 +73,8 @@ class EndpointState:
         self.pool = WorkerPool(settings.store, settings.query_workers, "ro", burst=settings.burst_workers,
                                slow_after=settings.slow_after, medium_after=settings.medium_after,
                                slow_queue=settings.slow_queue,
-                               fast_queue=settings.fast_queue, slow_nice=settings.slow_nice)
+                               fast_queue=settings.fast_queue, slow_nice=settings.slow_nice,
+                               slow_idle=settings.slow_idle)
         self.writer = WorkerPool(settings.store, 1, "rw")
         self.cache = ResultCache(settings.cache_bytes, settings.cache_entry_bytes)
         self.versions = VersionTracker(settings.store)

@@ -210,3 +210,26 @@ def test_server_timing_header_says_where_the_time_went_only_when_asked(tmp_path)
     with TestClient(create_app(Settings(store=str(store), query_workers=2))) as client:
         r = client.get("/sparql", params=q)
         assert r.status_code == 200 and "server-timing" not in r.headers
+
+
+def test_slow_work_is_deprioritised_and_restored_afterwards():
+    import os
+    import subprocess
+    import sys
+
+    from syriakg.endpoint.pool import _restore_priority
+
+    pool = WorkerPool("/nonexistent", 3, slow_nice=10, medium_nice=5)
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        assert pool._deprioritise(child.pid, "medium") and os.getpriority(os.PRIO_PROCESS, child.pid) == 5
+        assert _restore_priority(child.pid) and os.getpriority(os.PRIO_PROCESS, child.pid) == 0
+        if pool._deprioritise(child.pid, "slow"):  # SCHED_IDLE where the platform has it, else nice 10
+            assert (os.sched_getscheduler(child.pid) == os.SCHED_IDLE
+                    or os.getpriority(os.PRIO_PROCESS, child.pid) == 10)
+            assert _restore_priority(child.pid)
+            assert os.sched_getscheduler(child.pid) == os.SCHED_OTHER and os.getpriority(os.PRIO_PROCESS, child.pid) == 0
+        assert not pool._deprioritise(child.pid, "fast")
+    finally:
+        child.stdin.close()  # type: ignore[union-attr]
+        child.wait()

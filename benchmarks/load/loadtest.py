@@ -513,9 +513,12 @@ def main() -> None:
         mix = make_mix(url, cq, args.heavy_cached)
         runaways = [True, False] if args.compare_runaway else [not args.no_runaway]
 
+        seeds = iter(range(args.seed, args.seed + 10_000))
+
         def one(rate: float | None, runaway: bool) -> dict:
+            # a new seed per run: a repeated sequence would be answered from the result cache
             before = [round(x, 2) for x in os.getloadavg()]
-            r = asyncio.run(run(url, args.clients, args.seconds, runaway, cq, args.seed, args.heavy_cached,
+            r = asyncio.run(run(url, args.clients, args.seconds, runaway, cq, next(seeds), args.heavy_cached,
                                 rate=rate, poisson=not args.fixed_arrivals, mix=mix, server_sid=sid))
             r["machine"] = machine()
             r["load_average_before"] = before
