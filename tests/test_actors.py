@@ -418,3 +418,16 @@ def test_seat_of_power_is_also_its_building() -> None:
     assert doc.ex.entities["white_house"].kind == "organization"
     assert doc.ex.entities["white_house"].label_vi == "Nhà Trắng"
     assert "kremlin" in keys(doc, 1)
+
+
+def test_anti_is_coalition_is_the_us_led_coalition() -> None:
+    doc = run("Máy bay của liên quân chống khủng bố do Mỹ dẫn đầu đã không kích một đoàn xe.",
+              "Liên quân chống IS cho biết đã tiêu diệt 20 tay súng.")
+    assert ("liên quân chống khủng bố do Mỹ dẫn đầu", "us_led_coalition", "name") in ments(doc, 0)
+    assert ("Liên quân chống IS", "us_led_coalition", "name") in ments(doc, 1)
+
+
+def test_group_name_after_a_listed_place_speaking_is_an_organisation() -> None:
+    doc = run("Ngược lại, ở Đông Ghouta, Jaysh al-Tawhid tuyên bố đã đẩy lùi cuộc tấn công.")
+    [m] = [m for m in doc.ex.mentions if m.text == "Jaysh al-Tawhid"]
+    assert doc.ex.entities[m.entity].kind == "organization"

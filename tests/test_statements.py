@@ -309,3 +309,19 @@ def test_dong_thoi_before_the_verb_and_after_a_comma():
                [(0, "Safadi", "safadi"), (0, "Jordan", "jordan"), (1, "Amman", "amman"),
                 (1, "Netanyahu", "netanyahu")])
     assert [s.speaker for s in run(doc)] == ["safadi"]
+
+
+def test_relayed_source_with_acronym_speaks_and_criticised_body_does_not():
+    doc = make(["Hãng TASS dẫn thông tin từ Tổ chức Giám sát Nhân quyền (SOHR) cho biết 5 người bị thương.",
+                "Ông Netanyahu chỉ trích Liên minh châu Âu (EU) vì cho rằng EU thiên vị."],
+               [(0, "TASS", "tass"), (0, "Tổ chức Giám sát Nhân quyền", "sohr"), (0, "SOHR", "sohr", "acronym"),
+                (1, "Netanyahu", "netanyahu"), (1, "Liên minh châu Âu", "eu"), (1, "EU", "eu", "acronym")])
+    speakers = [s.speaker for s in run(doc)]
+    assert "sohr" in speakers and "eu" not in speakers
+
+
+def test_verb_then_media_venue_then_content():
+    doc = make(["Ngược lại, tại Amman, Bộ Ngoại giao Iran tuyên bố trên mạng xã hội là đã bác bỏ đề nghị."],
+               [(0, "Amman", "amman"), (0, "Bộ Ngoại giao Iran", "iran_mfa")])
+    [st] = run(doc)
+    assert st.speaker == "iran_mfa" and st.act == "announce"

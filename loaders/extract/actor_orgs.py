@@ -18,6 +18,7 @@ from syriakg.loaders.extract.actor_vocab import (
     OUTLET_HEADS,
     THIS_COUNTRY,
     VIET_ONLY,
+    _kt,
 )
 from syriakg.loaders.extract.coref import Seen
 from syriakg.loaders.extract.names import (
@@ -32,6 +33,9 @@ from syriakg.loaders.extract.transliteration import starts_phonetic
 
 _COALITION_QUALIFIERS = frozenset({"do", "quốc", "chống", "của", "đa", "các", "giữa", "gồm", "với"})
 _FALLBACK_COALITION = "us_led_coalition"
+_ANTI_IS = _kt("chống khủng bố", "chống IS", "chống Nhà nước Hồi giáo", "quốc tế chống khủng bố", "quốc tế chống IS",
+               "chống tổ chức Nhà nước Hồi giáo", "quốc tế chống Nhà nước Hồi giáo")
+_LED_BY_US = _kt("do Mỹ dẫn đầu", "do Mỹ đứng đầu", "do Mỹ chỉ huy", "do Hoa Kỳ dẫn đầu", "do Hoa Kỳ đứng đầu")
 _ABOUT_IS_RE = re.compile(r"(?<!\w)(?:IS|ISIS|ISIL|IS/ISIL|Nhà nước Hồi giáo)(?!\w)")
 
 
@@ -69,6 +73,14 @@ class OrgRules(ReaderCore):
         if i + 1 >= len(toks) or toks[i].key != "liên" or toks[i + 1].key != "quân":
             return None
         j = i + 2
+        anti = self._key_at(j, _ANTI_IS, 6)
+        if anti and _FALLBACK_COALITION in self.gaz.entities:
+            # "liên quân (quốc tế) chống khủng bố / chống IS (do Mỹ dẫn đầu)": the US-led coalition
+            e = j + anti
+            led = self._key_at(e, _LED_BY_US, 4)
+            self._entity(_FALLBACK_COALITION, "", "")
+            self._emit(i, e + led, _FALLBACK_COALITION, "name")
+            return e + led
         if j < len(toks) and toks[j].word and (self._cap(j) or toks[j].key in _COALITION_QUALIFIERS):
             return None  # "liên quân Ả Rập", "liên quân do Mỹ dẫn đầu": named by what follows
         if self.gaz.match(toks, i) is not None:

@@ -260,6 +260,8 @@ class PersonRules(ReaderCore):
                 return "person"
         if toks[i].text.casefold() in GIVEN_NAMES and 2 <= e - i <= 4 and self._person_ok(i, e):
             return "person"  # "..., James Brindle thông báo": a given name is a person, whatever the list
+        if any(x.text.casefold() in ORG_WORDS for x in toks[i:e] if x.word) and self._speech_after(e):
+            return "organization"  # "..., Jaish al-Islam tuyên bố": a group speaking, not a listed place
         # coordinated with a typed name: "Al Abab, Palmyra và Deir ez-Zor"
         if i > 0 and toks[i - 1].key in (",", "và", "hoặc"):
             for it in reversed(self.items):

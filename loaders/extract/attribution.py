@@ -119,7 +119,9 @@ _NOMINAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _NOMINAL_AFTER_RE = re.compile(
-    r"^\s*(?:trên|này|nói\s+trên|chung|của|được|đó|viết|nêu|cho\s+thấy|chuyện|riêng|dối|khác|là\s+"
+    # ("trên" = "aforementioned", but "tuyên bố trên mạng xã hội / Twitter / truyền hình" is the verb)
+    r"^\s*(?:trên(?!\s+(?:mạng|trang|tài\s+khoản|Twitter|Facebook|kênh|truyền\s+hình|sóng|đài|báo|tờ|tạp\s+chí))|"
+    r"này|nói\s+trên|chung|của|được|đó|viết|nêu|cho\s+thấy|chuyện|riêng|dối|khác|là\s+"
     r"(?:một|điều))\b",
     re.IGNORECASE,
 )
@@ -178,8 +180,9 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 # an outlet relaying a source: "<outlet> dẫn (lời|thông tin|nguồn tin) (từ|của) <SOURCE> cho biết ..."
 _RELAY_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:dẫn|trích\s+dẫn|trích)\s+(?:(?:lời|thông\s+tin|nguồn\s+tin|nguồn|tuyên\s+bố|thông\s+báo|báo\s+cáo|"
-    r"số\s+liệu|tin|phát\s+biểu)\s+)?"
+    # (not "chỉ trích X" = criticise X, "hướng dẫn X" = guide X)
+    r"(?<!\w)(?:(?<!hướng\s)(?<!chỉ\s)dẫn|trích\s+dẫn|(?<!chỉ\s)trích)\s+"
+    r"(?:(?:lời|thông\s+tin|nguồn\s+tin|nguồn|tuyên\s+bố|thông\s+báo|báo\s+cáo|số\s+liệu|tin|phát\s+biểu)\s+)?"
     r"(?:(?:từ|của)\s+)?(?:(?:ông|bà|ngài|người\s+phát\s+ngôn|phát\s+ngôn\s+viên)\s+)?$",
     re.IGNORECASE,
 )
@@ -217,7 +220,8 @@ _ADDRESSEE_BEFORE_RE = re.compile(
 # what may follow a post-form verb: "..., ông X nói (thêm) (hôm 9/4 | với phóng viên | trong một tuyên bố)."
 _POST_TAIL_RE = re.compile(
     r"^\s*(?:thêm|nói\s+thêm|rõ)?\s*"
-    r"(?:(?:hôm|ngày|vào|trong|tại|ở|với|trên|sau|khi|chiều|sáng|tối|trưa|đêm|hồi)\s+[^,.;:!?“”\"]{1,60}?\s*)?"
+    r"(?:(?:hôm|ngày|vào|trong|tại|ở|với|trên|sau|khi|chiều|sáng|tối|trưa|đêm|hồi)\s+"
+    r"(?:(?!(?<!\w)(?:là|rằng)(?!\w))[^,.;:!?“”\"]){1,60}?\s*)?"  # (not "... trên mạng xã hội là <content>")
     r"(?:[.!?…]+\s*[”\"]?\s*$|$|,)",
     re.IGNORECASE)
 _POST_SEP_RE = re.compile(r"(?:[,:]|[”\"]\s*[,\-–—]?|\s[\-–—])\s*$")
@@ -324,6 +328,8 @@ def _subject_before_plain(doc: Doc, i: int, rel: int) -> tuple[discourse.Group |
                 # the full name is tagged too: it is the subject, if anything is (checks below on the full name)
                 full = prev
                 fb = discourse.tail(s.text[: full.begin - s.begin], 120)
+                if _RELAY_BEFORE_RE.search(fb) or _DOCUMENT_OF_RE.search(fb):
+                    return full, False  # "Hãng X dẫn thông tin từ Tổ chức Y (ACR) cho biết": Y speaks
                 if _PREPOSITION_BEFORE_RE.search(fb) or _UNNAMED_HEAD_RE.search(fb):
                     if _inside_appositive(s.text, full, s.begin, rel):
                         continue
@@ -380,7 +386,8 @@ _ALLIES_RE = re.compile(r"\s+(?:và|cùng|cùng\s+với)\s+(?:các|những)\s+(?
 # manner adverbs before a speech verb: "Nga đã nhanh chóng bác bỏ", "Iran lập tức lên án"
 # (not "nhiều lần", "liên tục", "từng": a habit, not one occasion)
 _MANNER_RE = re.compile(r"(?<!\w)(?:nhanh\s+chóng|lập\s+tức|ngay\s+lập\s+tức|công\s+khai|mạnh\s+mẽ|"
-                        r"kịch\s+liệt|thẳng\s+thừng|đồng\s+thời)(?!\w)", re.IGNORECASE)
+                        r"kịch\s+liệt|thẳng\s+thừng|đồng\s+thời|nhất\s+mực|một\s+mực|kiên\s+quyết|dứt\s+khoát)(?!\w)",
+                        re.IGNORECASE)
 
 
 def _manner_gap(gap: str) -> bool:
