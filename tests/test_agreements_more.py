@@ -130,3 +130,8 @@ def test_the_place_of_a_local_deal_is_not_a_party() -> None:
     doc = build(["Iraq đã ký một thỏa thuận với Jordan tại Amman."], [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
     (a,) = doc.ex.agreements
     assert a.parties == ["iraq", "jordan"]
+
+
+def test_two_named_agreements_in_one_phrase() -> None:
+    doc = build(["Hai bên thảo luận về Thỏa thuận Min-xcơ và Hiệp định Pa-ri về khí hậu."], [(0, "Pa-ri", "paris")])
+    assert sorted(a.label for a in doc.ex.agreements) == ["Hiệp định Pa-ri", "Thỏa thuận Min-xcơ"]

@@ -208,7 +208,10 @@ def _nouns(doc: Doc, s: Sentence, entries: tuple[cat.CatalogueEntry, ...]) -> li
     spans += [(m.start("n"), m.end("n")) for m in _DECLARED_CEASEFIRE.finditer(s.text)]
     for b, e in sorted(spans):
         if b < covered:
-            continue  # "lệnh ngừng bắn ... do A, B thỏa thuận": one mention
+            if not _second_named(s.text, b, e):
+                continue  # "lệnh ngừng bắn ... do A, B thỏa thuận": one mention
+            if out:  # "Thỏa thuận X và Hiệp định Y": two
+                out[-1].window_end = min(out[-1].window_end, b)
         w_end = _window_end(s.text, b)
         covered = w_end
         ev = _evidence(doc, s, b, e, w_end)
@@ -216,6 +219,13 @@ def _nouns(doc: Doc, s: Sentence, entries: tuple[cat.CatalogueEntry, ...]) -> li
     return out
 
 
+_ANOTHER_NAMED = _r(r"(?:,|và|cùng|hay|hoặc)\s*$")
+
+
+def _second_named(text: str, b: int, e: int) -> bool:
+    """A named agreement listed after another one ("Thỏa thuận Min-xcơ và Hiệp định Pa-ri")."""
+    return bool(_ANOTHER_NAMED.search(text, max(0, b - 8), b) and _NAMED_NOUN.match(text[b:e])
+                and _NAME_AFTER.match(text, e))
 _DECLARED_CEASEFIRE = _r(r"(?<!\w)(?:tuyên bố|thông báo|áp dụng|ban bố|đơn phương|thực hiện)\s+(?P<n>(?:ngừng|ngưng) bắn)"
                          r"(?= (?:kéo dài |trong |tạm thời )?(?:\d+|một|hai|ba|bốn|năm|bảy|mười) (?:giờ|tiếng|ngày|tuần))")
 
