@@ -431,3 +431,14 @@ def test_group_name_after_a_listed_place_speaking_is_an_organisation() -> None:
     doc = run("Ngược lại, ở Đông Ghouta, Jaysh al-Tawhid tuyên bố đã đẩy lùi cuộc tấn công.")
     [m] = [m for m in doc.ex.mentions if m.text == "Jaysh al-Tawhid"]
     assert doc.ex.entities[m.entity].kind == "organization"
+
+
+def test_given_name_alone_is_the_one_person_named_so() -> None:
+    doc = run("Ngoại trưởng Anh Boris Johnson đã tới Ankara.", "Ông Boris cho rằng hai nước cần hợp tác.")
+    [m] = [m for m in doc.ex.mentions if m.text == "Boris"]
+    [full] = [m for m in doc.ex.mentions if m.text == "Boris Johnson"]
+    assert m.entity == full.entity
+    # two people of that given name: nobody
+    doc = run("Ông John Kerry và ông John Bolton đã gặp nhau.", "Ông John cho rằng hai nước cần hợp tác.")
+    [m] = [m for m in doc.ex.mentions if m.text == "John"]
+    assert m.entity not in {x.entity for x in doc.ex.mentions if x.text in ("John Kerry", "John Bolton")}

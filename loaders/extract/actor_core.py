@@ -28,7 +28,7 @@ from syriakg.loaders.extract.actor_vocab import (
     VIET_ONLY,
     Phrases,
 )
-from syriakg.loaders.extract.coref import Discourse, Held, Pair, People, Seen
+from syriakg.loaders.extract.coref import Discourse, Held, Pair, People, Seen, name_parts
 from syriakg.loaders.extract.gazetteer import Gazetteer
 from syriakg.loaders.extract.names import (
     NAME_PARTICLES,
@@ -386,12 +386,23 @@ class ReaderCore:
                 key = g.key
         if key is None and tb + 1 < te <= tb + 5 and self.toks[tb + 1].text == ".":
             key = match_initial_name(name, self.gaz, titled=titled)  # "G.Ma-tít", "Đ.Trăm"
+        if key is None and te == tb + 1:
+            key = self._given_name_only(name)
         if key is None:
             key = self._new_key(name, "person")
         self._entity(key, "person", name)
         self.people.add(key, name)
         self._emit(tb, te, key, how)
         return key
+
+    def _given_name_only(self, name: str) -> str | None:
+        """ "ông Rex" after "Rex Tillerson": a given name alone is the one person of the article named so
+        (None when two are, or none)."""
+        parts = name_parts(name)
+        if len(parts) != 1:
+            return None
+        hits = {p.key for p in self.people.local if len(p.parts) >= 2 and p.parts[0] == parts[0]}
+        return hits.pop() if len(hits) == 1 else None
 
     def _original_spelling(self, tb: int, te: int, name: str) -> str | None:
         """`Xéc-gây Lavrốp (Sergei Lavrov)`: a transliteration followed by the name as spelt in its
