@@ -135,3 +135,16 @@ def test_the_place_of_a_local_deal_is_not_a_party() -> None:
 def test_two_named_agreements_in_one_phrase() -> None:
     doc = build(["Hai bên thảo luận về Thỏa thuận Min-xcơ và Hiệp định Pa-ri về khí hậu."], [(0, "Pa-ri", "paris")])
     assert sorted(a.label for a in doc.ex.agreements) == ["Hiệp định Pa-ri", "Thỏa thuận Min-xcơ"]
+
+
+def test_a_nationwide_december_ceasefire_without_a_year() -> None:
+    doc = build(["Lễ cưới diễn ra sau khi lệnh ngừng bắn có hiệu lực trên toàn Syria từ ngày 30/12."])
+    assert [a.key for a in doc.ex.agreements] == ["syria_ceasefire_dec_2016"]
+    doc = build(["Lệnh ngừng bắn trên toàn Syria có hiệu lực từ tháng 12/2019."])
+    assert [a.key for a in doc.ex.agreements if a.key] == []
+
+
+def test_leaders_agreeing_to_step_up_joint_efforts() -> None:
+    doc = build(["Iraq và Jordan nhất trí đẩy mạnh các nỗ lực chống khủng bố."],
+                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    assert [(a.key, sorted(a.parties)) for a in doc.ex.agreements] == [(None, ["iraq", "jordan"])]

@@ -121,7 +121,7 @@ JOINT_ACTIONS = tuple(map(canon, (
     "tăng cường hợp tác", "tăng cường phối hợp", "cùng", "tuần tra", "giám sát", "xây dựng", "cung cấp", "nối lại",
     "gia hạn", "duy trì", "thực hiện", "áp dụng", "tiến hành tuần tra", "tiến hành đàm phán", "trao trả",
     "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua", "thúc đẩy hợp tác", "thúc đẩy phối hợp", "đẩy mạnh hợp tác",
-    "đẩy mạnh phối hợp", "mở rộng hợp tác", "tăng cường", "bảo đảm an ninh", "đảm bảo an ninh", "bảo vệ",
+    "đẩy mạnh phối hợp", "mở rộng hợp tác", "tăng cường", "bảo đảm an ninh", "đảm bảo an ninh", "bảo vệ", "đẩy mạnh",
 )))
 _HEDGE = _r(r"(?<!\w)(?:dường như|có vẻ|có lẽ|nghi ngờ|đồn đoán)(?!\w)")
 _POSSESSIVE = _r(r"(?<!\w)(?:của|thuộc|thành viên)\s*$")
