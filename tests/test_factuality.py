@@ -109,3 +109,10 @@ def test_future_date_is_planned_unless_reported_as_done():
 ])
 def test_wish_is_a_proposal(scope: str, expected: str) -> None:
     assert status_of(scope).status == expected
+
+
+def test_convened_is_held_and_to_convene_is_planned():
+    from syriakg.loaders.extract.factuality import status_of as st
+    assert st("ông Moon đã triệu tập một cuộc họp khẩn cấp").status == "occurred"
+    assert st("Ai Cập sẽ triệu tập một cuộc họp khẩn cấp").status == "planned"
+    assert st("Liên đoàn Arab triệu tập cuộc họp").status == "planned"

@@ -295,3 +295,55 @@ def test_bare_fronted_reference_merges_and_its_main_subject_joins():
                 (1, "Ai Cập", "egypt")], year="2018")
     [ev] = run(doc)
     assert ev.evidence == [0, 1] and {"qatar", "egypt"} <= set(ev.actors) and ev.status == "occurred"
+
+
+# --- given to someone at a meeting, appositive "người có cuộc gặp", "diễn ra" after the noun ----------
+
+
+def test_giver_and_recipients_of_something_at_a_meeting():
+    doc = make(["Tổng thống Emmanuel Macron đã trao thư của mình cho Ngoại trưởng Iran Javad Zarif và Đại sứ Iran tại "
+                "Pháp Ali Qasem trong một cuộc gặp ở Paris hồi tuần trước."],
+               [(0, "Emmanuel Macron", "macron"), (0, "Iran", "iran", "title"), (0, "Javad Zarif", "zarif"),
+                (0, "Ali Qasem", "qasem"), (0, "Paris", "paris")])
+    from tests.extract_helpers import add_mention as am
+    am(doc, 0, "Iran", "iran", "title", nth=1)
+    am(doc, 0, "Pháp", "france", "title")
+    [ev] = run(doc)
+    assert set(ev.actors) == {"macron", "zarif", "qasem"} and ev.place == "paris"
+
+
+def test_something_for_a_country_at_a_meeting_is_no_recipient():
+    doc = make(["Ông Macron đã hỏi ông Zarif về thuế quan tốt hay xấu cho nền kinh tế Iran trong một cuộc gọi điện."],
+               [(0, "Macron", "macron"), (0, "Zarif", "zarif"), (0, "Iran", "iran")])
+    assert all("iran" not in e.actors for e in run(doc))
+
+
+def test_appositive_person_who_had_a_meeting():
+    doc = make(["Tổng thống Macron, người có cuộc gặp với Ngoại trưởng Iran Javad Zarif tại Paris ngày 10/5, đã phản "
+                "bác các chỉ trích."],
+               [(0, "Macron", "macron"), (0, "Iran", "iran", "title"), (0, "Javad Zarif", "zarif"),
+                (0, "Paris", "paris")], year="2018")
+    [ev] = run(doc)
+    assert set(ev.actors) == {"macron", "zarif"} and ev.place == "paris" and ev.date.value == "2018-05-10"
+
+
+def test_meeting_noun_followed_by_dien_ra_is_a_meeting():
+    doc = make(["Cuộc gặp giữa ông Modi và ông Macron diễn ra tại Paris hôm qua."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"modi", "macron"} and ev.place == "paris"
+
+
+def test_tiep_compounds_are_no_reception():
+    doc = make(["Ông Modi tiếp tục chỉ trích ông Macron tại Paris."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "Paris", "paris")])
+    assert run(doc) == []
+
+
+def test_where_an_ambassador_is_posted_is_not_the_venue():
+    doc = make(["Ông Zarif đã gặp Đại sứ Pháp tại Iraq Jean Dupont hôm 3/4."],
+               [(0, "Zarif", "zarif"), (0, "Pháp", "france", "title"), (0, "Iraq", "iraq"), (0, "Jean Dupont", "dupont")],
+               year="2018")
+    doc.ex.entities["dupont"] = doc.ex.entities["zarif"].__class__("dupont", "person", "Jean Dupont")
+    [ev] = run(doc)
+    assert ev.place is None and "dupont" in ev.actors

@@ -142,6 +142,8 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
     if m and m.group(0).lower().startswith("trước") and DONE_RE.search(scope, 0, m.start()):
         # "X đã gặp Y một tháng trước khi ...": a time clause of a past event, not a plan
         return Factuality("occurred", DONE_RE.search(scope, 0, m.start()).group(0), True)  # type: ignore[union-attr]
+    if m and m.group(0).lower().startswith("triệu") and re.search(r"(?<!\w)(?:đã|vừa)\s+$", scope[: m.start()]):
+        return Factuality("occurred", "đã triệu tập", True)  # "X đã triệu tập cuộc họp": convened, it was held
     if m:
         done = _done_after(scope, m.end())
         if done is not None:  # "dự kiến kéo dài hai ngày, đã khai mạc hôm qua": the plan was carried out

@@ -63,6 +63,7 @@ from syriakg.loaders.extract import meetings_reception as reception
 from syriakg.loaders.extract import meetings_rounds as rounds
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.extract.meetings_actors import (
+    TITLE_ONLY_RE,
     actor_keys,
     adder,
     clause_subject,
@@ -104,7 +105,6 @@ from syriakg.loaders.extract.meetings_lexicon import (
     LEADERS_RE,
     N_PARTIES_RE,
     NEW_EVENT_AFTER_RE,
-    NOT_EVENT_AFTER,
     PARTICIPATE_RE,
     PP_BEFORE_RE,
     PP_PREDICATES,
@@ -114,6 +114,7 @@ from syriakg.loaders.extract.meetings_lexicon import (
     WITH_ONLY_RE,
     is_live,
     lemma_core,
+    not_event_after,
     trigger_kind,
 )
 from syriakg.loaders.extract.meetings_merge import Cand, place_event
@@ -158,7 +159,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         word = re.sub(r"\s+", " ", m.group(0).lower())
         after = text[e:]
         before = discourse.tail(text[:b], 120)
-        if kind in NOT_EVENT_AFTER and NOT_EVENT_AFTER[kind].match(after):
+        if not_event_after(kind, word, after):
             continue
         if word == "họp" and re.match(r"^\s*báo", after, re.IGNORECASE):
             continue
@@ -221,7 +222,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             lead = text[e: g0.begin - s.begin] if g0 else ""
             if g0 is None or not re.fullmatch(
                     r"\s*(?:(?:thủ\s+đô|thành\s+phố|thị\s+trấn|tỉnh|nước|khu\s+vực|của|chính\s+thức|"
-                    r"cấp\s+nhà\s+nước|tới|đến|sang|làm\s+việc\s+tại|làm\s+việc\s+ở)\s*)*", lead, re.IGNORECASE):
+                    r"cấp\s+nhà\s+nước|tới|đến|sang|làm\s+việc\s+tại|làm\s+việc\s+ở|đầu\s+tiên|lịch\s+sử|"
+                    r"bất\s+ngờ|lần\s+này)\s*)*", lead, re.IGNORECASE):
                 if travel:
                     continue
             else:
@@ -249,7 +251,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 k2 = trigger_kind(m2)
                 if k2 == "visit" or not re.search(r"(?<!\w)(?:để|nhằm)(?!\w)", between, re.IGNORECASE):
                     continue
-                if k2 in NOT_EVENT_AFTER and NOT_EVENT_AFTER[k2].match(text[m2.end():]):
+                if not_event_after(k2, m2.group(0), text[m2.end():]):
                     continue
                 if " ".join(m2.group(0).lower().split()) in reception.RECEPTION_WORDS and \
                         reception.guest(doc, i, m2.end()) is None:
@@ -287,6 +289,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         if pm is not None:
             vhead = pm.start()
             subj = subject_chain(doc, i, vhead, cstart, recent, COMMIT_WORDS)  # "A, B và C đã xác nhận tham gia"
+            if not subj and re.search(r",\s*người\s+(?:(?:đã|sẽ|vừa|từng)\s+)?$", text[cstart:vhead], re.IGNORECASE):
+                subj = subject_chain(doc, i, vhead, cstart, recent, _APPOSITIVE_WORDS)  # "X, người có cuộc gặp với Y"
             cm = _COMMIT_BEFORE_RE.search(text, max(0, vhead - 40), vhead) if _TAKE_PART_RE.match(text, vhead) \
                 else None
             committed = cm is not None
@@ -310,7 +314,9 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                            re.IGNORECASE)
             if pp is not None:
                 vhead = cstart + pp.start()
-                subj = subject_chain(doc, i, vhead, cstart, recent, PP_PREDICATES)
+                chain = subject_chain(doc, i, vhead, cstart, recent, PP_PREDICATES)
+                subj = _giver_and_recipients(doc, i, cstart, vhead, chain, atts)
+                given = subj != chain
                 if has_with and comp and re.match(r"\s*với(?!\w)", text[zone_b:zone_end], re.IGNORECASE):
                     # "X nhắc lại sự ủng hộ với Y trong cuộc điện đàm với Z": the partner is Z, the caller X
                     subj = clause_subject(doc, i, cstart, vhead) or _frame_speaker(doc, i, atts, cstart) or subj
@@ -318,7 +324,7 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
                 if dv is not None:
                     # "A và B đã thảo luận về Syria / tình hình ở X tại cuộc họp": the topic is no subject
                     subj = subject_chain(doc, i, dv, cstart, recent, PP_PREDICATES)
-                if subj and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
+                if subj and not given and not re.search(r"(?<!\w)với(?!\w)", text[cstart:vhead], re.IGNORECASE) and \
                         not (set(subj) & set(clause_subject(doc, i, cstart, vhead))):
                     subj = []  # "... cáo buộc Nga can thiệp bầu cử Mỹ trong cuộc gặp": Mỹ is no subject
         if not noun and not subj and out and out[-1].sentence == i and not out[-1].noun:
@@ -593,6 +599,41 @@ _TAKE_PART_RE = re.compile(r"(?:tham\s+gia|tham\s+dự|dự)\s", re.IGNORECASE)
 _UPCOMING_AFTER_RE = re.compile(
     r"\s*tới(?=\s*(?:[,.;:)]|$|(?:tại|ở|vào|dự\s+kiến|sẽ|diễn\s+ra|được|giữa|với|về|của|nhằm|để)(?!\w)))",
     re.IGNORECASE)
+
+
+_APPOSITIVE_WORDS = frozenset({"người"})
+
+
+# "X đã tiết lộ / chuyển ... cho <titles> Y trong cuộc gặp": Y received it from X at the meeting
+_RECIPIENT_RE = re.compile(r"(?<!\w)(?:cho|với)\s", re.IGNORECASE)
+
+
+def _giver_and_recipients(doc: Doc, i: int, lo: int, hi: int, chain: list[str], atts: list) -> list[str]:
+    """"X đã tiết lộ / chuyển ... cho <titles> Y (và <titles> Z) trong cuộc gặp": the clause's subject (the giver)
+    and the persons after "cho" up to the phrase; otherwise the chain found before the phrase, unchanged."""
+    s = doc.ex.sentences[i]
+    text = s.text
+    rm = None
+    for m in _RECIPIENT_RE.finditer(text, lo, hi):
+        rm = m
+    if rm is None:
+        return chain
+    gs = groups_in(doc, i, rm.end(), hi)
+    if not gs:
+        return chain
+    rest = text[rm.end():hi]
+    for g in reversed(gs):
+        rest = rest[: g.begin - s.begin - rm.end()] + " " + rest[g.end - s.begin - rm.end():]
+    rest = re.sub(r"(?<!\w)(?:và|tại|cùng)(?!\w)|,", " ", rest, flags=re.IGNORECASE)
+    if not TITLE_ONLY_RE.fullmatch(rest):
+        return chain  # "cho nền kinh tế Hoa Kỳ": no recipient
+    recipients = [k for g in gs for k in g.keys[:1] if doc.kind_of(k) == "person"]
+    if not recipients:
+        recipients = [k for g in gs if g.how == "title" for k in actor_keys(doc, g)][:1]
+    # the giver: the clause's subject, or the speaker whose verb opens it ("X đã tiết lộ | thông tin ... cho Y")
+    giver = [k for k in clause_subject(doc, i, lo, rm.start()) or _frame_speaker(doc, i, atts, lo)
+             if k not in recipients]
+    return giver + list(dict.fromkeys(recipients)) if giver and recipients else chain
 
 
 # joining a negotiation process: "đã (lần đầu) tham gia (vào) tiến trình đàm phán / hòa đàm"

@@ -33,6 +33,9 @@ _TITLE_ONLY_RE = re.compile(
 )
 
 
+TITLE_ONLY_RE = _TITLE_ONLY_RE  # titles and honorifics only (public name)
+
+
 _EVENT_GAP_WORDS = frozenset(
     "có thể sẽ dự kiến định đã vừa đang chuẩn bị lên kế hoạch muốn đồng ý nhất trí quyết tiếp tục cũng mới "
     "lần đầu tiên thứ hai chính thức còn lại đều hôm ngày nay qua cùng trước sau đó này sáng chiều tối trưa đêm "
@@ -173,7 +176,7 @@ def _pair_side(doc: Doc, i: int, g: discourse.Group) -> list[str] | None:
     return inner[:1] or None
 
 
-_LEAD_SEGMENT_RE = re.compile(r"^\s*(?:[^,]{0,30},\s*)?")
+_LEAD_SEGMENT_RE = re.compile(r"^\s*(?:[^,]{0,30},\s*){0,2}")
 
 
 def clause_subject(doc: Doc, i: int, lo: int, upto: int) -> list[str]:
@@ -415,7 +418,7 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
             intro = True  # "với Tổng giám đốc Tổ chức Y (ABC) Z": the head of the organisation named
         listed = accepted_any and bool(_LIST_GAP_RE.fullmatch(between)) and bool(_LIST_SEP_RE.search(between))
         near = first and len(re.findall(r"\w+", between)) <= 6 and \
-            not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", between, re.IGNORECASE)
+            not re.search(r"(?<!\w)(?:tại|ở|về|để|nhằm)(?!\w)", _POSTED_RE.sub(" ", between), re.IGNORECASE)
         if not (intro or listed or near):
             skipped.append((gb, g.end - s.begin))
             continue
@@ -475,6 +478,11 @@ _PERSON_TITLE_BEFORE_RE = re.compile(
     r"tổng\s+thư\s+ký|người\s+phát\s+ngôn)\s*)$",
     re.IGNORECASE,
 )
+
+
+# "Đại sứ Nga tại Mỹ": where the title holder is posted, part of his title
+_POSTED_RE = re.compile(r"(?<!\w)(?:đại\s+sứ|đại\s+biện|lãnh\s+sự|tổng\s+lãnh\s+sự)\s[^,;]{0,30}?(?:tại|ở)(?!\w)",
+                        re.IGNORECASE)
 
 
 _COMPLEMENT_INTRO_RE = re.compile(

@@ -39,7 +39,7 @@ _PASSIVE_COMPLEMENT_RE = re.compile(
 
 _DURATION_MODIFIER_RE = re.compile(
     r"\s*(?:[^\s,;.]+\s+){0,3}?(kéo\s+dài)\s+(?:[^\s,;.]+\s+){1,3}?(?:ngày|giờ|tiếng|tuần|tháng|phút)"
-    r"(?=\s+(?:giữa|với|của|tại|ở)(?!\w))",
+    r"(?:\s+đồng\s+hồ)?(?=\s+(?:giữa|với|của|tại|ở)(?!\w))",
     re.IGNORECASE,
 )
 

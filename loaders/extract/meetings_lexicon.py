@@ -45,12 +45,25 @@ DETERMINER_BEFORE_RE = re.compile(
 
 NOT_EVENT_AFTER = {
     "meeting": re.compile(r"^\s*(?:báo|khó\s+khăn|phải|nạn|sự\s+cố|trở\s+ngại|rủi\s+ro|thất\s+bại|vấn\s+đề|"
-                          r"tục|cận|nhận|theo|diễn|tế|giáp|sức|quản|thu|tuyến|xúc\s+với\s+báo|rắc\s+rối|trục\s+trặc|"
-                          r"tai\s+nạn|bất\s+lợi|thách\s+thức|áp\s+lực|sóng\s+gió|nguy\s+hiểm|may\s+mắn|hạn\s+chế|"
+                          r"rắc\s+rối|trục\s+trặc|tai\s+nạn|bất\s+lợi|thách\s+thức|áp\s+lực|sóng\s+gió|nguy\s+hiểm|may\s+mắn|hạn\s+chế|"
                           r"trở\s+lực|biến\s+cố)\b", re.IGNORECASE),
     "visit": re.compile(r"^\s*(?:dò|hỏi|khám|nay|đây|gần|mức|tận|từ|nơi|khi|lúc|cùng|năm|ngày|tháng|tuần|"
                         r"việc|vấn\s+đề|hết|cả|các\s+bên|tay)\b", re.IGNORECASE),
 }
+
+
+# compounds of "tiếp" that are no reception ("tiếp tục", "tiếp diễn", "tiếp theo", "tiếp xúc với báo chí"): only
+# for that word ("cuộc gặp diễn ra", "cuộc họp theo đề nghị của X" are meetings)
+_TIEP_COMPOUND_RE = re.compile(r"^\s*(?:tục|cận|nhận|theo|diễn|tế|giáp|sức|quản|thu|tuyến|xúc\s+với\s+báo)\b",
+                               re.IGNORECASE)
+
+
+def not_event_after(kind: str, word: str, after: str) -> bool:
+    """Whether the words after a trigger make it something else ("gặp khó khăn", "tiếp tục", "đến nay")."""
+    rx = NOT_EVENT_AFTER.get(kind)
+    if rx is not None and rx.match(after):
+        return True
+    return word.lower() == "tiếp" and _TIEP_COMPOUND_RE.match(after) is not None
 
 
 GENERIC_BEFORE_RE = re.compile(
@@ -184,8 +197,7 @@ def is_live(m: re.Match[str], text: str) -> bool:
         return False
     if word.startswith(("tiếp", "đón")):
         return False
-    rx = NOT_EVENT_AFTER.get(kind)
-    return not (rx and rx.match(text, m.end()))
+    return not not_event_after(kind, word, text[m.end(): m.end() + 40])
 
 
 _KIND_PAIRS = {frozenset(p) for p in (("meeting", "talks"), ("meeting", "summit"), ("talks", "negotiation"),

@@ -17,6 +17,14 @@ _NONVENUE_BEFORE_RE = re.compile(
 )
 
 
+# a title of someone posted somewhere: "Đại sứ Nga tại Washington" is where he serves, not the venue
+_POSTED_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:đại\s+sứ|đại\s+biện|lãnh\s+sự|tổng\s+lãnh\s+sự|trưởng\s+đại\s+diện|đại\s+diện\s+thường\s+trực)"
+    r"(?:\s+[^\s,;.]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
 # an occurrence verb followed by a city with no preposition ("có thể được nối lại Geneva", "diễn ra Astana")
 _BARE_VENUE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:diễn\s+ra|được\s+tổ\s+chức|được\s+nối\s+lại|nối\s+lại|nhóm\s+họp|khai\s+mạc|"
@@ -49,9 +57,12 @@ def venue(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: i
                 at = _BARE_VENUE_BEFORE_RE.search(before)  # "sẽ được nối lại Geneva": no "tại" written
             else:
                 continue
-        if _NONVENUE_BEFORE_RE.search(before[: at.start()]) or TOPIC_NOUN_BEFORE_RE.search(before[: at.start()]):
+        if _NONVENUE_BEFORE_RE.search(before[: at.start()]) or TOPIC_NOUN_BEFORE_RE.search(before[: at.start()]) or \
+                _POSTED_BEFORE_RE.search(before[: at.start()]):
             continue
         lits = [x for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
+        if not lits and g.how == "metonym":
+            lits = [x for x in g.literal_keys if x not in g.keys]  # "ở Nhà Trắng": the seat building itself
         if not lits:
             continue
         k = lits[0]
@@ -63,6 +74,6 @@ def venue(doc: Doc, i: int, cstart: int, e: int, tstart: int, tend: int, cend: i
         return None, False, -1
     if any(c[2] for c in cands):
         return None, True, -1
-    ranked = sorted(cands, key=lambda c: (not c[3], c[0] < e, c[0] if c[0] >= e else -c[0]))
+    ranked = sorted(cands, key=lambda c: (c[0] < e, not c[3], c[0] if c[0] >= e else -c[0]))
     pick = ranked[0]
     return pick[1], False, pick[0]
