@@ -442,3 +442,14 @@ def test_given_name_alone_is_the_one_person_named_so() -> None:
     doc = run("Ông John Kerry và ông John Bolton đã gặp nhau.", "Ông John cho rằng hai nước cần hợp tác.")
     [m] = [m for m in doc.ex.mentions if m.text == "John"]
     assert m.entity not in {x.entity for x in doc.ex.mentions if x.text in ("John Kerry", "John Bolton")}
+
+
+def test_press_secretaries_and_spokespeople_of_a_seat_of_power() -> None:
+    doc = run("Phó Thư ký báo chí Nhà Trắng Sarah Walters khẳng định Mỹ sẽ hành động.",
+              "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết Nga sẵn sàng đối thoại.")
+    got = {(h.holder, h.position.key, h.position.label_vi) for h in doc.ex.positions}
+    assert ("sarah-walters", "deputy_press_secretary_of_white_house", "Phó Thư ký báo chí Nhà Trắng") in got
+    assert ("peskov", "spokesperson_of_kremlin", "Người phát ngôn Điện Kremlin") in got
+    # a title without a named holder states no holding
+    doc = run("Theo Thư ký báo chí Nhà Trắng, Mỹ không loại trừ khả năng tấn công.")
+    assert doc.ex.positions == []

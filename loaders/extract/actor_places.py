@@ -146,16 +146,24 @@ class PlaceRules(ReaderCore):
     def _seat_building(self, i: int, e: int, s) -> None:  # noqa: ANN001 - a gazetteer Surface
         """A seat of power ("Nhà Trắng", "Điện Kremlin") is also the institution housed there: an organisation
         of its own, besides the government it stands for (read as the literal reading, like a capital's city)."""
+        key = self._building_entity(s)
+        if key is not None:
+            self._emit(i, e, key, "name", track=False)
+
+    def _building_entity(self, s) -> str | None:  # noqa: ANN001 - a gazetteer Surface of a seat
+        """The entity of the building a seat surface names (None if the seat has none in SEAT_BUILDINGS)."""
         org = self.gaz.seat_org.get(s.toks)
         known = SEAT_BUILDINGS.get(org or "")
         if known is None:
-            return
+            return None
         key, label_en = known
         label_vi = " ".join(s.exact)
         if label_vi == "Kremlin":
             label_vi = "Điện Kremlin"
         self._entity(key, "organization", label_vi, label_en)
-        self._emit(i, e, key, "name", track=False)
+        if s.key is not None:
+            self.org_country.setdefault(key, s.key)
+        return key
 
     # ------------------------------------------------------------- 7. gazetteer
     def _viet_name_veto(self, i: int, L: int) -> bool:

@@ -26,7 +26,7 @@ OFFICE_INSTITUTIONS: dict[str, tuple[tuple[str, ...], bool]] = {
     "spokesperson": (("mfa", "mod"), True),
 }
 # offices of a body rather than of its country: with a seat as scope, the scope is the body
-SEAT_OFFICES = frozenset(("spokesperson",))
+SEAT_OFFICES = frozenset(("spokesperson", "press_secretary", "deputy_press_secretary"))
 
 
 # a role of someone working for an office holder: "thư ký báo chí / cố vấn / trợ lý / người phát ngôn của <title>"
@@ -222,6 +222,9 @@ class TitleRules(ReaderCore):
         org = self.gaz.seat_org.get(g.toks) if g is not None and g.how == "metonym" else None
         if org is None or len(g.toks) != scope[2] - scope[1]:
             return scope
+        building = self._building_entity(g)
+        if building is not None:  # "Người phát ngôn Điện Kremlin", "Phó Thư ký báo chí Nhà Trắng"
+            return building, scope[1], scope[2]
         self._entity(org, "organization", "")
         self.org_country.setdefault(org, g.key or scope[0])
         return org, scope[1], scope[2]

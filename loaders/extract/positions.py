@@ -65,6 +65,14 @@ class Offices:
         return None
 
 
+# offices known to the code, added when `positions.tsv` has no row of that id
+BUILTIN_OFFICES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("press_secretary", ("Thư ký báo chí", "Thư ký Báo chí"), "Press Secretary of {scope}", "other"),
+    ("deputy_press_secretary", ("Phó Thư ký báo chí", "Phó thư ký báo chí", "Phó Thư ký Báo chí"),
+     "Deputy Press Secretary of {scope}", "other"),
+)
+
+
 def load_offices(path: Path, gaz: Gazetteer) -> Offices:
     offices: dict[str, Office] = {}
     index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -76,6 +84,12 @@ def load_offices(path: Path, gaz: Gazetteer) -> Offices:
         if "{scope}" not in row["label_en"]:
             raise GazetteerError(f"{path}:{lineno}: label_en must contain {{scope}}")
         offices[oid] = Office(oid, titles, row["label_en"], row.get("group") or "other")
+        for t in titles:
+            index[norm(tokenize(t)[0].text)].append((tuple(norm(x.text) for x in tokenize(t)), oid))
+    for oid, titles, label_en, group in BUILTIN_OFFICES:  # only where the table does not define them
+        if oid in offices:
+            continue
+        offices[oid] = Office(oid, titles, label_en, group)
         for t in titles:
             index[norm(tokenize(t)[0].text)].append((tuple(norm(x.text) for x in tokenize(t)), oid))
     for lst in index.values():
