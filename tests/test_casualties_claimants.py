@@ -206,3 +206,16 @@ def test_the_articles_own_figure_and_a_sources_same_figure_are_two_claims() -> N
     cs = run(["Ít nhất 14 người đã thiệt mạng ở Hama.", "Tổng thống Putin cho biết ít nhất 14 người đã thiệt mạng."],
              [(0, "Hama", "hama"), (1, "Putin", "putin")])
     assert [(c.count, c.claimant, c.evidence) for c in cs] == [(14, None, [0]), (14, "putin", [1])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Một quan chức Mỹ cho hay chiếc máy bay bị bắn hạ gần biên giới.",  # an aircraft; the official speaks
+    "Lực lượng này đã giúp hơn 120 thành viên của nhóm phiến quân rời khỏi thành phố.",  # members of a group leaving
+])
+def test_not_figures_of_people_harmed(sentence: str) -> None:
+    assert run([sentence]) == []
+
+
+def test_one_of_n_is_the_figure_not_a_total() -> None:
+    [c] = run(["Ông là một trong số hơn 300 phiến quân đã bị tiêu diệt trong các cuộc không kích."])
+    assert (c.outcome, c.qualifier, c.count) == ("killed", "more_than", 300)

@@ -55,7 +55,7 @@ OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
     "killed": ("thiệt mạng", "tử vong", "tử nạn", "chết", "bị giết", "bị giết chết", "bị giết hại", "bị sát hại",
                "bị tiêu diệt", "bị hành quyết", "hy sinh", "hi sinh", "bỏ mạng", "mất mạng", "thiệt mạng",
                "bị treo cổ", "bị xử tử", "bị chặt đầu", "bị thảm sát", "tử trận", "bị hạ gục", "bị bắn chết",
-               "bị bắn hạ", "bị sát hại", "thiệt mạng"),
+               "bị sát hại", "thiệt mạng"),
     "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
     "displaced": ("sơ tán", "di tản", "tản cư", "chạy loạn", "chạy trốn", "chạy khỏi", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
                   "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
@@ -100,6 +100,11 @@ _COMBATANTS = frozenset(map(canon, (
     "chiến sĩ", "chiến sỹ", "sĩ quan", "sỹ quan", "dân quân", "du kích", "phần tử", "kẻ", "tên", "lính đánh thuê",
     "chiến binh IS",
 )))
+# those whose leaving a place is displacement
+_CIVILIANS = frozenset(map(canon, (
+    "người", "người dân", "dân thường", "thường dân", "dân", "cư dân", "trẻ em", "phụ nữ", "gia đình", "hộ gia đình",
+    "hộ dân", "người già", "người cao tuổi", "công dân", "nông dân", "học sinh", "người tị nạn",
+)))
 # "người tị nạn": the noun says the outcome
 OUTCOME_NOUNS: dict[str, Outcome] = {
     canon("người tị nạn"): "refugees", canon("người tỵ nạn"): "refugees", canon("người di tản"): "displaced",
@@ -122,7 +127,7 @@ KEYS = frozenset({
     "bị thương", "sơ tán", "di tản", "tản cư", "chạy", "rời", "mất nhà", "mất chỗ", "bỏ nhà", "lánh nạn", "di dời",
     "di cư", "tha hương", "gia cư", "tị nạn", "tỵ nạn", "lưu vong", "tiếp nhận", "đón nhận", "tiếp đón", "mất tích",
     "bắt", "giam", "treo cổ", "xử tử", "chặt đầu", "thảm sát", "ẩn náu", "vượt biên", "tử trận", "hạ gục", "tổn thất",
-    "thi thể", "xác", "bắn hạ",
+    "thi thể", "xác",
 })
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
@@ -145,7 +150,8 @@ _NEG_RE = re.compile(vi(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|
 # a clause or a new predicate begins: the victims' noun phrase cannot reach past it
 _STOP_RE = re.compile(
     vi(r"[,;:()\[\]“”\"–—]|(?<!\w)(?:khi|nhưng|song|trong khi|sau khi|trước khi|để|nhằm|vì|mà|nơi|nếu|rằng|tuy|"
-       r"dù|còn|sinh sống|sống|đang sống|tham gia|được triển khai|triển khai|có mặt|hiện diện|gồm|khiến|làm)(?!\w)"),
+       r"dù|còn|sinh sống|sống|đang sống|tham gia|được triển khai|triển khai|có mặt|hiện diện|gồm|khiến|làm|"
+       r"cho biết|cho hay|nói|tuyên bố|khẳng định|thông báo|cho rằng|xác nhận)(?!\w)"),
     re.IGNORECASE,
 )
 _APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có|"
@@ -216,7 +222,8 @@ def find_claims(text: str) -> list[_Found]:
     out: list[_Found] = []
     qs = find_quantities(text)
     # "3.000 người trong tổng số 15.000 dân": the total is neither a figure of its own nor the end of the first
-    totals = {k for k, q in enumerate(qs) if _TOTAL_BEFORE_RE.search(text, max(0, q.begin - 20), q.begin)}
+    totals = {k for k, q in enumerate(qs) if k > 0 and qs[k - 1].value != 1 and qs[k - 1].end > q.begin - 60
+              and _TOTAL_BEFORE_RE.search(text, max(0, q.begin - 20), q.begin)}  # not "là một trong số 300 ..."
     for k, q in enumerate(qs):
         if q.percent or k in totals:
             continue
@@ -348,8 +355,8 @@ def _left(text: str, head: re.Match[str], limit: int) -> tuple[Outcome, int] | N
     _, end = found
     verb = _LEAVE_RE.search(text, head.end(), end)
     assert verb is not None
-    if canon(head.group("head")) in _COMBATANTS and not _FAMILY_RE.search(text, head.end(), verb.start()):
-        return None
+    if canon(head.group("head")) not in _CIVILIANS and not _FAMILY_RE.search(text, head.end(), verb.start()):
+        return None  # troops, members of a group, officials leaving: a withdrawal or a departure
     if _FUTURE_RE.search(text, head.end(), verb.start()):
         return None
     return "displaced", end
