@@ -325,3 +325,15 @@ def test_verb_then_media_venue_then_content():
                [(0, "Amman", "amman"), (0, "Bộ Ngoại giao Iran", "iran_mfa")])
     [st] = run(doc)
     assert st.speaker == "iran_mfa" and st.act == "announce"
+
+
+def test_place_of_the_meeting_the_speaker_just_attended():
+    from syriakg.loaders.model import Event
+    doc = make(["Ngày 5/3, ông Safadi đã hội đàm với ông Shoukry tại Vienna.",
+                "Tại cuộc họp báo sau hội đàm, ông Safadi cho biết hai bên nhất trí tăng cường hợp tác.",
+                "Ông Shoukry nhấn mạnh Ai Cập ủng hộ giải pháp chính trị."],
+               [(0, "Safadi", "safadi"), (0, "Shoukry", "shoukry"), (0, "Vienna", "vienna"),
+                (1, "Safadi", "safadi"), (2, "Shoukry", "shoukry"), (2, "Ai Cập", "egypt")])
+    doc.ex.events.append(Event("talks", "occurred", ["safadi", "shoukry"], [0], place="vienna"))
+    got = {s.speaker: s.place for s in run(doc)}
+    assert got == {"safadi": "vienna", "shoukry": None}  # no occasion named in Shoukry's sentence

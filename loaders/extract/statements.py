@@ -293,6 +293,8 @@ def _statement(doc: Doc, a: Attribution, claimed: set[tuple[int, str]]) -> State
     place = _venue(doc, i, frame)
     if place is None and a.form == "pre":
         place = _venue(doc, i, _after_verb_adverbial(doc, a))
+    if place is None:
+        place = _occasion_place(doc, i, speaker, frame)
     span_b = min(a.cue.begin, a.speaker_span.begin if a.speaker_span else a.cue.begin, a.content.begin)
     span_e = max(a.cue.end, a.content.end)
     return Statement(speaker=speaker, act=act, evidence=evidence, verb=a.verb, quote=quote[0] if quote else None,
@@ -312,6 +314,24 @@ def _after_verb_adverbial(doc: Doc, a: Attribution) -> Span:
         return Span(a.cue.begin, a.cue.begin)
     m = _AFTER_VERB_END_RE.search(text, a.cue.end, min(s.end, a.cue.end + 120))
     return Span(a.cue.begin, m.start() if m else a.cue.begin)
+
+
+def _occasion_place(doc: Doc, i: int, speaker: str, frame: Span) -> str | None:
+    """ "Tại cuộc họp báo sau hội đàm, ông X nói ...": the speaking occasion is a meeting told in this or the
+    previous sentence that X took part in; its place is the statement's (the most recent such meeting)."""
+    text = doc.ex.article.text
+    if not _OCCASION_WORD_RE.search(text, frame.begin, frame.end):
+        return None
+    country = _country_of(doc, speaker)
+    best: tuple[int, str] | None = None
+    for e in doc.ex.events:
+        if e.place is None or e.status != "occurred" or doc.kind_of(e.place) != "place" or \
+                not (speaker in e.actors or (country and country in e.actors)):
+            continue  # (a country is no venue: "đàm phán ở Syria")
+        near = [j for j in e.evidence if i - 1 <= j <= i]
+        if near and (best is None or max(near) > best[0]):
+            best = (max(near), e.place)
+    return best[1] if best else None
 
 
 def _has_other_content(doc: Doc, a: Attribution) -> bool:
