@@ -219,3 +219,12 @@ def test_not_figures_of_people_harmed(sentence: str) -> None:
 def test_one_of_n_is_the_figure_not_a_total() -> None:
     [c] = run(["Ông là một trong số hơn 300 phiến quân đã bị tiêu diệt trong các cuộc không kích."])
     assert (c.outcome, c.qualifier, c.count) == ("killed", "more_than", 300)
+
+
+def test_background_figures_in_praise_or_allegations_are_the_articles() -> None:
+    [c] = run(["Ông Guterres ca ngợi nỗ lực chấm dứt cuộc chiến đã khiến hơn 300.000 người thiệt mạng ở Syria."],
+              [(0, "Guterres", "guterres"), (0, "Syria", "syria")] if "syria" in KINDS else [(0, "Guterres", "guterres")])
+    assert (c.count, c.claimant) == (300000, None)
+    [c] = run(["Ông Lavrov cho rằng việc Iraq bị cáo buộc tấn công giết hơn 100 người dân là vô căn cứ."],
+              [(0, "Lavrov", "lavrov"), (0, "Iraq", "iraq")])
+    assert (c.count, c.claimant) == (100, None)

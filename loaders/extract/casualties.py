@@ -553,6 +553,9 @@ _CLAIM_OF_RE = re.compile(vi(r"(?<!\w)(?:báo cáo|cáo buộc|thông tin|tuyên
                              r"khẳng định)(?:\s+[^,;:.“”\"]{0,30}?)?\s+(?:của|từ)\s+$"), re.IGNORECASE)
 
 
+_ALLEGED_RE = re.compile(vi(r"(?<!\w)(?:bị cáo buộc|bị tố cáo|bị nghi ngờ|bị nghi là)(?!\w)"), re.IGNORECASE)
+
+
 def _inside(a, offset: int) -> bool:
     if a.form == "post":
         return a.content.begin <= offset < a.content.end
@@ -571,8 +574,9 @@ def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
     * a cue in another item of a digest run into one sentence ("... . * Ngày 3/5, ...") is not the source;
     * a figure inside a disputed claim ("X bác bỏ báo cáo của Y cho rằng 300 người ...") is Y's, or nobody's
       when its owner is not named ("X phủ nhận thông tin cho rằng ...");
-    * a figure inside an expression of feeling or a call ("Y bày tỏ chia buồn về vụ ... khiến 3 người chết")
-      is the source of the assertive cue around it ("Điện Kremlin cho biết, ...") when there is one;
+    * a figure inside an expression of feeling, praise or a call ("Y bày tỏ chia buồn về vụ ... khiến 3 người
+      chết") is the source of the assertive cue around it ("Điện Kremlin cho biết, ...") if any, else nobody's;
+    * a figure inside an allegation the speaker mentions ("... việc Y bị cáo buộc giết 100 người") is nobody's;
     * a quotation left open (no closing mark) that opened before the sentence says nothing about its speaker.
     """
     if _attribution is None:
@@ -604,10 +608,12 @@ def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
         if verb in _DISPUTING or best.act in ("reject", "deny"):
             return None
     if verb in _NOT_VOUCHING:
+        # "X ca ngợi nỗ lực chấm dứt cuộc chiến đã khiến 320.000 người thiệt mạng": background, not X's figure
         outer = [a for a in named if a is not best and a.content.begin <= best.cue.begin
                  and a.act in _ASSERTIVE_ACTS and canon(a.verb) not in _NOT_VOUCHING]
-        if outer:
-            return outer[-1].speaker
+        return outer[-1].speaker if outer else None
+    if _ALLEGED_RE.search(text, best.cue.end, offset):
+        return None  # "X cho rằng ... việc Y bị cáo buộc giết 100 người": an allegation X reports, by nobody named
     return best.speaker
 
 
