@@ -228,3 +228,10 @@ def test_background_figures_in_praise_or_allegations_are_the_articles() -> None:
     [c] = run(["Ông Lavrov cho rằng việc Iraq bị cáo buộc tấn công giết hơn 100 người dân là vô căn cứ."],
               [(0, "Lavrov", "lavrov"), (0, "Iraq", "iraq")])
     assert (c.count, c.claimant) == (100, None)
+
+
+def test_a_venue_named_further_before_is_still_a_venue() -> None:
+    cs = run(["Các cuộc đàm phán hòa bình do Liên hợp quốc bảo trợ tại Geneva tiếp tục bế tắc.",
+              "Trong khi đó, 14 dân thường đã thiệt mạng trong tuần qua."],
+             [(0, "Geneva", "geneva")], one_paragraph=True)
+    assert [(c.count, c.place) for c in cs] == [(14, None)]

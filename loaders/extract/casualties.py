@@ -165,7 +165,7 @@ _LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sa
 # where people meet or speak is not where the victims fell: "hội đàm tại Geneva", "phát biểu ở Moskva"
 _VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội nghị|thượng đỉnh|cuộc gặp|cuộc họp|gặp gỡ|họp|"
                           r"họp báo|phát biểu|trả lời phỏng vấn|phỏng vấn|chuyến thăm|thăm|diễn đàn|ký kết|"
-                          r"hội kiến|điện đàm)(?!\w)[^,.;:]{0,40}?(?:ở|tại)\s+"
+                          r"hội kiến|điện đàm|hội thảo|phiên họp)(?!\w)[^,.;:]{0,60}?(?:ở|tại)\s+"
                           r"(?:(?:thủ đô|thành phố)\s+)?$"), re.IGNORECASE)
 # "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
 _WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
@@ -459,7 +459,7 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
             continue
         if _ORIGIN_RE.search(before):
             continue  # "một thủ lĩnh đến từ X": where someone comes from
-        if _VENUE_RE.search(s.text, max(0, mb - 70), mb):
+        if _VENUE_RE.search(s.text, max(0, mb - 90), mb):
             continue
         dist = abs(mb - anchor)
         if best is None or dist < best[0]:
@@ -470,7 +470,7 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
 _ORIGIN_RE = re.compile(vi(r"(?<!\w)(?:đến từ|xuất thân từ|gốc|quê ở|quốc tịch)\s+(?:\S+\s+)?$"), re.IGNORECASE)
 # "tại Qaim", "tại nhà thi đấu Manchester": a place is named in the sentence, even if not one we know; the previous
 # sentence's place is then no guess for it
-_UNKNOWN_PLACE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại)\s+(?:[^\s,.;:A-ZĐ]+\s+){0,3}[A-ZĐ]"))
+_UNKNOWN_PLACE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại)\s+(?=(?:[^\s,.;:A-ZĐ]+\s+){0,3}[A-ZĐ])"))
 PREVIOUS_SENTENCES = 2  # how far back a war toll may take its place from ("... ở Syria. Hơn 290.000 người ...")
 
 
@@ -488,8 +488,8 @@ def _previous_place(doc: Doc, s: Sentence) -> str | None:
 def _names_a_place(doc: Doc, s: Sentence) -> bool:
     """The sentence says where, after "ở/tại", with a name (not a venue of talks) we may not resolve."""
     for m in _UNKNOWN_PLACE_RE.finditer(s.text):
-        if not _VENUE_RE.search(s.text, max(0, m.start() - 70), m.start() + 4) and \
-                not _ORIGIN_RE.search(s.text, max(0, m.start() - 30), m.start() + 3):
+        if not _VENUE_RE.search(s.text, max(0, m.start() - 90), m.end()) and \
+                not _ORIGIN_RE.search(s.text, max(0, m.start() - 30), m.end()):
             return True
     return False
 
