@@ -252,7 +252,8 @@ class WorkerPool:
         self.lane_waiting = dict.fromkeys(LANES, 0)
         self.lane_calls = dict.fromkeys(LANES, 0)
         self.lane_rejected = dict.fromkeys(LANES, 0)
-        self._waiters: dict[str, deque[asyncio.Future[WorkerProcess]]] = {ln: deque() for ln in LANES}
+        # per lane, (when queued, future) of the requests waiting for a worker, in arrival order
+        self._waiters: dict[str, deque[tuple[float, asyncio.Future[WorkerProcess]]]] = {ln: deque() for ln in LANES}
         self.promotions = 0  # fast-lane queries found slow while running
         self.slow_nice = max(0, min(19, slow_nice))
         medium = self.slow_nice // 2 if medium_nice is None else max(0, min(19, medium_nice))
@@ -340,7 +341,7 @@ class WorkerPool:
 
     def _live_waiters(self, lane: str) -> bool:
         q = self._waiters[lane]
-        while q and q[0].done():  # given up (deadline, client gone)
+        while q and q[0][1].done():  # given up (deadline, client gone)
             q.popleft()
         return bool(q)
 
@@ -360,14 +361,23 @@ class WorkerPool:
                 self._replace()
         return None
 
+    def _oldest_shared(self) -> str | None:
+        """Of the medium and slow lanes' first waiters that may start, the lane of the one waiting longest."""
+        heads = [(self._waiters[ln][0][0], ln) for ln in ("medium", "slow") if self._live_waiters(ln) and self._admits(ln)]
+        return min(heads)[1] if heads else None
+
     def _next_lane(self) -> str | None:
-        """The lane whose first waiter gets the next free worker: a medium or slow lane with nothing running
-        goes first (so neither starves under a stream of cheap queries: each always has one query going),
-        then the fast lane, then medium, then slow, as far as the lanes' limits allow."""
-        for ln in ("medium", "slow"):
-            if self.lane_running[ln] == 0 and self._live_waiters(ln) and self._admits(ln):
-                return ln
-        return next((ln for ln in LANES if self._live_waiters(ln) and self._admits(ln)), None)
+        """The lane whose first waiter gets the next free worker.  The fast lane goes first, except when no
+        medium or slow query runs at all: then the longest-waiting of those goes first, so that they never
+        starve under a stream of cheap queries.  Between medium and slow, first come first served (within their
+        limits: a slow query waiting behind a runaway is not overtaken forever by medium ones)."""
+        if self.lane_running["medium"] + self.lane_running["slow"] == 0:
+            lane = self._oldest_shared()
+            if lane is not None:
+                return lane
+        if self._live_waiters("fast"):
+            return "fast"
+        return self._oldest_shared()
 
     def _dispatch(self) -> None:
         """Hand idle workers to waiting requests in `_next_lane` order (first come first served within a
@@ -381,7 +391,7 @@ class WorkerPool:
             if w is None:
                 return
             self.lane_running[lane] += 1
-            self._waiters[lane].popleft().set_result(w)
+            self._waiters[lane].popleft()[1].set_result(w)
 
     def _put_idle(self, w: WorkerProcess) -> None:
         assert self._idle is not None
@@ -391,9 +401,11 @@ class WorkerPool:
     async def _acquire(self, lane: str, deadline: float | None, timeout: float | None) -> WorkerProcess:
         """A worker for a request of `lane` (counted as running in it), waiting in the lane's queue if needed."""
         assert self._idle is not None
-        ahead = any(self._live_waiters(ln) for ln in LANES[:LANES.index(lane) + 1]) or (
-            lane == "fast" and any(self.lane_running[ln] == 0 and self._live_waiters(ln) and self._admits(ln)
-                                   for ln in ("medium", "slow")))
+        if lane == "fast":
+            ahead = self._live_waiters("fast") or (
+                self.lane_running["medium"] + self.lane_running["slow"] == 0 and self._oldest_shared() is not None)
+        else:
+            ahead = self._live_waiters("fast") or self._live_waiters("medium") or self._live_waiters("slow")
         if not ahead and self._admits(lane):
             w = self._take_idle()
             if w is not None:
@@ -409,7 +421,7 @@ class WorkerPool:
             raise PoolBusy(f"{self.lane_waiting[lane]} requests already wait for a query worker")
         loop = asyncio.get_running_loop()
         fut: asyncio.Future[WorkerProcess] = loop.create_future()
-        self._waiters[lane].append(fut)
+        self._waiters[lane].append((time.monotonic(), fut))
         self.lane_waiting[lane] += 1
         timer = None if deadline is None else loop.call_later(max(0.0, deadline - time.monotonic()), _expire, fut)
         if lane == "fast" and self.burst:
@@ -457,8 +469,10 @@ class WorkerPool:
         self.calls += 1
         timing.mark("pre")
         queued = time.monotonic()
-        deadline = None if not timeout or timeout <= 0 else queued + timeout
         lane, key = self.lane_of(req)
+        # how long it may wait for a worker: `timeout` for cheap work (longer means overload: 503 for back
+        # pressure), twice that for medium and slow work, which may queue behind a query using its whole `timeout`
+        deadline = None if not timeout or timeout <= 0 else queued + timeout * (1.0 if lane == "fast" else 2.0)
         self.lane_calls[lane] += 1
         timing.note("lane", lane)
         w = await self._acquire(lane, deadline, timeout)
@@ -478,6 +492,7 @@ class WorkerPool:
         # as slow at once (copies of it arriving meanwhile take the slow lane; its real cost replaces this when it
         # ends) and is niced too.
         niced = [lane != "fast" and self._deprioritise(w.pid, lane)]
+        current = [lane]  # the lane it counts in (a promoted query moves to "slow")
         promote: list[asyncio.TimerHandle | None] = [None]
         if key is not None and lane == "fast":
             cpu0 = w.cpu_end  # the worker's CPU time when it finished its previous request
@@ -487,6 +502,10 @@ class WorkerPool:
                 if cpu0 is None or used is None or used - cpu0 >= self.costs.slow_after / 2:
                     self._promote(key[0])
                     niced[0] = self._deprioritise(w.pid, "slow") or niced[0]
+                    # from now on it counts as slow work: the lanes' limits keep a worker for cheap queries
+                    self.lane_running[current[0]] -= 1
+                    current[0] = "slow"
+                    self.lane_running["slow"] += 1
                 else:  # waiting for a core, not working: look again later
                     promote[0] = loop.call_later(self.costs.slow_after, check)
 
@@ -528,7 +547,7 @@ class WorkerPool:
                 promote[0].cancel()
             if ok and niced[0] and not _restore_priority(w.pid):
                 ok = False  # no privilege to undo it: replace the worker rather than serve cheap queries niced
-            self._release(w, lane, ok)
+            self._release(w, current[0], ok)
 
     def _deprioritise(self, pid: int, lane: str) -> bool:
         """Lower the CPU priority of a worker running `lane` work: slow work under SCHED_IDLE when `slow_idle`

@@ -20,18 +20,36 @@ from syriakg.ontology.terms import DEFAULT_BASE, KG, NIF, OWL, PROV, RDF_TYPE, R
 
 BASE = DEFAULT_BASE
 
+# Two invented articles (no corpus wording): a meeting with a place on the first sentence and a
+# statement with a quotation on the last one of each.  Tests derive offsets from these texts with
+# `sentence_spans`, so the wording can change without touching them.
 SAMPLE_TEXT = (
-    "Ngoại trưởng Nga Sergei Lavrov đã hội đàm với Ngoại trưởng Thổ Nhĩ Kỳ tại Moskva ngày 5/3/2019. "
-    "Hai bên bàn về tình hình ở tỉnh Idlib của Syria. "
-    "Ông Lavrov nói: \"Chúng tôi ủng hộ tiến trình hòa bình\"."
+    "Ông Mevlut Cavusoglu, người đứng đầu ngành ngoại giao Thổ Nhĩ Kỳ, đã hội đàm với phái đoàn Iran "
+    "tại Ankara chiều 14/11/2018. "
+    "Cuộc gặp kéo dài gần ba giờ, xoay quanh việc nối lại đối thoại về thành phố Daraa ở miền nam Syria. "
+    "Ông Cavusoglu cho biết: \"Chúng tôi muốn mọi bên trở lại bàn đàm phán trước cuối năm\"."
 )
+SAMPLE_QUOTE = "Chúng tôi muốn mọi bên trở lại bàn đàm phán trước cuối năm"
+SAMPLE_HEADLINE = "Ankara và Tehran bàn về Daraa"
+SAMPLE_DATE = "2018-11-14"
+SAMPLE_TEXT_2 = (
+    "Hai phái đoàn gặp lại nhau tại Ankara ngày 2/12/2018 để rà soát lộ trình đã thống nhất. "
+    "Ông Cavusoglu nói với báo giới: \"Tuần tới tôi sẽ sang Geneva\"."
+)
+SAMPLE_QUOTE_2 = "Tuần tới tôi sẽ sang Geneva"
+SAMPLE_HEADLINE_2 = "Lịch làm việc mới"
+SAMPLE_DATE_2 = "2018-12-02"
+OUTLET = "Báo Mẫu"
+PERSON = "mevlut-cavusoglu"  # the entity key of the sample's person (actor of both meetings, speaker of both statements)
+PERSON_QID = "Q249206"  # from data/wikidata/entities.tsv
 
 
 def _lit(v: object, dt: NamedNode | None = None) -> Literal:
     return Literal(str(v), datatype=dt) if dt is not None else Literal(str(v))
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (begin, end) offsets of the sentences of a sample text: split after '.' followed by a space or the end."""
     spans, start = [], 0
     for i, ch in enumerate(text):
         if ch == "." and (i + 1 == len(text) or text[i + 1] == " "):
@@ -42,8 +60,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def article_quads(aid: str, text: str, headline: str, date: str, actors: list[str], base: str = BASE) -> Iterator[Quad]:
-    """One article graph: article node, its sentences, one meeting on sentence 1 and a statement on the last."""
+def article_quads(aid: str, text: str, headline: str, date: str, actors: list[str], base: str = BASE,
+                  place: str | None = "ankara", quote: str = SAMPLE_QUOTE) -> Iterator[Quad]:
+    """One article graph: article node, its sentences, one meeting on sentence 1 (at `place`, an entity key,
+    when given) and a statement of the first actor with `quote` on the last."""
     g = NamedNode(f"{base}graph/article/{aid}")
     art = NamedNode(f"{base}article/{aid}")
     pub = BlankNode(f"pub{hashlib.sha1(aid.encode()).hexdigest()[:8]}")
@@ -56,10 +76,10 @@ def article_quads(aid: str, text: str, headline: str, date: str, actors: list[st
         Quad(art, KG.sha256, Literal(hashlib.sha256(text.encode()).hexdigest()), g),
         Quad(art, SCHEMA.datePublished, _lit(date, XSD.date), g),
         Quad(art, SCHEMA.publisher, pub, g),
-        Quad(pub, SCHEMA.name, Literal("Báo Mẫu"), g),
+        Quad(pub, SCHEMA.name, Literal(OUTLET), g),
     )
     sents = []
-    for b, e in _sentences(text):
+    for b, e in sentence_spans(text):
         s = NamedNode(f"{base}article/{aid}/sentence/{b}-{e}")
         sents.append(s)
         yield from (
@@ -75,27 +95,28 @@ def article_quads(aid: str, text: str, headline: str, date: str, actors: list[st
         Quad(ev, KG.status, KG.Occurred, g),
         Quad(ev, KG.date, _lit(date, XSD.date), g),
         Quad(ev, KG.dateText, Literal(date), g),
-        Quad(ev, SEM.hasPlace, NamedNode(f"{base}entity/moskva"), g),
         Quad(ev, PROV.wasDerivedFrom, sents[0], g),
     )
+    if place:
+        yield Quad(ev, SEM.hasPlace, NamedNode(f"{base}entity/{place}"), g)
     for a in actors:
         yield Quad(ev, SEM.hasActor, NamedNode(f"{base}entity/{a}"), g)
     st = NamedNode(f"{base}article/{aid}/statement/{hashlib.sha1((aid + 's').encode()).hexdigest()[:12]}")
     yield from (
         Quad(st, RDF_TYPE, KG.Statement, g),
         Quad(st, KG.speaker, NamedNode(f"{base}entity/{actors[0]}"), g),
-        Quad(st, KG.quote, Literal("Chúng tôi ủng hộ tiến trình hòa bình"), g),
+        Quad(st, KG.quote, Literal(quote), g),
         Quad(st, PROV.wasDerivedFrom, sents[-1], g),
     )
 
 
 ENTITIES = [
-    # key, class, vi label, en label, QID or None
-    ("sergei-lavrov", SCHEMA.Person, "Sergei Lavrov", "Sergey Lavrov", "Q58217"),
-    ("nga", SCHEMA.Country, "Nga", "Russia", "Q159"),
+    # key, class, vi label, en label, QID or None (QIDs as in data/wikidata/entities.tsv)
+    (PERSON, SCHEMA.Person, "Mevlut Cavusoglu", "Mevlüt Çavuşoğlu", PERSON_QID),
     ("tho-nhi-ky", SCHEMA.Country, "Thổ Nhĩ Kỳ", "Turkey", "Q43"),
-    ("moskva", SCHEMA.Place, "Moskva", "Moscow", "Q649"),
-    ("idlib", SCHEMA.Place, "Idlib", "Idlib", None),
+    ("iran", SCHEMA.Country, "Iran", "Iran", "Q794"),
+    ("ankara", SCHEMA.Place, "Ankara", "Ankara", "Q3640"),
+    ("daraa", SCHEMA.Place, "Daraa", "Daraa", None),
 ]
 
 
@@ -118,10 +139,9 @@ def build_sample(path: str | Path, base: str = BASE) -> Path:
     """A tiny store: two articles, five entities, the ontology's meeting classes."""
     store = open_store(path)
     quads = list(shared_quads(base))
-    quads += article_quads("mau-1", SAMPLE_TEXT, "Nga và Thổ Nhĩ Kỳ hội đàm về Idlib", "2019-03-05",
-                           ["sergei-lavrov", "nga", "tho-nhi-ky"], base)
-    quads += article_quads("mau-2", "Bộ Ngoại giao Nga ra thông báo mới. Ông Lavrov sẽ tới Ankara.", "Thông báo mới",
-                           "2019-04-01", ["sergei-lavrov", "nga"], base)
+    quads += article_quads("mau-1", SAMPLE_TEXT, SAMPLE_HEADLINE, SAMPLE_DATE, [PERSON, "tho-nhi-ky", "iran"], base)
+    quads += article_quads("mau-2", SAMPLE_TEXT_2, SAMPLE_HEADLINE_2, SAMPLE_DATE_2, [PERSON, "tho-nhi-ky"], base,
+                           quote=SAMPLE_QUOTE_2)
     store.extend(quads)
     store.flush()
     del store
@@ -176,4 +196,4 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["build_sample", "build_synthetic", "article_quads", "shared_quads", "Store"]
+__all__ = ["build_sample", "build_synthetic", "article_quads", "shared_quads", "sentence_spans", "Store"]

@@ -106,13 +106,18 @@ def test_fast_requests_go_before_queued_medium_and_slow_work():
         for _ in range(3):  # three workers come back, one at a time
             pool._release(held.pop(0), "fast", True)
             await _settle()
-        # a lane with nothing running gets one worker first (no starvation), then the fast lane goes first
-        assert order == ["m1", "s1", "f1"], order
-        assert pool.lane_running == {"fast": 1, "medium": 1, "slow": 1}
-        # medium + slow hold size - 1 = 2 workers: the next free worker can only go to the fast lane
+        # with no medium or slow query running, the longest waiting of them goes first (no starvation);
+        # then the fast lane goes before every queued medium and slow query
+        assert order == ["m1", "f1", "f2"], order
+        assert pool.lane_running == {"fast": 2, "medium": 1, "slow": 0}
+        # no fast request waits: the next free worker goes to the longest waiting of medium and slow (s1, not m2)
         pool._release(got["f1"], "fast", True)
         await _settle()
-        assert order == ["m1", "s1", "f1", "f2"], order
+        assert order == ["m1", "f1", "f2", "s1"], order
+        # medium + slow now hold size - 1 = 2 workers: m2 waits even when a worker is free
+        pool._release(got["f2"], "fast", True)
+        await _settle()
+        assert order == ["m1", "f1", "f2", "s1"] and pool._idle.qsize() == 1
         for t in tasks:
             t.cancel()
         return order
