@@ -116,3 +116,11 @@ def test_convened_is_held_and_to_convene_is_planned():
     assert st("ông Moon đã triệu tập một cuộc họp khẩn cấp").status == "occurred"
     assert st("Ai Cập sẽ triệu tập một cuộc họp khẩn cấp").status == "planned"
     assert st("Liên đoàn Arab triệu tập cuộc họp").status == "planned"
+
+
+def test_anticipated_is_no_plan_and_a_planned_meeting_cancelled_is_cancelled():
+    from syriakg.loaders.extract.factuality import status_of as st
+    assert st("cuộc gặp đầu tiên và rất được chờ đợi giữa hai tổng thống diễn ra").status == "occurred"
+    assert st("Nga đã bất ngờ hủy cuộc gặp được lên kế hoạch gần đây nhất giữa hai ông").status == "cancelled"
+    assert st("cuộc họp vốn bị hoãn có thể diễn ra vào tháng tới").status == "possible"
+    assert st("hai bên đang chờ đợi cuộc gặp").status == "planned"

@@ -347,3 +347,33 @@ def test_where_an_ambassador_is_posted_is_not_the_venue():
     doc.ex.entities["dupont"] = doc.ex.entities["zarif"].__class__("dupont", "person", "Jean Dupont")
     [ev] = run(doc)
     assert ev.place is None and "dupont" in ev.actors
+
+
+# --- the occasion of a meeting, long modifiers before "giữa" ------------------------------------------
+
+
+def test_the_summit_on_whose_sidelines_two_leaders_meet_is_neither_event_nor_party():
+    doc = make(["Ông Modi và ông Macron sẽ gặp nhau bên lề Hội nghị thượng đỉnh G20 ở Paris."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "G20", "g20"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"modi", "macron"} and ev.status == "planned"
+
+
+def test_modifiers_between_the_meeting_noun_and_its_parties():
+    doc = make(["Cuộc gặp đầu tiên và rất được chờ đợi giữa ông Modi và ông Macron diễn ra tại Paris."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "Paris", "paris")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"modi", "macron"} and ev.status == "occurred"
+
+
+def test_a_cancelled_planned_meeting_is_cancelled():
+    doc = make(["Iran đã bất ngờ hủy cuộc gặp được lên kế hoạch giữa ông Zarif và ông Safadi."],
+               [(0, "Iran", "iran"), (0, "Zarif", "zarif"), (0, "Safadi", "safadi")])
+    [ev] = run(doc)
+    assert ev.status == "cancelled" and {"zarif", "safadi"} <= set(ev.actors)
+
+
+def test_mid_month_is_no_party_list():
+    doc = make(["Cuộc họp sẽ diễn ra giữa tháng 3 tại Vienna, Iran và Iraq cho biết."],
+               [(0, "Vienna", "vienna"), (0, "Iran", "iran"), (0, "Iraq", "iraq")])
+    assert all("vienna" not in e.actors for e in run(doc))

@@ -60,7 +60,7 @@ POSSIBLE_RE = _c(r"(?<!\w)(?:có\s+thể|có\s+khả\s+năng|nhiều\s+khả\s+n
                  r"chưa\s+rõ|chưa\s+chắc|được\s+cho\s+là|có\s+lẽ|dường\s+như|có\s+tin|đồn\s+đoán|tin\s+đồn|"
                  r"không\s+loại\s+trừ)(?!\w)")
 PLANNED_RE = _c(r"(?<!\w)(?:sẽ|dự\s+kiến|dự\s+định|(?:có|lên|theo)\s+kế\s+hoạch|chuẩn\s+bị|sắp|sắp\s+tới|tới\s+đây|đang\s+chờ|"
-                r"chờ\s+đợi|chờ|giấy\s+mời|lời\s+mời|được\s+mời|mời|trước\s+thềm|trước\s+khi|"
+                r"(?:chờ\s+đợi|chờ(?!\s+đợi))(?!\s+giữa)|giấy\s+mời|lời\s+mời|được\s+mời|mời|trước\s+thềm|trước\s+khi|"
                 r"(?:tuần|tháng|năm)\s+(?:tới|sau)|vào\s+cuối\s+tuần\s+này|triệu\s+tập)(?!\w)")
 OCCURRED_RE = _c(r"(?<!\w)(?:đã|vừa|mới\s+đây|vừa\s+qua|hôm\s+qua|đã\s+kết\s+thúc|kết\s+thúc|diễn\s+ra\s+hôm|"
                  r"từng|trước\s+đó|tuần\s+trước|tháng\s+trước|năm\s+ngoái|hồi|tuần\s+qua|hôm\s+nay)(?!\w)")
@@ -119,8 +119,9 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
         else:
             m = CANCELLED_RE.search(text)
             # "vốn bị hoãn ... có thể diễn ra": a postponement told as background to a new date or chance
+            rest = _ATTRIBUTIVE_PLAN_RE.sub(lambda x: " " * len(x.group(0)), text) if m else text
             if m and not re.search(r"(?<!\w)vốn\s+(?:đã\s+)?bị\s*$", text[: m.start()], re.IGNORECASE) and not (
-                    POSSIBLE_RE.search(text, m.end()) or PLANNED_RE.search(text, m.end())):
+                    POSSIBLE_RE.search(rest, m.end()) or PLANNED_RE.search(rest, m.end())):
                 found.append(("cancelled", m.group(0)))
         m = PROPOSED_RE.search(text if text is scope else "")
         if m:
@@ -160,6 +161,10 @@ def status_of(scope: str, *, before_trigger: str = "", after_trigger: str = "", 
     if date_relation is not None and date_relation <= 0:
         return Factuality("occurred", "date", True)
     return Factuality("occurred", "", False)
+
+
+# "cuộc gặp được lên kế hoạch / được chờ đợi": describes the event, no new plan after a cancellation
+_ATTRIBUTIVE_PLAN_RE = _c(r"(?<!\w)được\s+(?:lên\s+kế\s+hoạch|chờ\s+đợi|mong\s+đợi)(?!\w)")
 
 
 # markers that an event has taken place; after every future cue in the scope they win over it

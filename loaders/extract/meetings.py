@@ -176,6 +176,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if noun and gov0 is not None:
                 np_head = gov0.start()
         head = det.start() if det else b
+        if (kind == "summit" or word.startswith("hội nghị")) and _SIDELINES_BEFORE_RE.search(text, max(0, head - 20), head):
+            continue  # "bên lề Hội nghị thượng đỉnh G20": the occasion of another event, told as its frame
         joined = _JOIN_PROCESS_RE.search(text, max(0, b - 60), b) if kind in ("negotiation", "talks") else None
         if joined is not None:
             noun = True  # "X đã tham gia tiến trình đàm phán": X joins the talks (a generic process otherwise)
@@ -634,6 +636,9 @@ def _giver_and_recipients(doc: Doc, i: int, lo: int, hi: int, chain: list[str], 
     giver = [k for k in clause_subject(doc, i, lo, rm.start()) or _frame_speaker(doc, i, atts, lo)
              if k not in recipients]
     return giver + list(dict.fromkeys(recipients)) if giver and recipients else chain
+
+
+_SIDELINES_BEFORE_RE = re.compile(r"(?<!\w)(?:bên\s+lề|ngoài\s+lề|trước\s+thềm)\s+$", re.IGNORECASE)
 
 
 # joining a negotiation process: "đã (lần đầu) tham gia (vào) tiến trình đàm phán / hòa đàm"

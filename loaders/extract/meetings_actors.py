@@ -407,6 +407,8 @@ def complement_actors(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Eve
             skip = False  # "Tổng tham mưu trưởng quân đội Nga điện đàm với người đồng cấp Mỹ": no one named, Mỹ
         if EXCLUDED_BEFORE_RE.search(before) or TOPIC_NOUN_BEFORE_RE.search(before) or discourse.is_outlet(doc, g):
             skip = True
+        if _SIDELINES_NAME_RE.search(before):
+            skip = True  # "gặp nhau bên lề Hội nghị thượng đỉnh G20": the occasion's name, not a party
         if g.how == "anaphor" and _COUNTERPART_AFTER_RE.match(text, g.end - s.begin):
             skip = True  # "với hai người đồng cấp Jordan là A và B": counterparts named next, not earlier persons
         if skip:
@@ -448,6 +450,14 @@ _COLLECTIVE_BEFORE_RE = re.compile(
 _MILITARY_TITLE_BEFORE_RE = re.compile(
     r"(?<!\w)(?:tổng\s+tham\s+mưu\s+trưởng|tham\s+mưu\s+trưởng|bộ\s+tổng\s+tham\s+mưu|tư\s+lệnh)"
     r"(?:\s+(?:quân\s+đội|lực\s+lượng\s+vũ\s+trang|liên\s+quân|các\s+lực\s+lượng))?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SIDELINES_NAME_RE = re.compile(
+    r"(?<!\w)(?:bên\s+lề|ngoài\s+lề|trước\s+thềm|trong\s+khuôn\s+khổ)\s+(?:(?:hội\s+nghị|thượng\s+đỉnh|cấp\s+cao|"
+    r"diễn\s+đàn|kỳ\s+họp|khóa\s+họp|phiên\s+họp|cuộc\s+họp|hội\s+nghị\s+thượng\s+đỉnh|các\s+nền\s+kinh\s+tế|"
+    r"lớn|nhóm|tổ\s+chức|của)\s*)+$",
     re.IGNORECASE,
 )
 

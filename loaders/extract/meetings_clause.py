@@ -44,6 +44,20 @@ _DURATION_MODIFIER_RE = re.compile(
 )
 
 
+_MODIFIED_BETWEEN_RE = re.compile(
+    r"\s*((?:[^\s,;.:“\"()]+\s+){1,8}?)(giữa)\s+(?!(?:tháng|năm|tuần|ngày|kỳ|lúc|nhiệm\s+kỳ|hai\s+(?:ngày|tuần))(?!\w))",
+    re.IGNORECASE,
+)
+
+
+# words that end the noun phrase before a "giữa": a predicate, a venue or a time, another complement
+_NOT_MODIFIER_RE = re.compile(
+    r"(?<!\w)(?:đã|sẽ|đang|vừa|diễn\s+ra|kết\s+thúc|bắt\s+đầu|là|tại|ở|vào|của|với|về|nhằm|để|không|chưa|cho|"
+    r"nhưng|mà|thì|sau|trước)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 _VA_VERB_RE = re.compile(
     r"(?<!\w)(?:và|rồi)\s+(?!(?:người|ông|bà|các|những|phía|nước|lãnh\s+đạo|đại\s+diện|quan\s+chức|bộ\s+trưởng|"
     r"ngoại\s+trưởng|thủ\s+tướng|tổng\s+thống|chủ\s+tịch|đặc\s+phái\s+viên|thứ\s+trưởng|phái\s+đoàn|đoàn|"
@@ -65,6 +79,9 @@ def np_end(text: str, e: int, clause_end: int, topic_start: int) -> int:
     dm = _DURATION_MODIFIER_RE.match(text, e)
     if dm is not None and not _STOP_NP_RE.search(text, e, dm.start(1)):
         pos = dm.end()  # "cuộc đàm phán (hòa bình) kéo dài 2 ngày giữa A và B": the duration modifies the noun
+    lm = _MODIFIED_BETWEEN_RE.match(text, pos)
+    if lm is not None and not _NOT_MODIFIER_RE.search(lm.group(1)):
+        pos = lm.start(2)  # "cuộc gặp đầu tiên và rất được chờ đợi giữa A và B": modifiers, then the parties
     m = _STOP_NP_RE.search(text, pos, limit)
     while m is not None and m.group(0).lower() == "là" and re.match(r"\s+[A-ZĐÂĂÊÔƠƯ]", text[m.end():]) and \
             re.search(r"(?<!\w)đồng\s+(?:cấp|nhiệm)(?!\w)", text[e:m.start()], re.IGNORECASE):

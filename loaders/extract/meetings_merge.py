@@ -85,7 +85,7 @@ def _valid(doc: Doc, c: Cand) -> bool:
     if n == 1 and c.travel_purpose and c.destination is not None and c.actors[0] != c.destination:
         return True  # one delegation travelling to the venue of talks: a participant and a place
     if n == 1 and c.kind in ("meeting", "summit") and doc.kind_of(c.actors[0]) == "organization" and \
-            lemma_core(c.lemma) in ("họp", "nhóm họp", "hội nghị", "phiên họp") and c.place is not None and \
+            lemma_core(c.lemma) in ("họp", "nhóm họp") and c.place is not None and \
             (c.date is not None or c.place_after):
         return True  # a body meeting at a venue ("Hội đồng Bảo an đã nhóm họp tại New York ngày 5/4")
     if n == 1 and c.delegation_join:
