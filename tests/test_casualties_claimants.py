@@ -235,3 +235,14 @@ def test_a_venue_named_further_before_is_still_a_venue() -> None:
               "Trong khi đó, 14 dân thường đã thiệt mạng trong tuần qua."],
              [(0, "Geneva", "geneva")], one_paragraph=True)
     assert [(c.count, c.place) for c in cs] == [(14, None)]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Máy bay đã tiêu diệt 11 tay súng trong 2 vụ không kích gần Mosul.", "mosul"),
+    ("Quân đội đã tiêu diệt 300 tay súng ở vùng nông thôn phía Đông Homs.", "homs"),
+    ("Ít nhất 65 tay súng đã bị tiêu diệt trong cuộc tấn công nhằm vào khu vực phía Đông Hama.", "hama"),
+])
+def test_places_after_more_locative_words(sentence: str, place: str) -> None:
+    mentions = [(0, w, k) for w, k in (("Mosul", "mosul"), ("Homs", "homs"), ("Hama", "hama")) if w in sentence]
+    [c] = run([sentence], mentions)
+    assert c.place == place

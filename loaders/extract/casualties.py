@@ -157,10 +157,10 @@ _STOP_RE = re.compile(
 _APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có|"
                                 r"trong (?:tổng )?số|trên tổng số)\s"),
                             re.IGNORECASE)
-_LOCATIVE_RE = re.compile(vi(r"(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi)\s+(?:(?:các|những|hai|ba|bốn)\s+)?"
+_LOCATIVE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi|gần|quanh|xung quanh)\s+"
+                             r"(?:(?:các|những|hai|ba|bốn)\s+)?"
                              r"(?:(?:tỉnh|thành phố|thị trấn|làng|ngôi làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ|"
-                             r"quận|huyện|thị xã|khu|vùng ngoại ô|ngoại ô)\s+)?"
-                             r"(?:(?:đông|tây|nam|bắc|đông bắc|đông nam|tây bắc|tây nam|trung|miền trung)\s+)?$"),
+                             r"quận|huyện|thị xã|khu|ngoại ô|nông thôn|sa mạc|đông|tây|nam|bắc|trung|của)\s+){0,4}$"),
                           re.IGNORECASE)
 # where people meet or speak is not where the victims fell: "hội đàm tại Geneva", "phát biểu ở Moskva"
 _VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội nghị|thượng đỉnh|cuộc gặp|cuộc họp|gặp gỡ|họp|"
