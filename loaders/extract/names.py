@@ -60,11 +60,31 @@ _KEYS: dict[str, str] = {}  # norm() of token texts (a plain dict: cheaper than 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Word and punctuation tokens of `text`; offsets are shifted by `offset`."""
+    return _scan(text, offset, None, frozenset())[0]
+
+
+def tokenize_starts(
+    text: str, offset: int, firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str] = frozenset()
+) -> tuple[list[Tok], list[str], list[int]]:
+    """`tokenize`, plus the tokens' keys and the indexes of the words that may start something:
+    capitalised, or whose key is in `firsts` or `extra` (one pass instead of three)."""
+    return _scan(text, offset, firsts, extra)
+
+
+def _scan(text: str, offset: int, firsts: frozenset[str] | set[str] | None, extra: frozenset[str] | set[str]
+          ) -> tuple[list[Tok], list[str], list[int]]:
+    """The tokenizer (one loop for both entry points); keys and starts only when `firsts` is given."""
     toks: list[Tok] = []
     append = toks.append
+    klist: list[str] = []
+    starts: list[int] = []
+    want = firsts is not None
+    kappend = klist.append
+    sappend = starts.append
     keys = _KEYS
     get = keys.get
     pos = offset
+    idx = 0
     for ws, w, p in _TOKEN_WS.findall(text):
         if ws:
             pos += len(ws)
@@ -76,21 +96,14 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
                 keys[s] = k
         e = pos + len(s)
         append(Tok(s, pos, e, ws != "", w != "", k))
+        if want:
+            kappend(k)
+            if w and (k in firsts or s[0].isupper() or k in extra):  # type: ignore[operator]
+                sappend(idx)
+            idx += 1
         pos = e
     if toks:
         toks[0].space = True  # the start of the text counts as whitespace
-    return toks
-
-
-def tokenize_starts(
-    text: str, offset: int, firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str] = frozenset()
-) -> tuple[list[Tok], list[str], list[int]]:
-    """`tokenize`, plus the tokens' keys and the indexes of the words that may start something:
-    capitalised, or whose key is in `firsts` or `extra`."""
-    toks = tokenize(text, offset)
-    klist = [t.key for t in toks]
-    starts = [idx for idx, t in enumerate(toks)
-              if t.word and (t.key in firsts or t.text[0].isupper() or t.key in extra)]
     return toks, klist, starts
 
 
