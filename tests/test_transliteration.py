@@ -48,12 +48,16 @@ ROWS = [
 ]
 
 
+def _gazetteer(tmp_path_factory: pytest.TempPathFactory, name: str, rows: list[tuple[str, str, str, str]]):
+    d = tmp_path_factory.mktemp(name)
+    (d / "entities.tsv").write_text(HEADER + "".join(f"{k}\t{kind}\t\t{en}\t{forms}\t0\n"
+                                                     for k, kind, en, forms in rows), encoding="utf-8")
+    return load_gazetteer(d)
+
+
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory):
-    d = tmp_path_factory.mktemp("gaz")
-    (d / "entities.tsv").write_text(HEADER + "".join(f"{k}\t{kind}\t\t{en}\t{forms}\t0\n"
-                                                     for k, kind, en, forms in ROWS), encoding="utf-8")
-    return load_gazetteer(d)
+    return _gazetteer(tmp_path_factory, "gaz", ROWS)
 
 
 # --- skeletons ------------------------------------------------------------------------------
@@ -236,10 +240,7 @@ INITIAL_ROWS = [
 
 @pytest.fixture(scope="module")
 def gaz_init(tmp_path_factory: pytest.TempPathFactory):
-    d = tmp_path_factory.mktemp("gaz_init")
-    (d / "entities.tsv").write_text(HEADER + "".join(f"{k}\t{kind}\t\t{en}\t{forms}\t0\n"
-                                                     for k, kind, en, forms in INITIAL_ROWS), encoding="utf-8")
-    return load_gazetteer(d)
+    return _gazetteer(tmp_path_factory, "gaz_init", INITIAL_ROWS)
 
 
 def test_english_readings_of_latin_surnames() -> None:

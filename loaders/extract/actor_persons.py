@@ -273,13 +273,6 @@ class PersonRules(ReaderCore):
                 gk = self.gaz.kind_of_surface(g)
                 if gk in ("person", "place", "organization"):
                     return gk
-        k = e
-        if k < len(toks) and toks[k].text in (",", "-", "–"):
-            k += 1
-            if k < len(toks) and toks[k].key in ("một", "là", "cựu", "nguyên"):
-                k += 1
-            if self._key_at(k, PERSON_NOUNS_AFTER, 3) or self.offs.match(toks, k) is not None:
-                return "person"
         return None
 
 
