@@ -60,8 +60,11 @@ How a sentence is read (left to right, first rule that applies wins):
    thăm...`) or an event noun (`hòa đàm Geneva`) only the city; otherwise the
    capital acts for its government and gets two mentions at the same span: the
    country (how="metonym", first) and the city (how="name").  **Seats**
-   (`Điện Kremlin`, `Nhà Trắng`, `Lầu Năm Góc`) only ever mention the
-   government they stand for (how="metonym").
+   (`Điện Kremlin`, `Nhà Trắng`, `Lầu Năm Góc`) mention the government they
+   stand for (how="metonym"); a seat that is also a building of its own
+   (`actor_places.SEAT_BUILDINGS`: White House, Kremlin) gets a second,
+   literal mention of that organisation (how="name"), which is also the scope
+   of its spokesperson and press secretaries ("Người phát ngôn Điện Kremlin").
 8. **Other capitalised names** (foreign-looking words, hyphenated
    transliterations, acronyms): typed by the words around them (`tờ`, `hãng
    tin`, `nhóm` -> organisation; `tại`, `thị trấn` -> place; `, một chuyên
@@ -76,6 +79,14 @@ How a sentence is read (left to right, first rule that applies wins):
 8b. A bare foreign name of two to four words with no cue is a person only if it
    starts with a common given name (`names.GIVEN_NAMES`) or a verb of saying
    follows ("X cho biết"); a name met before in the article keeps its entity.
+   A given name alone ("ông Rex") is the one person of the article named so.
+   An initial and one surname ("G.Ma-tít", "Tổng thống Mỹ Đ.Trăm") link
+   through `transliteration.match_initial_name` (the initial must fit the
+   gazetteer person's given name; a plain one-syllable surname only after a
+   title).  "G7"/"G20" and unknown acronyms after summit words ("thượng đỉnh
+   APEC") are organisations; "Điện X" is an organisation; "Bộ Tổng Tham mưu
+   (các lực lượng vũ trang) X" is X's general staff; a bare "liên quân" is the
+   coalition named before (else, in an article about IS, the US-led one).
 
 What consumers get (`Mention.how`):
 

@@ -27,9 +27,15 @@ sentences are its evidence (consecutive remarks, "Theo ông X, ...", a quote
 continued over several sentences and closed by ", ông X nói.").  Statements
 of the same speaker merge unless their dates or places differ.
 
+Words reported in a "sau khi / trước khi X thông báo ..." clause were said on an
+earlier occasion: they are a statement of their own, never merged.
+
 `date`: a date written in the reporting frame ("Ngày 25/2, ông X thông báo",
 "X hôm 14/12 cho biết", "..., ông X nói hôm 5/3") — never a date inside the
-reported content.  `place`: "Phát biểu tại <nơi>", "trả lời báo giới ở <nơi>".
+reported content.  `place`: "Phát biểu tại <nơi>", "trả lời báo giới ở <nơi>",
+"X phát biểu tại cuộc họp báo ở <nơi> rằng ..."; else, when the frame names the
+occasion ("Tại cuộc họp báo sau hội đàm, X nói"), the city of the meeting X
+attended in this or the previous sentence.
 `quote`: the words inside quotation marks attributed to the speaker.
 """
 
