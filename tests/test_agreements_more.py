@@ -53,9 +53,10 @@ def test_local_deal_with_an_unnamed_side() -> None:
 
 def test_agreements_signed_by_two_named_bodies_with_a_count() -> None:
     doc = build(["Đại sứ quán Nhật Bản và Bộ Y tế Jordan đã ký kết 2 thỏa thuận viện trợ."],
-                [(0, "Đại sứ quán Nhật Bản", "japan_embassy"), (0, "Bộ Y tế Jordan", "jordan_moh")])
+                [(0, "Đại sứ quán Nhật Bản", "japan_embassy"), (0, "Bộ Y tế Jordan", "jordan_moh"),
+                 (0, "Jordan", "jordan")])
     (a,) = doc.ex.agreements
-    assert (a.key, a.parties) == (None, ["japan_embassy", "jordan_moh"])
+    assert (a.key, a.parties) == (None, ["japan_embassy", "jordan_moh", "jordan"])  # Japan is not named alone
 
 
 @pytest.mark.parametrize("sentence", [

@@ -374,6 +374,14 @@ def _person_country(doc: Doc, key: str) -> str | None:
     return None
 
 
+def _org_country(doc: Doc, key: str) -> str | None:
+    """The country of a state body keyed after it ("jordan_health_ministry", "russia_mod"), if the article names it."""
+    if doc.kind_of(key) != "organization" or "_" not in key:
+        return None
+    head = key.split("_")[0]
+    return head if doc.kind_of(head) == "country" else None
+
+
 def _as_party(doc: Doc, key: str) -> str | None:
     key = cat.CAPITAL_OF.get(key, key)
     kind = doc.kind_of(key)
@@ -507,6 +515,10 @@ def _accord(doc: Doc, s: Sentence, verb_begin: int, label_begin: int, label_end:
             parties.append(p)
     if len(parties) < 2 and not (parties and _unnamed_side(s, verb_begin, label_end)):
         return None
+    for p in list(parties):  # "Bộ Y tế Jordan" signs for Jordan: the country is a party too
+        c = _org_country(doc, p)
+        if c is not None and c not in parties:
+            parties.append(c)
     label = " ".join(s.text[label_begin:label_end].split()[:16]).rstrip(" ,")
     date = None
     if doc.dates is not None and hasattr(doc.dates, "clause_date"):
