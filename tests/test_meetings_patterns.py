@@ -377,3 +377,12 @@ def test_mid_month_is_no_party_list():
     doc = make(["Cuộc họp sẽ diễn ra giữa tháng 3 tại Vienna, Iran và Iraq cho biết."],
                [(0, "Vienna", "vienna"), (0, "Iran", "iran"), (0, "Iraq", "iraq")])
     assert all("vienna" not in e.actors for e in run(doc))
+
+
+def test_dates_of_the_main_clause_after_a_bare_fronted_reference_are_not_the_meetings():
+    doc = make(["Ông Zarif đã hội đàm với ông Safadi tại Amman ngày 3/4.",
+                "Sau cuộc gặp, ông Zarif và ông Safadi đã ký kế hoạch hợp tác năm 2019."],
+               [(0, "Zarif", "zarif"), (0, "Safadi", "safadi"), (0, "Amman", "amman"), (1, "Zarif", "zarif"),
+                (1, "Safadi", "safadi")], year="2018")
+    [ev] = run(doc)
+    assert ev.evidence == [0, 1] and ev.date.value == "2018-04-03"

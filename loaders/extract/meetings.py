@@ -456,7 +456,10 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
         # --- date --------------------------------------------------------------------------------------
         pp_noun = noun and pm is None and not fronted and \
             PP_BEFORE_RE.search(text, max(cstart, head - 120), head) is not None
-        cand.date = event_date(doc, i, cstart, b, te, min(cend, nxt_cut), tstart, tend, pp_noun)
+        date_end = min(cend, nxt_cut)
+        if fronted and not comp and zone_end < date_end and text[zone_end: zone_end + 1] == ",":
+            date_end = zone_end  # "Sau cuộc gặp, A và B đã ký kế hoạch năm 2017": the main clause's dates are its own
+        cand.date = event_date(doc, i, cstart, b, te, date_end, tstart, tend, pp_noun)
         # --- topic -------------------------------------------------------------------------------------
         if tm is not None and tm.group(0).lower() in ("về", "để", "nhằm", "bàn về", "xoay quanh"):
             topic = text[tm.end(): tend if tend > tm.end() else cend]
