@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from syriakg.endpoint import sample
+
 pytestmark = pytest.mark.browser
+
+# the sample's first sentence (evidence of its meeting) as the article page's anchor
+B0, E0 = sample.sentence_spans(sample.SAMPLE_TEXT)[0]
+FIRST = f"s-{B0}-{E0}"
+PERSON_VI = next(vi for key, _, vi, _, _ in sample.ENTITIES if key == sample.PERSON)
 
 CHROMIUM = os.environ.get("SYRIAKG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -101,23 +108,23 @@ def test_ui_loads_offline_and_runs_an_example_query(page, server):
     table = tab_panel.locator(".yasr .dataTable")
     table.wait_for()
     text = table.inner_text()
-    assert "Nga và Thổ Nhĩ Kỳ hội đàm về Idlib" in text and "Thông báo mới" in text
+    assert sample.SAMPLE_HEADLINE in text and sample.SAMPLE_HEADLINE_2 in text
     assert not errors, errors
 
 
 def test_entity_page_shows_highlighted_evidence(page, server):
-    page.goto(server + "/resource/entity/sergei-lavrov")
+    page.goto(server + f"/resource/entity/{sample.PERSON}")
     mark = page.locator("mark.evidence").first
     mark.wait_for()
-    assert "Sergei Lavrov" in mark.inner_text()
+    assert PERSON_VI in mark.inner_text()
     bg = mark.evaluate("el => getComputedStyle(el).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent"), bg  # really highlighted
-    assert page.locator("a.wikidata").get_attribute("href") == "https://www.wikidata.org/wiki/Q58217"
+    assert page.locator("a.wikidata").get_attribute("href") == f"https://www.wikidata.org/wiki/{sample.PERSON_QID}"
     # following the evidence link lands on the article with that sentence highlighted in place
-    page.locator("a[href$='#s-0-95']").first.click()
-    page.wait_for_url("**/resource/article/mau-1#s-0-95")
-    target = page.locator("mark.evidence#s-0-95")
-    assert target.is_visible() and target.inner_text().startswith("Ngoại trưởng Nga")
+    page.locator(f"a[href$='#{FIRST}']").first.click()
+    page.wait_for_url(f"**/resource/article/mau-1#{FIRST}")
+    target = page.locator(f"mark.evidence#{FIRST}")
+    assert target.is_visible() and target.inner_text() == sample.SAMPLE_TEXT[B0:E0]
 
 
 def test_api_docs_render_offline(page, server):
@@ -140,4 +147,4 @@ def test_result_iris_open_local_linked_data_pages(page, server):
     new = opened.value
     new.wait_for_load_state()
     assert new.url == server + "/resource/article/mau-1"
-    assert new.locator("mark.evidence#s-0-95").is_visible()
+    assert new.locator(f"mark.evidence#{FIRST}").is_visible()

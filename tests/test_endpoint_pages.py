@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -9,13 +10,18 @@ import pytest
 from fastapi.testclient import TestClient
 from pyoxigraph import RdfFormat, parse
 
+from syriakg.endpoint import sample
 from syriakg.endpoint.app import create_app
 from syriakg.endpoint.ld import highlight
-from syriakg.endpoint.sample import SAMPLE_TEXT, build_sample
+from syriakg.endpoint.sample import SAMPLE_TEXT, build_sample, sentence_spans
 from syriakg.endpoint.settings import Settings
 from syriakg.endpoint.ui import QUERIES, example_queries
 
 BASE = "https://w3id.org/syriakg/resource/"
+# the sample's first and last sentences (evidence of its meeting and of its statement), as page anchors
+(B0, E0), *_, (BN, EN) = sentence_spans(SAMPLE_TEXT)
+FIRST, LAST = f"s-{B0}-{E0}", f"s-{BN}-{EN}"
+PERSON_VI, PERSON_EN = next((vi, en) for key, _, vi, en, _ in sample.ENTITIES if key == sample.PERSON)
 HTML = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}  # what browsers send
 
 
@@ -28,18 +34,18 @@ def client(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_entity_page_html(client):
-    r = client.get("/resource/entity/sergei-lavrov", headers=HTML)
+    r = client.get(f"/resource/entity/{sample.PERSON}", headers=HTML)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     page = r.text
-    assert "<h1>Sergei Lavrov</h1>" in page  # the Vietnamese label first
-    assert "Sergey Lavrov" in page  # the English one too
-    assert 'href="https://www.wikidata.org/wiki/Q58217"' in page
+    assert f"<h1>{PERSON_VI}</h1>" in page  # the Vietnamese label first
+    assert PERSON_EN in page  # the English one too
+    assert f'href="https://www.wikidata.org/wiki/{sample.PERSON_QID}"' in page
     assert "kg:Talks" in page and "kg:Statement" in page
     marks = re.findall(r'<mark class="evidence">(.*?)</mark>', page)
     assert len(marks) == 4  # two facts in each of two articles
-    assert any("<strong>Sergei Lavrov</strong>" in m for m in marks)
+    assert any(f"<strong>{PERSON_VI}</strong>" in m for m in marks)
     # evidence links point at the highlighted sentence in the article page
-    assert 'href="/resource/article/mau-1#s-0-95"' in page
+    assert f'href="/resource/article/mau-1#{FIRST}"' in page
 
 
 def test_article_page_highlights_evidence_in_place(client):
@@ -47,13 +53,12 @@ def test_article_page_highlights_evidence_in_place(client):
     assert r.status_code == 200
     text = re.search(r"<div class=article-text>(.*?)</div>", r.text, re.S).group(1)
     marks = re.findall(r'<mark class="evidence" id="(s-\d+-\d+)" title="([^"]*)">(.*?)</mark>', text)
-    assert [(m[0], m[1]) for m in marks] == [("s-0-95", "kg:Talks"), ("s-145-200", "kg:Statement")]
+    assert [(m[0], m[1]) for m in marks] == [(FIRST, "kg:Talks"), (LAST, "kg:Statement")]
+    assert html.unescape(marks[0][2]) == SAMPLE_TEXT[B0:E0] and html.unescape(marks[1][2]) == SAMPLE_TEXT[BN:EN]
     # the page text, without the marks, is the article text exactly
-    import html
-
     plain = html.unescape(re.sub(r"</?mark[^>]*>", "", text))
     assert plain == SAMPLE_TEXT
-    assert "2019-03-05" in r.text and "Báo Mẫu" in r.text
+    assert sample.SAMPLE_DATE in r.text and sample.OUTLET in r.text
 
 
 def test_highlight_uses_code_point_offsets_and_escapes():
@@ -69,12 +74,12 @@ def test_highlight_uses_code_point_offsets_and_escapes():
 @pytest.mark.parametrize("accept,fmt", [("text/turtle", RdfFormat.TURTLE), ("application/n-triples", RdfFormat.N_TRIPLES),
                                         ("application/ld+json", RdfFormat.JSON_LD), ("application/rdf+xml", RdfFormat.RDF_XML)])
 def test_resource_rdf_by_conneg(client, accept, fmt):
-    r = client.get("/resource/entity/nga", headers={"accept": accept})
+    r = client.get("/resource/entity/tho-nhi-ky", headers={"accept": accept})
     assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
     triples = [q.triple if hasattr(q, "triple") else q for q in parse(r.content, format=fmt)]
-    e = BASE + "entity/nga"
+    e = BASE + "entity/tho-nhi-ky"
     out = {(t.predicate.value, t.object.value) for t in triples if t.subject.value == e}
-    assert ("http://www.w3.org/2002/07/owl#sameAs", "http://www.wikidata.org/entity/Q159") in out
+    assert ("http://www.w3.org/2002/07/owl#sameAs", "http://www.wikidata.org/entity/Q43") in out
     incoming = [t for t in triples if t.object.value == e]
     assert len(incoming) == 2  # the two meetings it takes part in
 
@@ -82,22 +87,23 @@ def test_resource_rdf_by_conneg(client, accept, fmt):
 def test_article_rdf_includes_publisher_node(client):
     r = client.get("/resource/article/mau-1", headers={"accept": "application/n-triples"})
     names = [q.object.value for q in parse(r.content, format=RdfFormat.N_TRIPLES) if q.predicate.value == "https://schema.org/name"]
-    assert names == ["Báo Mẫu"]
+    assert names == [sample.OUTLET]
 
 
 def test_fact_and_sentence_pages(client):
     r = client.get("/resource/article/mau-1", headers=HTML)
     fact = re.search(r'href="(/resource/article/mau-1/event/[0-9a-f]+)"', r.text).group(1)
     page = client.get(fact, headers=HTML)
-    assert page.status_code == 200 and '<mark class="evidence">Ngoại trưởng Nga' in page.text
-    assert client.get("/resource/article/mau-1/sentence/0-95", headers=HTML).status_code == 200
+    first = html.escape(SAMPLE_TEXT[B0:E0], quote=False)
+    assert page.status_code == 200 and f'<mark class="evidence">{first[:20]}' in page.text
+    assert client.get(f"/resource/article/mau-1/sentence/{B0}-{E0}", headers=HTML).status_code == 200
 
 
 def test_unknown_resource_is_404(client):
     assert client.get("/resource/entity/no-such-thing", headers=HTML).status_code == 404
     assert client.get("/resource/entity/no-such-thing", headers={"accept": "text/turtle"}).status_code == 404
     assert client.get("/resource/entity/a%3Eb", headers=HTML).status_code == 404
-    assert client.get("/resource/entity/nga", headers={"accept": "image/png"}).status_code == 406
+    assert client.get("/resource/entity/tho-nhi-ky", headers={"accept": "image/png"}).status_code == 406
 
 
 def test_ui_page_and_vendored_yasgui(client):
@@ -139,7 +145,10 @@ def test_example_queries_run(client):
             continue
         r = client.post("/sparql", content=ex["query"], headers={"content-type": "application/sparql-query"})
         assert r.status_code == 200, (ex["name"], r.text)
-    rows = client.post("/sparql", content=(QUERIES / "cq2-meetings-of-person.rq").read_text(),
-                       headers={"content-type": "application/sparql-query"}).json()["results"]["bindings"]
-    assert len({r["meeting"]["value"] for r in rows}) == 2  # one row per place label (vi, en)
+    # CQ2 as its comment tells users to: another person on the VALUES line (the sample's)
+    cq2 = (QUERIES / "cq2-meetings-of-person.rq").read_text()
+    assert "VALUES ?person_qid { wd:Q58217 }" in cq2
+    cq2 = cq2.replace("wd:Q58217", f"wd:{sample.PERSON_QID}")
+    rows = client.post("/sparql", content=cq2, headers={"content-type": "application/sparql-query"}).json()["results"]["bindings"]
+    assert len({r["meeting"]["value"] for r in rows}) == 2 and len(rows) == 4  # one row per place label (vi, en)
     assert {r["status"]["value"] for r in rows} == {"https://w3id.org/syriakg/ontology#Occurred"}

@@ -172,7 +172,7 @@ def test_query_content_type_select(client, accept, ctype, fmt):
         import io
 
         rows = list(csv.reader(io.StringIO(r.content.decode("utf-8"))))
-        assert rows[0] == ["s", "label"] and len(rows) == 11 and ["https://w3id.org/syriakg/resource/entity/nga", "Nga"] in rows
+        assert rows[0] == ["s", "label"] and len(rows) == 11 and ["https://w3id.org/syriakg/resource/entity/tho-nhi-ky", "Thổ Nhĩ Kỳ"] in rows
         return
     parsed = list(parse_query_results(r.content, format=fmt))
     assert len(parsed) == 10
@@ -203,7 +203,7 @@ def test_query_content_type_ask(client, accept):
 @pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
 def test_query_content_type_construct_describe(client, accept, ctype, fmt, form):
     """query_content_type_construct / _describe: graph results in each RDF format, Turtle by default."""
-    e = "https://w3id.org/syriakg/resource/entity/nga"
+    e = "https://w3id.org/syriakg/resource/entity/tho-nhi-ky"
     q = f"CONSTRUCT {{ <{e}> ?p ?o }} WHERE {{ <{e}> ?p ?o }}" if form == "CONSTRUCT" else f"DESCRIBE <{e}>"
     r = client.get("/sparql", params={"query": q}, headers={"accept": accept} if accept else {})
     assert r.status_code == 200, r.text
