@@ -149,3 +149,14 @@ def test_leaders_agreeing_to_step_up_joint_efforts() -> None:
     doc = build(["Iraq và Jordan nhất trí đẩy mạnh các nỗ lực chống khủng bố."],
                 [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
     assert [(a.key, sorted(a.parties)) for a in doc.ex.agreements] == [(None, ["iraq", "jordan"])]
+
+
+def test_passive_signing_with_parties_after_giua() -> None:
+    doc = build(["Một thỏa thuận ngừng bắn giữa Iraq và Jordan đã được ký kết hôm 5/3."],
+                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    (a,) = doc.ex.agreements
+    assert (a.key, sorted(a.parties), a.kind) == (None, ["iraq", "jordan"], "ceasefire")
+    doc = build(["Thỏa thuận giữa Iraq và Jordan sẽ được ký kết vào tháng tới."], [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    assert doc.ex.agreements == []
+    doc = build(["Thỏa thuận giữa Iraq và Jordan vẫn gây tranh cãi."], [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
+    assert doc.ex.agreements == []

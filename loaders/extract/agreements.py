@@ -580,12 +580,24 @@ def _agreed(doc: Doc, s: Sentence, nouns: list[_NounMention], accords: list[Agre
 _WHERE_BEFORE = _r(r"(?<!\w)(?:tại|ở|gần|quanh|ngoại ô)\s+(?:(?:khu vực|quận|thị trấn|thành phố|tỉnh|vùng|làng|thủ đô)\s+)?$")
 
 
+_PASSIVE_SIGNED = _r(r"\s*(?P<v>(?:(?:đã|vừa|mới|chính thức|cuối cùng)\s+)*được\s+(?:ký kết|kí kết|ký|kí|thông qua)"
+                    r"|(?:(?:đã|vừa|mới)\s+)+(?:ký kết|kí kết|ký|kí))(?!\w)")
+_BETWEEN = _r(r"(?<!\w)giữa\s")
+
+
 def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agreement | None:
     """ "A và B đã ký một thỏa thuận ...": an accord the catalogue does not know."""
     s = n.sentence
     before = s.text[max(0, n.begin - 60) : n.begin]
     m = _SIGNING_BEFORE.search(before)
-    if m is None or canon(m.group("v")).startswith(("nhất trí", "thống nhất", "đồng ý")):
+    if m is None:
+        # "Thỏa thuận ngừng bắn giữa A và B đã được ký kết": signed, the parties named after "giữa"
+        p = _PASSIVE_SIGNED.match(s.text, n.window_end)
+        if p is None or not _BETWEEN.search(s.text, n.end, n.window_end) or \
+                n.sentence.text[n.begin : n.end].lower().startswith(("nghị quyết", "thông cáo")):
+            return None
+        return _accord(doc, s, p.start("v"), n.begin, p.end(), [], accords)
+    if canon(m.group("v")).startswith(("nhất trí", "thống nhất", "đồng ý")):
         return None
     verb_begin = max(0, n.begin - 60) + m.start("v")
     if _UNREALISED.search(s.text[max(0, verb_begin - 40) : verb_begin]) or _HEDGE.search(s.text[:verb_begin]):
