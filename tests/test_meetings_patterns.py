@@ -386,3 +386,10 @@ def test_dates_of_the_main_clause_after_a_bare_fronted_reference_are_not_the_mee
                 (1, "Safadi", "safadi")], year="2018")
     [ev] = run(doc)
     assert ev.evidence == [0, 1] and ev.date.value == "2018-04-03"
+
+
+def test_speaking_at_a_meeting_dates_it_on_the_frames_day():
+    doc = make(["Bài viết về Iraq.", "Ông Zarif hôm 10/5 cho biết tại cuộc gặp với ông Safadi rằng Iran ủng hộ Iraq."],
+               [(1, "Zarif", "zarif"), (1, "Safadi", "safadi"), (1, "Iran", "iran"), (1, "Iraq", "iraq")], year="2018")
+    [ev] = run(doc)
+    assert set(ev.actors) == {"zarif", "safadi"} and ev.date is not None and ev.date.value == "2018-05-10"

@@ -529,6 +529,12 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             cand.date = planned_month(doc, cand.date)
         elif cand.date is None and frame and cand.fact.explicit and not cand.backref and not cand.background:
             cand.date = frame_date(doc, s, cstart)  # "Ngày 12/3, Bộ Ngoại giao cho biết X đã điện đàm với Y"
+        elif cand.date is None and frame and noun and cand.fact.status == "occurred" and not cand.backref and \
+                re.match(r"\s*(?:tại|trong)\s+(?:(?:một|các|cuộc|buổi|phiên)\s+)+$", text[cstart:b], re.IGNORECASE):
+            # "X hôm 10/5 cho biết tại/trong cuộc gặp với Y ...": he spoke at the meeting, on the frame's day
+            ds = [d for d in dates_of(doc, s) if d.span is not None and d.span.end - s.begin <= cstart and
+                  d.precision in ("date", "gMonthDay")]
+            cand.date = ds[-1] if ds else None
         out.append(cand)
         # --- several occasions named at once: one event each -------------------------------------
         occasions: list[tuple[Span, DateValue | None]] = []
