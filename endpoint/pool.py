@@ -491,7 +491,8 @@ class WorkerPool:
         # keep their share of a busy machine.  A fast-lane query still using CPU after `slow_after` is remembered
         # as slow at once (copies of it arriving meanwhile take the slow lane; its real cost replaces this when it
         # ends) and is niced too.
-        niced = [lane != "fast" and self._deprioritise(w.pid, lane)]
+        est = self.costs.estimate(*key) if key is not None and lane == "slow" else None
+        niced = [lane != "fast" and self._deprioritise(w.pid, lane, idle=est is not None and est.timed_out)]
         current = [lane]  # the lane it counts in (a promoted query moves to "slow")
         promote: list[asyncio.TimerHandle | None] = [None]
         if key is not None and lane == "fast":
@@ -549,11 +550,13 @@ class WorkerPool:
                 ok = False  # no privilege to undo it: replace the worker rather than serve cheap queries niced
             self._release(w, current[0], ok)
 
-    def _deprioritise(self, pid: int, lane: str) -> bool:
-        """Lower the CPU priority of a worker running `lane` work: slow work under SCHED_IDLE when `slow_idle`
-        (it runs only on CPU time nothing else wants: a cheap query's worker always preempts it), else at the
-        lane's nice value.  True if something was changed (to undo afterwards)."""
-        if lane == "slow" and self.slow_idle and _sched_idle(pid):
+    def _deprioritise(self, pid: int, lane: str, idle: bool = False) -> bool:
+        """Lower the CPU priority of a worker running `lane` work: at the lane's nice value, or, for a query
+        that timed out before (`idle`, when `slow_idle`), under SCHED_IDLE: it then runs only on CPU time
+        nothing else wants, and a cheap query's worker always preempts it.  Slow queries that do finish are
+        only niced: under SCHED_IDLE, on a machine kept busy by other jobs, they would starve into their
+        timeout.  True if something was changed (to undo afterwards)."""
+        if idle and lane == "slow" and self.slow_idle and _sched_idle(pid):
             return True
         nice = self.lane_nice.get(lane, 0)
         return nice > 0 and _renice(pid, nice)

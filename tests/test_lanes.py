@@ -229,7 +229,10 @@ def test_slow_work_is_deprioritised_and_restored_afterwards():
     try:
         assert pool._deprioritise(child.pid, "medium") and os.getpriority(os.PRIO_PROCESS, child.pid) == 5
         assert _restore_priority(child.pid) and os.getpriority(os.PRIO_PROCESS, child.pid) == 0
-        if pool._deprioritise(child.pid, "slow"):  # SCHED_IDLE where the platform has it, else nice 10
+        assert pool._deprioritise(child.pid, "slow") and os.getpriority(os.PRIO_PROCESS, child.pid) == 10
+        assert os.sched_getscheduler(child.pid) == os.SCHED_OTHER  # a slow query that finishes: only niced
+        assert _restore_priority(child.pid)
+        if pool._deprioritise(child.pid, "slow", idle=True):  # timed out before: SCHED_IDLE where available
             assert (os.sched_getscheduler(child.pid) == os.SCHED_IDLE
                     or os.getpriority(os.PRIO_PROCESS, child.pid) == 10)
             assert _restore_priority(child.pid)
