@@ -14,8 +14,9 @@ from syriakg.loaders.extract.actor_vocab import (
     RANKS,
 )
 from syriakg.loaders.extract.coref import Held
-from syriakg.loaders.extract.names import NAME_PARTICLES, is_cap
+from syriakg.loaders.extract.names import NAME_PARTICLES, is_cap, slug
 from syriakg.loaders.extract.positions import make_position
+from syriakg.loaders.model import Position
 
 # office -> (institution key suffixes naming it, scope is the institution itself rather than its country)
 OFFICE_INSTITUTIONS: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -31,9 +32,12 @@ SEAT_OFFICES = frozenset(("spokesperson", "press_secretary", "deputy_press_secre
 
 # a role of someone working for an office holder: "thư ký báo chí / cố vấn / trợ lý / người phát ngôn của <title>"
 _OUTER_ROLE_RE = re.compile(
-    r"(?<!\w)(?:thư\s+ký|cố\s+vấn|trợ\s+lý|phát\s+ngôn|đặc\s+phái\s+viên|đặc\s+sứ|đại\s+diện|chánh\s+văn\s+phòng|"
-    r"tham\s+mưu|vợ|chồng|con\s+trai|con\s+gái|con\s+rể|anh\s+trai|em\s+trai|luật\s+sư|"
-    r"bác\s+sĩ|cận\s+vệ|người\s+viết\s+diễn\s+văn)(?!\w)",
+    # ("những lời cố vấn cho X" is advice, not an adviser)
+    r"(?<!\w)(?<!lời\s)(?<!sự\s)(?:thư\s+ký|cố\s+vấn|trợ\s+lý|phát\s+ngôn|đặc\s+phái\s+viên|đặc\s+sứ|đại\s+diện|"
+    r"chánh\s+văn\s+phòng|"
+    r"tham\s+mưu|cận\s+vệ|người\s+viết\s+diễn\s+văn|"
+    # kin and private help: not the office holder, and no position either
+    r"(?P<kin>vợ|chồng|con\s+trai|con\s+gái|con\s+rể|anh\s+trai|em\s+trai|luật\s+sư|bác\s+sĩ))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -41,13 +45,34 @@ _OUTER_ROLE_RE = re.compile(
 class TitleRules(ReaderCore):
     """Titles with scope, target and topic; appositions; role anaphors without a name."""
 
-    def _segment_before(self, k: int) -> str:
-        """The words of the clause before token k (back to a comma, dash or sentence start)."""
+    def _outer_role_start(self, k: int) -> int | None:
+        """Token index where a role noun starts in the clause before token k ("cố vấn đối ngoại | của"), if any
+        (the clause runs back to a comma, dash or the sentence start, eight tokens at most)."""
         toks = self.toks
         b = k
         while b > 0 and toks[b - 1].text not in (",", ";", ":", "–", "—", "(", "“", "\"") and k - b < 8:
             b -= 1
-        return self._text(b, k) if b < k else ""
+        if b >= k:
+            return None
+        m = _OUTER_ROLE_RE.search(self.s.text, toks[b].begin - self.s.begin, toks[k - 1].end - self.s.begin)
+        if m is None:
+            return None
+        if m.group("kin"):
+            return -1  # the holder's son, lawyer ...: no position
+        at = self.s.begin + m.start()
+        return next((t for t in range(b, k) if toks[t].begin >= at), None)
+
+    def _outer_position(self, role_start: int, phrase_end: int, inner) -> Position:  # noqa: ANN001
+        """ "Cố vấn đối ngoại của Tổng thống Pháp": a position named by the words as written (no office of the
+        table says it), keyed on the role words and the inner position."""
+        words = self._text(role_start, phrase_end)
+        k = role_start
+        while k < phrase_end and self.toks[k].key not in ("của", "cho", "giúp"):
+            k += 1
+        role = self._text(role_start, k)
+        label_vi = words[:1].upper() + words[1:]
+        key = f"{slug(role).replace('-', '_')}_of_{inner.key}"
+        return Position(key, label_vi, f"{role} of the {inner.label_en}" if inner.label_en else None, None)
 
     # ------------------------------------------------------------- 1. titles
     def _title(self, i: int) -> int | None:
@@ -64,7 +89,8 @@ class TitleRules(ReaderCore):
         former = prev in FORMER
         # "Thư ký báo chí của Tổng thống Nga Dmitry Peskov": the name after the office is the outer role's
         # holder (the press secretary), not the office holder's: the person is read, no holding of this office
-        outer_role = prev in ("của", "cho", "giúp") and bool(_OUTER_ROLE_RE.search(self._segment_before(i - 1)))
+        outer_start = self._outer_role_start(i - 1) if prev in ("của", "cho", "giúp") else None
+        outer_role = outer_start is not None
         j = i + L
         scope = None
         target = None
@@ -110,7 +136,8 @@ class TitleRules(ReaderCore):
         # the name: directly, or after ", (ông|bà)", a military rank (", tướng X"), or a closed
         # apposition of a foreign name (", Sergei Lavrov,")
         k = j
-        complement = prev in ("của", "cho", "giúp")  # "cố vấn của tổng thống Mỹ, ông X": X is the adviser
+        # "trợ lý của tổng thống Mỹ, ông X": X is the aide (read below when the aide's role was found)
+        complement = prev in ("của", "cho", "giúp") and not outer_role
         rank = self._key_at(k + 1, RANKS, 3) if k < len(toks) and toks[k].text == "," else 0
         if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].key in HONORIFICS:
             if complement:
@@ -144,7 +171,14 @@ class TitleRules(ReaderCore):
         if person is not None:
             for t in range(j, k):
                 self.skippable.add(t)
-            if former or outer_role:
+            if former:
+                return name_end
+            if outer_role:
+                if scope is not None and outer_start is not None and outer_start >= 0:
+                    inner = self._position(office, scope[0], target[0] if target else None,
+                                           topic[0] if topic else None)
+                    pos = self._outer_position(outer_start, phrase_end, inner)
+                    self._hold(person, "role:" + pos.key, scope[0], pos, outer_start, name_end)
                 return name_end
             if scope is None:
                 scope = self._delegation_scope(i)
