@@ -246,3 +246,11 @@ def test_places_after_more_locative_words(sentence: str, place: str) -> None:
     mentions = [(0, w, k) for w, k in (("Mosul", "mosul"), ("Homs", "homs"), ("Hama", "hama")) if w in sentence]
     [c] = run([sentence], mentions)
     assert c.place == place
+
+
+def test_the_body_that_gave_the_information() -> None:
+    cs = run(["Theo thông tin được Bộ Ngoại giao Iraq cung cấp, khoảng 30 quân nhân đã thiệt mạng ở Mosul."],
+             [(0, "Bộ Ngoại giao Iraq", "iraq_mfa"), (0, "Mosul", "mosul")])
+    assert [(c.count, c.claimant) for c in cs] == [(30, "iraq_mfa")]
+    cs = run(["Theo số liệu thống kê ở Mosul, khoảng 30 quân nhân đã thiệt mạng."], [(0, "Mosul", "mosul")])
+    assert [(c.count, c.claimant) for c in cs] == [(30, None)]

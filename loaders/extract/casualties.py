@@ -586,7 +586,7 @@ def _claimant(doc: Doc, s: Sentence, offset: int) -> str | None:
              if not a.negated and _inside(a, offset) and not _bullet_between(text, a.cue.begin, offset)]
     named = [a for a in cands if a.speakers]
     if not named:
-        item = _digest_item_cue(doc, s, offset)
+        item = _digest_item_cue(doc, s, offset) or _theo_information(doc, s, offset)
         if item is not None:
             return item
         q = _attribution.quote_attribution(doc, s.index, offset)
@@ -631,6 +631,29 @@ def _digest_item_cue(doc: Doc, s: Sentence, offset: int) -> str | None:
         if item_b <= a.speaker_span.begin and a.cue.end <= offset and a.act in _ASSERTIVE_ACTS and \
                 canon(a.verb) not in _NOT_VOUCHING and not _bullet_between(text, a.cue.end, offset):
             return a.speaker
+    return None
+
+
+# "Theo thông tin được Bộ Quốc phòng X cung cấp, ...", "Theo số liệu mới nhất mà Y công bố, ...": the body that gave
+# the information is the source
+_THEO_INFO_RE = re.compile(vi(r"(?:^|[,;:]\s*)Theo\s+(?:các\s+|những\s+)?(?:thông tin|số liệu|thống kê|ước tính|báo cáo|"
+                              r"nguồn tin|con số|dữ liệu|tin|thông báo|tuyên bố)(?!\w)(?P<rest>[^,;:]{0,90}),"),
+                           re.IGNORECASE)
+
+
+def _theo_information(doc: Doc, s: Sentence, offset: int) -> str | None:
+    text = doc.ex.article.text
+    for m in _THEO_INFO_RE.finditer(s.text):
+        if s.begin + m.end() > offset:
+            break
+        if _bullet_between(text, s.begin + m.start(), offset):
+            continue
+        rb, re_ = s.begin + m.start("rest"), s.begin + m.end("rest")
+        found = [g for g in discourse.groups(doc, s.index)
+                 if rb <= g.begin and g.end <= re_ and doc.kind_of(g.keys[0]) != "place"
+                 and not _LOCATIVE_RE.search(text[max(0, g.begin - 25) : g.begin])]  # not "số liệu ở X"
+        if len(found) == 1 and len(found[0].keys) == 1:
+            return found[0].keys[0]
     return None
 
 
