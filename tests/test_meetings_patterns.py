@@ -393,3 +393,11 @@ def test_speaking_at_a_meeting_dates_it_on_the_frames_day():
                [(1, "Zarif", "zarif"), (1, "Safadi", "safadi"), (1, "Iran", "iran"), (1, "Iraq", "iraq")], year="2018")
     [ev] = run(doc)
     assert set(ev.actors) == {"zarif", "safadi"} and ev.date is not None and ev.date.value == "2018-05-10"
+
+
+def test_visit_owned_by_a_role_description_mentioned_by_a_third_party():
+    doc = make(["Ông Zarif cho rằng chuyến thăm của Tổng thống Pháp tới Ấn Độ hồi tháng 5 không giúp giải quyết vấn đề."],
+               [(0, "Zarif", "zarif"), (0, "Tổng thống Pháp", "macron", "anaphor"), (0, "Ấn Độ", "india")])
+    [ev] = run(doc)
+    assert ev.kind == "visit" and {"macron", "india"} <= set(ev.actors) and ev.place == "india"
+    assert "zarif" not in ev.actors

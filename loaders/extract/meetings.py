@@ -709,7 +709,7 @@ def _destination_after_owner(doc: Doc, i: int, e: int) -> str | None:
         lead = s.text[e: g.begin - s.begin]
         if _OWNER_THEN_DEST_RE.fullmatch(lead):
             owners = groups_in(doc, i, e, g.begin - s.begin)
-            if any(o.how == "anaphor" for o in owners):
+            if any(o.how == "anaphor" and _PRONOUN_MENTION_RE.match(o.mentions[0].text) for o in owners):
                 # "chuyến thăm của ông tới X": trusted only when one person is named before it in the sentence
                 persons = {k for o in groups_in(doc, i, 0, e) for k in o.keys[:1] if doc.kind_of(k) == "person"}
                 if len(persons) != 1 or not all(set(o.keys) <= persons for o in owners if o.how == "anaphor"):
@@ -717,6 +717,10 @@ def _destination_after_owner(doc: Doc, i: int, e: int) -> str | None:
             lit = [x for x in g.literal_keys if doc.kind_of(x) in ("place", "country")]
             return lit[0] if lit and not g.plural else None
     return None
+
+
+# an anaphor that is a pronoun ("ông", "người này"), not a role description ("Tổng thống Mỹ")
+_PRONOUN_MENTION_RE = re.compile(r"(?:ông|bà|ngài|người\s+này|vị\s+này|nhà\s+lãnh\s+đạo\s+này|họ)\s*$", re.IGNORECASE)
 
 
 def _without_travel_word(scope: str, lead: str) -> str:
