@@ -254,3 +254,13 @@ def test_the_body_that_gave_the_information() -> None:
     assert [(c.count, c.claimant) for c in cs] == [(30, "iraq_mfa")]
     cs = run(["Theo số liệu thống kê ở Mosul, khoảng 30 quân nhân đã thiệt mạng."], [(0, "Mosul", "mosul")])
     assert [(c.count, c.claimant) for c in cs] == [(30, None)]
+
+
+def test_the_narrower_place_wins_over_the_region_it_belongs_to() -> None:
+    cs = run(["Giao tranh tại thị trấn Madaya, thuộc tỉnh Homs, đã khiến hơn 90 dân thường thiệt mạng."],
+             [(0, "Madaya", "madaya"), (0, "Homs", "homs")])
+    assert [(c.count, c.place) for c in cs] == [(90, "madaya")]
+    cs = run(["Một nguồn tin cho biết vụ tấn công diễn ra trên đường cao tốc thuộc tỉnh Homs.",
+              "SOHR thông báo cuộc tấn công đã làm 8 người thiệt mạng."],
+             [(0, "Homs", "homs"), (1, "SOHR", "sohr")], one_paragraph=True)
+    assert [(c.count, c.place) for c in cs] == [(8, "homs")]

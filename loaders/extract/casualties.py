@@ -157,10 +157,11 @@ _STOP_RE = re.compile(
 _APPOSITION_RE = re.compile(vi(r",\s*(?:bao gồm|gồm|kể cả|chủ yếu là|phần lớn là|đa số là|trong đó có|"
                                 r"trong (?:tổng )?số|trên tổng số)\s"),
                             re.IGNORECASE)
-_LOCATIVE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi|gần|quanh|xung quanh)\s+"
+_LOCATIVE_RE = re.compile(vi(r"(?<!\w)(?:ở|tại|trong|trên|khắp|ngoài|từ|ra|sang|vào|khỏi|gần|quanh|xung quanh|thuộc)\s+"
                              r"(?:(?:các|những|hai|ba|bốn)\s+)?"
                              r"(?:(?:tỉnh|thành phố|thị trấn|làng|ngôi làng|vùng|khu vực|miền|phía|thủ đô|nước|lãnh thổ|"
-                             r"quận|huyện|thị xã|khu|ngoại ô|nông thôn|sa mạc|đông|tây|nam|bắc|trung|của)\s+){0,4}$"),
+                             r"quận|huyện|thị xã|khu|ngoại ô|nông thôn|sa mạc|đông|tây|nam|bắc|trung|của|đường|"
+                             r"tuyến đường|trục đường|quốc lộ)\s+){0,4}$"),
                           re.IGNORECASE)
 # where people meet or speak is not where the victims fell: "hội đàm tại Geneva", "phát biểu ở Moskva"
 _VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội nghị|thượng đỉnh|cuộc gặp|cuộc họp|gặp gỡ|họp|"
@@ -462,11 +463,14 @@ def _place(doc: Doc, s: Sentence, rel_b: int, rel_e: int, anchor: int, exclude: 
         if _VENUE_RE.search(s.text, max(0, mb - 90), mb):
             continue
         dist = abs(mb - anchor)
+        if _WIDER_RE.search(before):
+            dist += 100_000  # "tại thị trấn X, thuộc tỉnh Y": Y only when nothing narrower is named
         if best is None or dist < best[0]:
             best = (dist, key)
     return best[1] if best else None
 
 
+_WIDER_RE = re.compile(vi(r"(?<!\w)thuộc\s+(?:\S+\s+){0,5}$"), re.IGNORECASE)
 _ORIGIN_RE = re.compile(vi(r"(?<!\w)(?:đến từ|xuất thân từ|gốc|quê ở|quốc tịch)\s+(?:\S+\s+)?$"), re.IGNORECASE)
 # "tại Qaim", "tại nhà thi đấu Manchester": a place is named in the sentence, even if not one we know; the previous
 # sentence's place is then no guess for it
