@@ -59,7 +59,7 @@ JSON = conneg.Fmt("application/json", (), "json", "json")
 OFFERS = (JSON, conneg.HTML)
 MAX_OFFSET = 1_000_000
 MAX_EVIDENCE = 200
-FACTS_THREADS = 2  # threads per HTTP worker computing /facts answers (see timing.offloaded)
+FACTS_THREADS = 4  # threads per HTTP worker computing /facts answers (see timing.offloaded)
 WARM_DELAY = 1.0  # seconds a store version must stay current before its indexes are built
 
 

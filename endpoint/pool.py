@@ -72,6 +72,7 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 LANES = ("fast", "medium", "slow")  # in priority order
+SHARED_WAIT = 4.0  # medium and slow work may wait this many times the timeout for a worker
 __all__ = ["LANES", "Cost", "CostMemory", "LaneFull", "PoolBusy", "QueryTimeout", "WorkerFailed", "WorkerPool"]
 
 
@@ -471,8 +472,9 @@ class WorkerPool:
         queued = time.monotonic()
         lane, key = self.lane_of(req)
         # how long it may wait for a worker: `timeout` for cheap work (longer means overload: 503 for back
-        # pressure), twice that for medium and slow work, which may queue behind a query using its whole `timeout`
-        deadline = None if not timeout or timeout <= 0 else queued + timeout * (1.0 if lane == "fast" else 2.0)
+        # pressure), four times that for medium and slow work, which yields to cheap work and may queue behind
+        # queries using their whole `timeout` (waiting longer beats an error)
+        deadline = None if not timeout or timeout <= 0 else queued + timeout * (1.0 if lane == "fast" else SHARED_WAIT)
         self.lane_calls[lane] += 1
         timing.note("lane", lane)
         w = await self._acquire(lane, deadline, timeout)
