@@ -160,3 +160,13 @@ def test_passive_signing_with_parties_after_giua() -> None:
     assert doc.ex.agreements == []
     doc = build(["Thỏa thuận giữa Iraq và Jordan vẫn gây tranh cãi."], [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")])
     assert doc.ex.agreements == []
+
+
+@pytest.mark.parametrize(("sentence", "date", "key"), [
+    ("Thổ Nhĩ Kỳ viện dẫn Thỏa thuận A-đa-na năm 1998 với Syria.", "2019-02-01", "adana_agreement_1998"),
+    ("Các bên cam kết tôn trọng Thông cáo Giơ-ne-vơ.", "2016-01-01", "geneva_communique_2012"),
+    ("Thỏa thuận Át-xta-na về các vùng giảm căng thẳng đã có hiệu lực.", "2017-06-01", "astana_deescalation"),
+    ("Kế hoạch Hành động Toàn diện Chung (JCPOA) vẫn được các bên duy trì.", "2017-01-01", "jcpoa_2015"),
+])
+def test_catalogue_agreements_in_other_spellings(sentence: str, date: str, key: str) -> None:
+    assert [a.key for a in build([sentence], date=date).ex.agreements] == [key]

@@ -60,7 +60,7 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "name:sochi_title": _f(r"^(?:thỏa thuận|bản ghi nhớ|biên bản ghi nhớ|hiệp định) (?:ở |tại )?(?:Sochi|Xô-chi|Sô-chi)"),
     "name:geneva": _f(r"Geneva|Genève|Geneve|Giơ-ne-vơ"),
     "name:munich": _f(r"Munich|München|Mu-ních"),
-    "name:adana": _f(r"Adana"),
+    "name:adana": _f(r"Adana|A-đa-na|A-da-na|A đa na"),
     "name:2254": _f(r"nghị quyết(?: số)? 2254"),
     "place:idlib": _f(r"Idlib|Idleb|I-đlíp"),
     "place:aleppo": _f(r"Aleppo|A-lép-pô|Alep\b"),

@@ -57,11 +57,12 @@ def _r(p: str) -> re.Pattern[str]:
 # only sentences with one of these words (either tone placement) are read
 CUE_WORDS = frozenset((  # "thuận" covers "thỏa thuận" and "thoả thuận"
     "thuận", "ghi nhớ", "hiệp", "ngừng bắn", "ngưng bắn", "đình chiến", "nghị quyết", "thông cáo", "nhất trí",
-    "thống nhất", "đồng ý", "giảm căng thẳng", "giảm leo thang", "giảm xung đột"))
+    "thống nhất", "đồng ý", "giảm căng thẳng", "giảm leo thang", "giảm xung đột", "jcpoa", "toàn diện chung"))
 NOUN_RE = _r(
     r"(?<!\w)(?:thỏa thuận|biên bản ghi nhớ|bản ghi nhớ|hiệp định|hiệp ước|"
     r"(?:lệnh|chế độ|cơ chế) (?:ngừng bắn|ngưng bắn|đình chiến|ngừng chiến|hưu chiến)|"
     r"nghị quyết(?: số)? \d{3,4}|thông cáo (?:Geneva|Genève|Giơ-ne-vơ|Giơnevơ)|"
+    r"kế hoạch hành động toàn diện chung|JCPOA|"
     # de-escalation zones described as set up by an agreement: "các khu vực giảm căng thẳng được thiết lập (tại
     # Astana / theo ...)" names the memorandum that set them up
     r"(?:vùng|khu vực|khu) giảm (?:căng thẳng|leo thang|xung đột)(?= (?:\S+ ){0,3}?(?:được |đã được |vừa được )?"
