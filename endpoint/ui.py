@@ -1,4 +1,5 @@
-"""The query UI: YASGUI (vendored in static/yasgui) at /, with the competency questions as example tabs."""
+"""The query UI: YASGUI (vendored in static/yasgui) at /, with the shipped queries of static/queries as example tabs
+(the competency questions, the cross-article merges, Wikidata federation)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,22 @@ async def index(request: Request) -> HTMLResponse:
 
 
 def _title(path: Path, text: str) -> str:
-    """The example's tab name: its first comment line without the leading '# '."""
+    """The example's title: its first comment line without the '# '; when that sentence runs on over the next
+    comment lines (the merge queries' comments are paragraphs), the whole first sentence."""
+    lines = []
     for line in text.splitlines():
-        if line.startswith("#"):
-            return re.sub(r"^#\s*", "", line).strip()
-    return path.stem
+        if not line.startswith("#"):
+            if lines:
+                break
+            continue
+        lines.append(re.sub(r"^#\s*", "", line).strip())
+    if not lines:
+        return path.stem
+    if len(lines) == 1 or lines[0].endswith((".", "?")):
+        return lines[0]
+    block = " ".join(lines)
+    m = re.search(r"[.?)](?=:?\s)|:(?=\s)", block)
+    return block[: m.end()] if m and m.group() != ":" else block[: m.start()] if m else block
 
 
 def example_queries() -> list[dict[str, str]]:

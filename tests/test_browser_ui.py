@@ -101,6 +101,7 @@ def test_ui_loads_offline_and_runs_an_example_query(page, server):
     assert any("cq1-articles" in n for n in names), names
     assert any("cq8-statements-of-person" in n for n in names), names
     assert any(n.strip().startswith("wd") for n in names), names
+    assert any("merged-events" in n for n in names) and any("merged-casualties" in n for n in names), names
     page.locator(".yasgui .tabsList .tab", has_text="cq1-articles").first.click()
     tab_panel = page.locator(".yasgui .tabPanel.active")
     tab_panel.locator(".yasqe_queryButton").click()

@@ -127,6 +127,16 @@ def test_examples_are_the_competency_questions_plus_federation(client):
     assert len(fed) >= 2
 
 
+def test_examples_include_the_cross_article_merge_queries(client):
+    """merged-events / merged-casualties are tabs too, served from their one copy in static/queries."""
+    ex = {e["name"]: e for e in client.get("/examples.json").json()}
+    for name, start in (("merged-events", "Events reported by two or more articles"),
+                        ("merged-casualties", "Casualty and displacement tolls reported by two or more articles")):
+        assert ex[name]["query"] == (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+        assert ex[name]["title"].startswith(start) and ex[name]["title"].endswith(")")  # the whole first sentence
+    assert not list((Path(__file__).resolve().parents[1] / "docs" / "queries").glob("merged-*.rq"))  # no second copy
+
+
 def test_examples_match_the_shared_competency_questions():
     """The copies in endpoint/static/queries stay identical to ../shared (skipped when it is absent)."""
     import os

@@ -132,7 +132,7 @@ def test_removing_and_reloading_an_article_updates_the_merge(loaded, tmp_path):
 
 def test_example_query_lists_each_articles_status_and_evidence(loaded):
     _, _, store = loaded
-    query = (REPO / "docs" / "queries" / "merged-events.rq").read_text(encoding="utf-8")
+    query = (REPO / "endpoint" / "static" / "queries" / "merged-events.rq").read_text(encoding="utf-8")
     got = [{str(v)[1:]: r[v].value for v in res_vars if r[v] is not None}
            for res in [store.query(query, use_default_graph_as_union=True)] for res_vars in [res.variables]
            for r in res]
