@@ -264,3 +264,16 @@ def test_the_narrower_place_wins_over_the_region_it_belongs_to() -> None:
               "SOHR thông báo cuộc tấn công đã làm 8 người thiệt mạng."],
              [(0, "Homs", "homs"), (1, "SOHR", "sohr")], one_paragraph=True)
     assert [(c.count, c.place) for c in cs] == [(8, "homs")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Từ năm 2011 tới nay, có ít nhất 120 nhà báo, phóng viên chiến trường đã thiệt mạng.", [("killed", 120)]),
+    ("Ông nhắc tới người tị nạn (22,5 triệu người) và những người mất nhà cửa (40,3 triệu người).",
+     [("refugees", 22500000), ("displaced", 40300000)]),
+    ("Có gần 60 triệu người phải chạy nạn trên toàn thế giới.", [("displaced", 60000000)]),
+    ("Khoảng 6 triệu người đã phải ly hương.", [("displaced", 6000000)]),
+    ("Thành phố (2 triệu người) đang thiếu nước.", []),
+    ("Ông đã gặp 5 người, 3 binh sĩ đã thiệt mạng sau đó.", [("killed", 3)]),
+])
+def test_lists_brackets_and_more_displacement_words(sentence: str, expected: list) -> None:
+    assert [(c.outcome, c.count) for c in run([sentence])] == expected

@@ -59,7 +59,7 @@ OUTCOME_AFTER: dict[Outcome, tuple[str, ...]] = {
     "injured": ("bị thương", "bị thương nặng", "bị thương nhẹ"),
     "displaced": ("sơ tán", "di tản", "tản cư", "chạy loạn", "chạy trốn", "chạy khỏi", "rời bỏ nhà cửa", "rời khỏi nhà", "rời khỏi nhà cửa", "rời bỏ quê hương",
                   "rời khỏi quê hương", "rời bỏ nơi ở", "mất nhà cửa", "mất nhà", "mất chỗ ở", "bỏ nhà", "lánh nạn",
-                  "di dời", "di cư", "tha hương", "vô gia cư", "bỏ chạy khỏi"),
+                  "di dời", "di cư", "tha hương", "vô gia cư", "bỏ chạy khỏi", "chạy nạn", "ly hương", "ly tán"),
     "refugees": ("tị nạn", "tỵ nạn", "rời bỏ đất nước", "rời khỏi đất nước", "chạy sang nước ngoài",
                  "chạy ra nước ngoài", "sống lưu vong", "chạy sang", "chạy trốn sang", "vượt biên sang",
                  "tìm nơi ẩn náu ở nước ngoài"),
@@ -127,7 +127,7 @@ KEYS = frozenset({
     "bị thương", "sơ tán", "di tản", "tản cư", "chạy", "rời", "mất nhà", "mất chỗ", "bỏ nhà", "lánh nạn", "di dời",
     "di cư", "tha hương", "gia cư", "tị nạn", "tỵ nạn", "lưu vong", "tiếp nhận", "đón nhận", "tiếp đón", "mất tích",
     "bắt", "giam", "treo cổ", "xử tử", "chặt đầu", "thảm sát", "ẩn náu", "vượt biên", "tử trận", "hạ gục", "tổn thất",
-    "thi thể", "xác",
+    "thi thể", "xác", "chạy nạn", "ly hương", "ly tán",
 })
 _OUTCOME_ANY = re.compile(r"(?<!\w)(?=[" + "".join(sorted({canon(w)[0] for w in _OUTCOME_PHRASES})) + r"])"
                           + alternation(_OUTCOME_PHRASES), re.IGNORECASE)
@@ -171,11 +171,11 @@ _VENUE_RE = re.compile(vi(r"(?<!\w)(?:hội đàm|đàm phán|hòa đàm|hội n
 # "cuộc khủng hoảng Syria": the country of a war or crisis is where its victims fell
 _WAR_OF_RE = re.compile(vi(r"(?:khủng hoảng|xung đột|nội chiến|chiến tranh|cuộc chiến|chiến sự|giao tranh)\s+(?:ở\s+|tại\s+)?$"),
                         re.IGNORECASE)
-_NP_END_RE = re.compile(vi(r"\s(?:ở|tại|trong|trên|khắp|từ|do|vì|bởi|gần|quanh)\s"), re.IGNORECASE)
+_NP_END_RE = re.compile(vi(r"\s(?:ở|tại|trong|trên|khắp|từ|do|vì|bởi|gần|quanh|vào|hiện)\s"), re.IGNORECASE)
 _COUNT_OF_RE = re.compile(
     vi(r"(?:số|con số|tổng số)\s+(?P<what>người\s+(?:thiệt mạng|chết|tử vong|bị thương|mất tích|tị nạn|sơ tán|"
        r"di tản|bị bắt)|nạn nhân|thương vong|binh sĩ\s+thiệt mạng|dân thường\s+thiệt mạng)"
-       r"[^,;:.]{0,60}?(?:đã\s+)?(?:lên tới|lên đến|tăng lên|tăng lên tới|là|ở mức|đạt|vượt)\s*$"),
+       r"[^,;:.]{0,60}?(?:đã\s+)?(?:lên tới|lên đến|tăng lên|tăng lên tới|là|ở mức|đạt|vượt|với)\s*$"),
     re.IGNORECASE,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|,(?=\s)|(?<!\w)(?:nhưng|song|trong khi)(?!\w)", re.IGNORECASE)
@@ -240,9 +240,31 @@ def find_claims(text: str) -> list[_Found]:
             head = _HEAD_RE.match(text, q.num_end)
             if head is not None:
                 f = _Found(out[-1].outcome, q, _victims(text, head.start("head"), None), head.end(), True)
+        if f is None:
+            f = _in_brackets(text, q)
         if f is not None and not any(o.q.begin == q.begin for o in out):
             out.append(f)
     return out
+
+
+_NOUN_OUTCOME_RE = re.compile(r"(?<!\w)(?:" + alternation(list(OUTCOME_NOUNS)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _in_brackets(text: str, q: Quantity) -> _Found | None:
+    """ "người tị nạn quốc tế (22,5 triệu người)", "những người mất nhà cửa (40,3 triệu người)": a count in brackets
+    after the people it counts."""
+    paren = text.rfind("(", max(0, q.begin - 3), q.begin)
+    head = _HEAD_RE.match(text, q.num_end)
+    if paren < 0 or text[paren + 1 : q.begin].strip() or head is None or not text[head.end() :].lstrip().startswith(")"):
+        return None
+    seg_b = max(text.rfind(",", 0, paren), text.rfind("(", 0, paren), paren - 60, 0)
+    seg = text[seg_b:paren]
+    found = [(m.start(), _OUT_AFTER[canon(m.group(0))]) for m in _OUT_AFTER_RE.finditer(seg)]
+    found += [(m.start(), OUTCOME_NOUNS[canon(m.group(0))]) for m in _NOUN_OUTCOME_RE.finditer(seg)]
+    if not found or _NEG_RE.search(seg):
+        return None
+    outcome = max(found)[1]
+    return _Found(outcome, q, _victims(text, head.start("head"), None), head.end())
 
 
 def _read(text: str, q: Quantity, limit: int) -> _Found | None:
@@ -384,6 +406,12 @@ def _outcome_after(text: str, start: int, limit: int, rx: re.Pattern[str] = _OUT
                 words += sum(1 for w in text[pos : stop.start()].split() if not w[:1].isupper())
                 pos = close + 1
                 continue
+        if stop is not None and stop.group(0) == "," and (m is None or stop.start() < m.start()) and \
+                _HEAD_RE.match(text, stop.end()):
+            # "122 nhà báo, phóng viên chiến trường đã thiệt mạng": a list of who they were
+            words += sum(1 for w in text[pos : stop.start()].split() if not w[:1].isupper())
+            pos = stop.end()
+            continue
         if m is None or (stop is not None and stop.start() < m.start()):
             return None
         gap = text[pos : m.start()]
