@@ -37,6 +37,9 @@ _ABBREV_DOT = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?|TP|Tp|BS|TS|ThS)\.")  # 'T.
 # printed before an author's name: initials ('NT Nguyễn Thuận'), a rank or title ('Đại tá Lê Minh')
 _NAME_PREFIX = re.compile(r"^(?:[A-ZĐ]{2,3}|BS|TS|ThS|PGS\.?TS|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|"
                           r"Nhà báo|Luật sư|Bác sĩ|Tiến sĩ|Tiến sỹ)$")
+# 'Đình Viên - Thể thao Ngày nay | 11:20 06/02/2017': a byline line with the outlet and the time
+_DATE_TAIL = re.compile(r"\s*\|\s*\d{1,2}[:h]\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}\s*$")
+_NAME_OUTLET = re.compile(r"(?:^|(?<=\s))(?P<name>\S+(?:\s+\S+){1,4})\s+-\s+(?P<outlet>[A-ZĐ]\S*(?:\s+\S+){0,4})$")
 _DASH_END = re.compile(r"\s+[-–]$")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
@@ -133,6 +136,12 @@ def parse_byline(text: str) -> Byline | None:
     if _SENTENCE_END.search(_ABBREV_DOT.sub("", t.rstrip("."))):
         return None
     core = t.rstrip(".").strip()
+    dated = _DATE_TAIL.search(core)
+    if dated:
+        m = _NAME_OUTLET.fullmatch(core[:dated.start()])
+        if m and is_person_name(m.group("name")):
+            return Byline(t, author=m.group("name"), outlet=outlet_name(m.group("outlet")) or m.group("outlet"))
+        return None
     if _DASH_END.search(core):  # 'Phú Lộc -', 'NT Nguyễn Thuận -': a byline whose source line was cut off
         name = _DASH_END.sub("", core)
         parts = name.split(None, 2 if re.match(r"^\S+ (?:tá|tướng|báo|sư|sĩ|sỹ) ", name) else 1)
@@ -233,6 +242,13 @@ def glued_byline(text: str, begin: int, end: int) -> int | None:
     (initials, a name) followed by one; the longest author part `parse_byline` accepts wins.
     """
     piece = text[begin:end].rstrip()
+    dated = _DATE_TAIL.search(piece)
+    if dated:  # '... Đình Viên - Thể thao Ngày nay | 11:20 06/02/2017'
+        before = piece[:dated.start()]
+        for w in [w.start() for w in re.finditer(r"\S+", before)][-10:]:
+            if (w == 0 or piece[w - 1].isspace()) and parse_byline(piece[w:]) is not None:
+                return begin + w
+        return None
     m = _TAIL_PAREN.search(piece)
     if m is None and not _TAIL_DASH.search(piece):
         return None

@@ -51,11 +51,14 @@ from syriakg.loaders.text.markers import (
     ends_like_sentence,
     glued_headlines,
     header_date,
+    inline_arrow_links,
+    inline_end,
     inline_read_more,
     inline_related,
     inline_separators,
     is_breadcrumb,
     is_separator,
+    leading_related_box,
     outlet_prefix,
     repeats_title,
     title_key,
@@ -63,6 +66,7 @@ from syriakg.loaders.text.markers import (
 from syriakg.loaders.text.normalize import nfc_view
 from syriakg.loaders.text.sentences import split_spans, trim_span
 from syriakg.loaders.text.sources_gazetteer import outlet_name
+from syriakg.loaders.text.teasers import teaser_blocks
 
 __all__ = ["build_article"]
 
@@ -168,10 +172,12 @@ class _Reader:
             self.furn(paras[i].begin, paras[i].end, "header_date")
             i += 1
         body_pars, end_at = self._classify(paras[i:])
+        body_pars, end_at = self._inline_end(body_pars, end_at)
         pg.body_end = end_at if end_at is not None else len(t)
         self._inline(body_pars)
         if pg.byline is None:
             self._trailing_byline()
+        self._closing_teasers()
         if not pg.body:
             pg.warnings.append("no body text found")
         return pg
@@ -267,6 +273,32 @@ class _Reader:
             self.furn(p.begin, p.end, kind)
         return kept, first.begin
 
+    def _inline_end(self, kept: list[tuple[_Par, str]], end_at: int | None
+                    ) -> tuple[list[tuple[_Par, str]], int | None]:
+        """A 'Tin liên quan' heading run into a body paragraph ends the body there (flattened pages); one at
+        the start of a paragraph heads a box of truncated titles, and the story goes on after it."""
+        kept = list(kept)
+        for j, (p, kind) in enumerate(kept):
+            if kind != "body":
+                continue
+            box = leading_related_box(self.t, p.begin, p.end)
+            if box is not None:  # a box of truncated teaser titles before the story goes on
+                self.furn(p.begin, box, "related")
+                b, e = trim_span(self.t, box, p.end)
+                p = _Par(b, e, self.t[b:e])
+                kept[j] = (p, kind)
+            at = inline_end(self.t, p.begin, p.end)
+            if at is not None and at > p.begin:
+                self.furn(at, p.end, "related")
+                for q, _k in kept[j + 1:]:
+                    self.furn(q.begin, q.end, "related")
+                head = kept[:j]
+                b, e = trim_span(self.t, p.begin, at)
+                if b < e:
+                    head.append((_Par(b, e, self.t[b:e]), "body"))
+                return head, at
+        return kept, end_at
+
     def _caption_paragraph(self, p: _Par) -> bool:
         """A short paragraph that ends with a photo credit ('... ngày 5/9. Ảnh: AFP/TTXVN')."""
         if p.end - p.begin > _CAPTION_MAX_CHARS + 60:
@@ -327,6 +359,10 @@ class _Reader:
         for b, e, kind in inline_related(t, begin, end):
             self.furn(b, e, kind)
             cuts.append((b, e))
+        for b, e in inline_arrow_links(t, begin, end):
+            if not any(cb < e and b < ce for cb, ce in cuts):
+                self.furn(b, e, "related")
+                cuts.append((b, e))
         for b, e in inline_separators(t, begin, end):
             self.furn(b, e, "separator")
             cuts.append((b, e))
@@ -416,6 +452,32 @@ class _Reader:
         pg.body[-1] = (nb, ne)
         if pg.lead == (b, e):
             pg.lead = (nb, ne)
+
+
+    def _closing_teasers(self) -> None:
+        """A run of unbracketed related-article teasers closing a flattened body (see `teasers`)."""
+        pg = self.page
+        sents = [sp for b, e in pg.body for sp in split_spans(self.t, b, e)]
+        if len(sents) < 4:
+            return
+        blocks = teaser_blocks(self.t, sents)
+        if not blocks:
+            return
+        start = blocks[0][0]
+        kept: list[tuple[int, int]] = []
+        for b, e in pg.body:
+            if b >= start:
+                self.furn(b, e, "related")
+            elif e > start:
+                self.furn(start, e, "related")
+                nb, ne = trim_span(self.t, b, start)
+                kept.append((nb, ne))
+                if pg.lead == (b, e):
+                    pg.lead = (nb, ne)
+            else:
+                kept.append((b, e))
+        pg.body = kept
+        pg.body_end = min(pg.body_end, start)
 
 
 def _date_value(raw_date: str | None, warnings: list[str]) -> DateValue | None:

@@ -53,7 +53,7 @@ _OPENER = re.compile(
 )
 # 'Theo Reuters, ...', 'Theo Bộ Quốc phòng Nga, ...': capitalised words up to a comma; not a name after a
 # title ('Bộ trưởng Theo Francken, ...')
-_THEO_NAMED = re.compile(r"(?<=[\w)”\"’'%])\s+(?P<op>Theo\s+(?P<src>[A-ZĐÀ-Ỹ][^\s,]*(?:\s+[^\s,]+){0,5}),)")
+_THEO_NAMED = re.compile(r"(?<=[\w)”\"’'%])\s+(?P<op>Theo\s+(?P<src>[^\W\d_][^\s,]*(?:\s+[^\s,]+){0,5}),)")
 _TITLE_BEFORE = re.compile(r"(?:trưởng|thống|tướng|tá|ông|bà|ngài|anh|chị|thủ|viên|sĩ|sỹ|giả|tịch)$", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 40
@@ -84,7 +84,7 @@ _QUOTES = re.compile(r"[“”\"«»]")
 def _opener(text: str, b: int, e: int) -> re.Match[str] | None:
     first = _OPENER.search(text, b, e)
     m = _THEO_NAMED.search(text, b, first.start() if first else e)
-    if m and not _TITLE_BEFORE.search(text, b, m.start()):
+    if m and m.group("src")[0].isupper() and not _TITLE_BEFORE.search(text, b, m.start()):
         return m
     return first
 

@@ -18,6 +18,9 @@ __all__ = [
     "end_marker",
     "glued_headlines",
     "header_date",
+    "inline_arrow_links",
+    "inline_end",
+    "leading_related_box",
     "inline_related",
     "is_breadcrumb",
     "is_separator",
@@ -233,3 +236,62 @@ def inline_related(text: str, begin: int, end: int) -> list[tuple[int, int, str]
             continue
         out.append((m.start(), m.end(), "related"))
     return sorted(out)
+
+
+# a related-articles heading printed inside a flattened paragraph, then the first teaser title
+_INLINE_END = re.compile(
+    r"(?<!\w)(?:Tin liên quan|TIN LIÊN QUAN|Bài liên quan|BÀI LIÊN QUAN|Tin bài liên quan|Bài viết liên quan|"
+    r"Tin cùng chuyên mục|TIN CÙNG CHUYÊN MỤC|Có thể bạn quan tâm|CÓ THỂ BẠN QUAN TÂM|Đừng bỏ lỡ)"
+    r"\s*[:>»]?\s+(?=\S)"
+)
+_ARROW = re.compile(r"(?<![^\s.!?…])>{2,}\s*(?=\S)")
+_ARROW_STOP = re.compile(r">{2,}|[ \t\u00a0]{2,}")
+_ARROW_MAX_WORDS = 30
+
+
+def inline_end(text: str, begin: int, end: int) -> int | None:
+    """Offset of a 'Tin liên quan' / 'Bài liên quan' heading run into a paragraph ('... 06/02/2017 Tin liên
+    quan Title one Title two ...'): the body stops there.  The heading must be followed by a capital (a
+    title), so a sentence such as 'Tin liên quan đến vụ việc ...' is not one."""
+    for m in _INLINE_END.finditer(text, begin, end):
+        if _title_start(text[m.end()]):
+            return m.start()
+    return None
+
+
+def _title_start(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in "“\"'‘"
+
+
+def inline_arrow_links(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """'>> Title' / '>>> Title' related links inside a paragraph.  A title has no final stop, so it ends
+    at the next '>>', at a run of spaces or at the paragraph's end; a link whose end cannot be found
+    within a few words (it runs into the next sentence) is left alone."""
+    if ">>" not in text[begin:end]:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _ARROW.finditer(text, begin, end):
+        if (out and m.start() < out[-1][1]) or not _title_start(text[m.end()]):
+            continue
+        stop = _ARROW_STOP.search(text, m.end(), end)
+        e = stop.start() if stop else end
+        if len(text[m.end():e].split()) > _ARROW_MAX_WORDS:
+            continue
+        out.append((m.start(), e))
+    return out
+
+
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s+(?=\S)")
+_BOX_MAX = 1000  # characters a box of truncated teaser titles may take at the start of a paragraph
+
+
+def leading_related_box(text: str, begin: int, end: int) -> int | None:
+    """End of a 'TIN LIÊN QUAN' box printed at the start of a paragraph: teaser titles cut short with '...'
+    ('TIN LIÊN QUAN Title one ... Title two ... <the story goes on>'), or None."""
+    m = _INLINE_END.match(text, begin, end)
+    if m is None or not _title_start(text[m.end()]):
+        return None
+    last = None
+    for t in _TRUNCATED.finditer(text, m.end(), min(end, m.end() + _BOX_MAX)):
+        last = t
+    return last.end() if last else None

@@ -62,6 +62,8 @@ _MAX_SUMMARY = 2  # summary sentences after a glued headline in a teaser run
 _MIN_RUN = 3  # glued headlines in the closing run (two are too often sub-headed sections)
 _RUN_SHARE = 0.6  # share of the headline's content syllables its summary repeats
 _MIN_SHARED = 4
+_ANNOUNCED_WORDS = 7  # a head sharing this many syllables in a row with the lead is announced there
+_EXTEND_SHARE = 0.3  # for a teaser right before an established run
 _QUESTION_SHARE = 0.3  # a headline that is a sentence of its own needs less: nothing is glued
 
 
@@ -69,7 +71,20 @@ def _content(text: str) -> list[str]:
     return [w for w in _SYLLABLE.findall(text.lower()) if w not in _STOP]
 
 
-def glued_headline(text: str, sentence: tuple[int, int], after: str) -> tuple[int, float] | None:
+def _common_opening(text: str, words: list[str], k: int) -> bool:
+    """The summary opens like a sentence ('Lực lượng ...', 'Hệ thống ...'), not inside a name ('Ngũ Hành Sơn',
+    'Ford', 'CP Xây dựng'): a capitalised word followed by a lower-case one, itself written in lower case
+    elsewhere in the page (a common word, not a name part)."""
+    if k + 1 >= len(words):
+        return False
+    first, second = words[k], words[k + 1]
+    if not second[:1].islower() or not first[1:].islower() or not first.isalpha():
+        return False
+    return re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text) is not None
+
+
+def glued_headline(text: str, sentence: tuple[int, int], after: str, share: float = _RUN_SHARE
+                   ) -> tuple[int, float] | None:
     """(offset where the summary starts, share of the headline repeated) when `sentence` starts with a glued headline.
 
     `after` is the text that follows the sentence (the next sentence), which the summary may use.
@@ -108,18 +123,28 @@ def glued_headline(text: str, sentence: tuple[int, int], after: str) -> tuple[in
             j += 1
         if k < _MIN_HEAD_WORDS:
             continue
-        if _SENTENCE_PUNCT.search(words[k - 1]):
-            break  # the headline cannot run past sentence punctuation
+        if any(_SENTENCE_PUNCT.search(w) for w in words[:k]):
+            break  # the headline cannot run past sentence punctuation (nor start with 'Cụ thể, ...')
         last = words[k - 1].lower()
         if not words[k][0].isupper() or last in _STOP or last in _NOT_LAST or len(heads) < _MIN_SHARED:
             continue  # headlines do not end on a preposition or conjunction
+        if text.count(f"{words[k - 1]} {words[k]}") > 1:
+            continue  # words that recur together are one name ('Ngũ Hành Sơn', 'Chủ tịch Ủy ban'), not a headline's end
+        if not _common_opening(text, words, k):
+            continue
         shared = sum(1 for h in heads if rest_count[h] > 0 or h in after_content)
         if shared < _MIN_SHARED:
             continue
-        share = shared / len(heads)
-        if share >= _RUN_SHARE and (best is None or (shared, share) > (best[2], best[1])):
-            best = (b + starts[k], share, shared)
+        part = shared / len(heads)
+        if part >= share and (best is None or (shared, part) > (best[2], best[1])):
+            best = (b + starts[k], part, shared)
     return (best[0], best[1]) if best else None
+
+
+def _announced(head: str, lead: str) -> bool:
+    """`_ANNOUNCED_WORDS` words in a row of `head` occur in `lead`."""
+    words = head.split()
+    return any(" ".join(words[i:i + _ANNOUNCED_WORDS]) in lead for i in range(len(words) - _ANNOUNCED_WORDS + 1))
 
 
 def teaser_blocks(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -133,9 +158,11 @@ def teaser_blocks(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
     run_start: int | None = None
     openings: set[tuple[str, ...]] = set()
     since_head = 0
+    heads: list[str] = []
     for i in range(n - 1, 0, -1):  # never the lead
         nxt = text[sentences[i + 1][0]:sentences[i + 1][1]] if i + 1 < n else ""
-        if glued_headline(text, sentences[i], nxt) is not None:
+        if (g := glued_headline(text, sentences[i], nxt)) is not None:
+            heads.append(text[sentences[i][0]:g[0]].strip().lower())
             opening = tuple(text[sentences[i][0]:sentences[i][1]].lower().split()[:2])
             if opening in openings:
                 return []  # items that open alike ('Danh sách X ...', 'Phiên bản Y ...') are a list in the story
@@ -147,4 +174,14 @@ def teaser_blocks(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int
                 break
     if run_start is None or len(openings) < _MIN_RUN:
         return []
+    lead = " ".join(text[:sentences[min(1, n - 1)][1]].lower().split())
+    if any(_announced(h, lead) for h in heads):
+        return []  # a round-up whose lead lists its items: sub-headed sections, not teasers
+    # an established run takes in the teasers right before it whose summary restates less of the headline
+    while run_start > 1:
+        prev = run_start - 1
+        after = text[sentences[run_start][0]:sentences[run_start][1]]
+        if glued_headline(text, sentences[prev], after, _EXTEND_SHARE) is None:
+            break
+        run_start = prev
     return [(sentences[run_start][0], sentences[-1][1], True)]
