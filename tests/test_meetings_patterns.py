@@ -401,3 +401,16 @@ def test_visit_owned_by_a_role_description_mentioned_by_a_third_party():
     [ev] = run(doc)
     assert ev.kind == "visit" and {"macron", "india"} <= set(ev.actors) and ev.place == "india"
     assert "zarif" not in ev.actors
+
+
+def test_witnessing_a_signing_with_a_counterpart_is_a_meeting():
+    doc = make(["Ông Zarif cùng người đồng cấp Jordan Ayman Safadi chứng kiến lễ ký thỏa thuận hợp tác."],
+               [(0, "Zarif", "zarif"), (0, "Jordan", "jordan", "title"), (0, "Ayman Safadi", "safadi")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"zarif", "safadi"}
+
+
+def test_a_partner_phrase_with_a_verb_of_its_own_is_no_joint_work():
+    doc = make(["Ông Macron cùng bà Merkel đã tạo thành bộ đôi cùng thống nhất củng cố trục Pháp - Đức."],
+               [(0, "Macron", "macron"), (0, "Merkel", "merkel")])
+    assert run(doc) == []

@@ -205,7 +205,8 @@ def _candidates(doc: Doc, i: int, recent: list[Event], lemmas: dict[int, set[str
             if guest is None:
                 continue
         cstart, cend, frame = clause_span(doc, i, b, e)
-        agree = _AGREE_AFTER_RE.search(text, e, cend)
+        agree = next((m_ for m_ in _AGREE_AFTER_RE.finditer(text, e, cend)
+                      if not _NOUN_DET_BEFORE_RE.search(text, max(0, m_.start() - 12), m_.start())), None)
         if agree is not None:
             cend = agree.start()  # "Tại cuộc điện đàm ..., hai bên nhất trí sẽ ...": what they agreed is no part of it
         tm = topic_start(text, e, cend)
@@ -585,7 +586,7 @@ COMMIT_WORDS = frozenset("xác nhận cam kết nhận lời đồng ý quyết 
 # verbs of agreeing after the trigger: their content ("sẽ tăng cường ... tại X") is neither the event's status,
 # place nor date
 _AGREE_AFTER_RE = re.compile(
-    r"(?<!\w)(?:nhất\s+trí|đồng\s+ý|thống\s+nhất|thoả\s+thuận|thỏa\s+thuận|cam\s+kết|"
+    r"(?<!\w)(?:nhất\s+trí|đồng\s+ý|thống\s+nhất|cam\s+kết|"
     r"tái\s+khẳng\s+định|khẳng\s+định|nhấn\s+mạnh|bày\s+tỏ|kêu\s+gọi)(?!\w)",
     re.IGNORECASE)
 
@@ -596,6 +597,10 @@ _TWO_SIDED_RE = re.compile(r"\s*(?:[^\s,;.]+\s+){0,6}?giữa\s+[^,;.]{2,80}?(?<!
 
 # a fronted event that only frames the main clause's own event ("Bên lề Hội nghị X, A và B đã hội đàm")
 _FRAME_EVENT_RE = re.compile(r"(?<!\w)(?:bên\s+lề|ngoài\s+lề|trước\s+thềm|nhân\s+dịp)(?!\w)", re.IGNORECASE)
+
+
+# "các cam kết", "sự nhất trí", "một thống nhất": a noun, not the parties agreeing
+_NOUN_DET_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những|một|sự|mọi|bản|lời)\s+$", re.IGNORECASE)
 
 
 # a promise to take part: "đã xác nhận / cam kết / nhận lời (sẽ) tham gia"

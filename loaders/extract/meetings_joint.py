@@ -16,7 +16,13 @@ import re
 
 from syriakg.loaders.extract import factuality
 from syriakg.loaders.extract.base import Doc
-from syriakg.loaders.extract.meetings_actors import actor_keys, clause_subject, groups_in, subject_chain
+from syriakg.loaders.extract.meetings_actors import (
+    TITLE_ONLY_RE,
+    actor_keys,
+    clause_subject,
+    groups_in,
+    subject_chain,
+)
 from syriakg.loaders.extract.meetings_clause import clause_span, topic_end, topic_start
 from syriakg.loaders.extract.meetings_dates import date_relation, event_date
 from syriakg.loaders.extract.meetings_merge import Cand
@@ -26,7 +32,7 @@ from syriakg.loaders.model import Event, Span
 _JOINT_RE = re.compile(
     r"(?<!\w)cùng(?:\s+với)?\s+(?P<partner>[^,;.:“\"]{3,110}?)\s+(?:(?:đã|sẽ|đang|vừa|cũng|tiến\s+hành|"
     r"có\s+cuộc)\s+)*(?P<verb>thảo\s+luận|xem\s+xét|rà\s+soát|bàn\s+bạc|bàn\s+thảo|bàn\s+về|trao\s+đổi|"
-    r"đánh\s+giá|duyệt\s+xét|thống\s+nhất|nhất\s+trí|ký|kí)(?!\w)",
+    r"đánh\s+giá|duyệt\s+xét|thống\s+nhất|nhất\s+trí|ký|kí|chứng\s+kiến|chủ\s+trì|đồng\s+chủ\s+trì)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -77,9 +83,15 @@ def joint_candidates(doc: Doc, i: int, recent: list[Event]) -> list[Cand]:
 
 
 def _partner(doc: Doc, i: int, pb: int, pe: int) -> list[str]:
-    """The persons named in the "cùng" phrase; a counterpart known only by country stands for it."""
+    """The persons named in the "cùng" phrase; a counterpart known only by country stands for it.  The phrase
+    holds names and titles only ("người đồng cấp Nga Dmitry Medvedev"), no verb of its own ("bà X đã tạo thành")."""
     s = doc.ex.sentences[i]
     gs = groups_in(doc, i, pb, pe)
+    rest = s.text[pb:pe]
+    for g in reversed(gs):
+        rest = rest[: g.begin - s.begin - pb] + " " + rest[g.end - s.begin - pb:]
+    if not TITLE_ONLY_RE.fullmatch(re.sub(r"(?<!\w)và(?!\w)|,", " ", rest)):
+        return []
     persons = [k for g in gs for k in actor_keys(doc, g) if doc.kind_of(k) == "person"]
     if persons:
         return list(dict.fromkeys(persons))
