@@ -414,3 +414,21 @@ def test_a_partner_phrase_with_a_verb_of_its_own_is_no_joint_work():
     doc = make(["Ông Macron cùng bà Merkel đã tạo thành bộ đôi cùng thống nhất củng cố trục Pháp - Đức."],
                [(0, "Macron", "macron"), (0, "Merkel", "merkel")])
     assert run(doc) == []
+
+
+def test_leaders_of_a_hyphenated_pair_after_their_meeting_are_those_leaders():
+    doc = make(["Ông Modi đã có cuộc hội đàm với ông Macron tại Paris.",
+                "Hai nhà lãnh đạo Pháp-Ấn Độ lần đầu gặp mặt nhau tại Paris."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "Paris", "paris"), (1, "Pháp", "france"),
+                (1, "Ấn Độ", "india"), (1, "Paris", "paris")])
+    [ev] = run(doc)
+    assert set(ev.actors) == {"modi", "macron"} and ev.evidence == [0, 1]
+
+
+def test_militaries_of_a_hyphenated_pair_stay_countries_after_a_meeting_of_persons():
+    doc = make(["Ông Modi đã có cuộc hội đàm với ông Macron tại Paris.",
+                "Quân đội hai nước Pháp-Ấn Độ đã tăng cường số cuộc điện đàm."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron"), (0, "Paris", "paris"), (1, "Pháp", "france"),
+                (1, "Ấn Độ", "india")])
+    calls = [e for e in run(doc) if e.kind == "phone_call"]
+    assert len(calls) == 1 and set(calls[0].actors) == {"france", "india"}

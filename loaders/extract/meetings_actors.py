@@ -156,6 +156,12 @@ def subject_chain(doc: Doc, i: int, head: int, lo: int, recent: list[Event],
             if key not in out:
                 out.append(key)
     first = chain[-1]
+    if sides and len(out) == 2 and _LEADERS_OF_PAIR_RE.search(text, max(lo, first.begin - s.begin - 40),
+                                                                 first.begin - s.begin):
+        last = recent[-1] if recent else None
+        if last is not None and i - max(last.evidence) <= 3 and len(last.actors) == 2 and \
+                c_kinds(doc, last.actors) == {"person"}:
+            return list(last.actors)  # "hai nhà lãnh đạo Nga-Mỹ" after the two leaders' meeting: those two
     if re.search(r"(?<!\w)(?:với|cùng\s+với)\s+(?:\S+\s+){0,4}$", discourse.tail(text[: first.begin - s.begin], 60),
                  re.IGNORECASE) and not _COORD_GAP_RE.match(text[max(lo, first.begin - s.begin - 8): first.begin - s.begin]):
         # "X ... với Y trong cuộc hội đàm": Y is the partner; X, the clause's subject, is the other party
@@ -247,6 +253,12 @@ def _plural_fallback(doc: Doc, i: int, rel_b: int, rel_e: int, recent: list[Even
         if len(picked) == num:
             out.extend(k for k in picked if k not in out)
     return out
+
+
+# "(hai) nhà lãnh đạo / nguyên thủ / tổng thống <A>-<B>": the two leaders of a hyphenated pair
+_LEADERS_OF_PAIR_RE = re.compile(
+    r"(?<!\w)(?:nhà\s+lãnh\s+đạo|lãnh\s+đạo|nguyên\s+thủ|tổng\s+thống|nhà\s+đồng\s+cấp)\s+(?:hai\s+nước\s+)?$",
+    re.IGNORECASE)
 
 
 # "lãnh đạo (của) hai nước", "nguyên thủ hai quốc gia": the leaders stand for the two countries
