@@ -244,6 +244,7 @@ _INLINE_END = re.compile(
     r"Tin cùng chuyên mục|TIN CÙNG CHUYÊN MỤC|Có thể bạn quan tâm|CÓ THỂ BẠN QUAN TÂM|Đừng bỏ lỡ)"
     r"\s*[:>»]?\s+(?=\S)"
 )
+_INLINE_END_WORDS = ("liên quan", "LIÊN QUAN", "chuyên mục", "CHUYÊN MỤC", "quan tâm", "QUAN TÂM", "bỏ lỡ")
 _ARROW = re.compile(r"(?<![^\s.!?…])>{2,}\s*(?=\S)")
 _ARROW_STOP = re.compile(r">{2,}|[ \t\u00a0]{2,}")
 _ARROW_MAX_WORDS = 30
@@ -253,6 +254,8 @@ def inline_end(text: str, begin: int, end: int) -> int | None:
     """Offset of a 'Tin liên quan' / 'Bài liên quan' heading run into a paragraph ('... 06/02/2017 Tin liên
     quan Title one Title two ...'): the body stops there.  The heading must be followed by a capital (a
     title), so a sentence such as 'Tin liên quan đến vụ việc ...' is not one."""
+    if not any(text.find(w, begin, end) >= 0 for w in _INLINE_END_WORDS):
+        return None
     for m in _INLINE_END.finditer(text, begin, end):
         if _title_start(text[m.end()]):
             return m.start()

@@ -71,6 +71,16 @@ def _content(text: str) -> list[str]:
     return [w for w in _SYLLABLE.findall(text.lower()) if w not in _STOP]
 
 
+def _may_glue(words: list[str]) -> bool:
+    """Cheap test first: a capitalised word where a headline could end, with no punctuation before it."""
+    for k in range(1, min(_MAX_HEAD_WORDS, len(words) - 6) + 1):
+        if _SENTENCE_PUNCT.search(words[k - 1]):
+            return False
+        if k >= _MIN_HEAD_WORDS and words[k][0].isupper():
+            return True
+    return False
+
+
 def _common_opening(text: str, words: list[str], k: int) -> bool:
     """The summary opens like a sentence ('Lực lượng ...', 'Hệ thống ...'), not inside a name ('Ngũ Hành Sơn',
     'Ford', 'CP Xây dựng'): a capitalised word followed by a lower-case one, itself written in lower case
@@ -102,6 +112,8 @@ def glued_headline(text: str, sentence: tuple[int, int], after: str, share: floa
             best = (e, shared / len(heads), shared)
     if len(words) < _MIN_HEAD_WORDS + 6:
         return (best[0], best[1]) if best else None
+    if not _may_glue(words):
+        return (best[0], best[1]) if best else None
     starts: list[int] = []
     pos = 0
     for w in words:
@@ -121,23 +133,24 @@ def glued_headline(text: str, sentence: tuple[int, int], after: str, share: floa
             rest_count[w] -= 1
             heads.add(w)
             j += 1
+        if _SENTENCE_PUNCT.search(words[k - 1]):
+            break  # the headline cannot run past sentence punctuation (nor start with 'Cụ thể, ...')
         if k < _MIN_HEAD_WORDS:
             continue
-        if any(_SENTENCE_PUNCT.search(w) for w in words[:k]):
-            break  # the headline cannot run past sentence punctuation (nor start with 'Cụ thể, ...')
         last = words[k - 1].lower()
         if not words[k][0].isupper() or last in _STOP or last in _NOT_LAST or len(heads) < _MIN_SHARED:
             continue  # headlines do not end on a preposition or conjunction
-        if text.count(f"{words[k - 1]} {words[k]}") > 1:
-            continue  # words that recur together are one name ('Ngũ Hành Sơn', 'Chủ tịch Ủy ban'), not a headline's end
-        if not _common_opening(text, words, k):
-            continue
         shared = sum(1 for h in heads if rest_count[h] > 0 or h in after_content)
         if shared < _MIN_SHARED:
             continue
         part = shared / len(heads)
-        if part >= share and (best is None or (shared, part) > (best[2], best[1])):
-            best = (b + starts[k], part, shared)
+        if part < share or (best is not None and (shared, part) <= (best[2], best[1])):
+            continue
+        if text.count(f"{words[k - 1]} {words[k]}") > 1:
+            continue  # words that recur together are one name ('Ngũ Hành Sơn', 'Chủ tịch Ủy ban'), not a headline's end
+        if not _common_opening(text, words, k):
+            continue
+        best = (b + starts[k], part, shared)
     return (best[0], best[1]) if best else None
 
 
