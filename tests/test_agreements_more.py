@@ -170,3 +170,33 @@ def test_passive_signing_with_parties_after_giua() -> None:
 ])
 def test_catalogue_agreements_in_other_spellings(sentence: str, date: str, key: str) -> None:
     assert [a.key for a in build([sentence], date=date).ex.agreements] == [key]
+
+
+def test_air_safety_memorandum_suspended_or_violated_in_other_wordings() -> None:
+    extra = {"russia_mod": "organization", "usa_mod": "organization"}
+    KINDS.update(extra)
+    doc = build(["Bộ Quốc phòng Nga cho biết sẽ dừng tuân thủ thỏa thuận hợp tác quân sự với Mỹ ở Syria."],
+                [(0, "Bộ Quốc phòng Nga", "russia_mod"), (0, "Nga", "russia"), (0, "Mỹ", "usa")], date="2017-06-20")
+    assert [a.key for a in doc.ex.agreements] == ["us_russia_air_safety_mou_2015"]
+    doc = build(["Bộ Quốc phòng Nga dừng hoạt động phối hợp với Bộ Quốc phòng Mỹ trong khuôn khổ biên bản ghi nhớ về Syria."],
+                [(0, "Bộ Quốc phòng Nga", "russia_mod"), (0, "Bộ Quốc phòng Mỹ", "usa_mod"), (0, "Nga", "russia"),
+                 (0, "Mỹ", "usa")], date="2017-06-20")
+    assert [a.key for a in doc.ex.agreements] == ["us_russia_air_safety_mou_2015"]
+    doc = build(["Nga cáo buộc Mỹ cố ý vi phạm những cam kết trong khuôn khổ thỏa thuận nhằm đảm bảo các phi cơ của Mỹ và "
+                 "Nga được an toàn khi làm nhiệm vụ tại Syria."], [(0, "Nga", "russia"), (0, "Mỹ", "usa")], date="2017-06-20")
+    (v,) = doc.ex.violations
+    assert (v.agreement.key, v.claimant, v.accused) == ("us_russia_air_safety_mou_2015", "russia", ["usa"])
+
+
+def test_passive_signing_of_a_deal_named_by_its_two_sides() -> None:
+    KINDS["latakia"] = "place"
+    doc = build(["Thỏa thuận ngừng bắn Nga - Latakia được ký kết hôm 17/6."], [(0, "Nga", "russia"), (0, "Latakia", "latakia")])
+    (a,) = doc.ex.agreements
+    assert (a.key, a.parties, a.kind) == (None, ["russia", "latakia"], "ceasefire")
+
+
+def test_places_in_the_subject_are_where_not_who() -> None:
+    KINDS.update({"bab": "place", "aleppo": "place"})
+    doc = build(["Các nhóm vũ trang ở thành phố Al-Bab, tỉnh Aleppo đã đồng ý sơ tán khỏi khu vực."],
+                [(0, "thành phố Al-Bab", "bab"), (0, "tỉnh Aleppo", "aleppo")])
+    assert doc.ex.agreements == []

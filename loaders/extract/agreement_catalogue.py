@@ -79,7 +79,11 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "topic:memorandum": _f(r"bản ghi nhớ|biên bản ghi nhớ"),
     "topic:air_safety": _f(r"(?:an toàn|sự cố|va chạm|đụng độ|xung đột) (?:(?:cho |của )?(?:các |những )?(?:chuyến |hoạt động )?"
                            r"bay|trên không|trên bầu trời)|an toàn hàng không|phối hợp (?:các )?(?:hoạt động|chuyến) bay|"
-                           r"(?:tránh|ngăn ngừa|ngăn chặn) (?:các )?(?:sự cố|va chạm)"),
+                           r"(?:tránh|ngăn ngừa|ngăn chặn) (?:các |những )?(?:sự cố|va chạm)|"
+                           r"(?:phi cơ|máy bay)[^,.;]{0,40}(?:được |bảo đảm |đảm bảo )an toàn"),
+    # "thỏa thuận (Nga - Mỹ) về tránh xung đột": deconfliction, between Russia and the US the air-safety memorandum
+    "topic:deconfliction": _f(r"(?:tránh|ngăn ngừa|ngăn chặn|giảm thiểu) (?:các |những |nguy cơ )?(?:xung đột|đụng độ|vụ việc)|"
+                              r"phối hợp (?:hoạt động|tác chiến)|hợp tác quân sự|đường dây nóng"),
     "topic:communique": _f(r"thông cáo"),
     "topic:temporary": _f(r"(?:kéo dài|trong) \d+ (?:giờ|tiếng|ngày)|tạm thời|đơn phương|ngừng bắn nhân đạo"),
     "topic:nuclear": _f(r"hạt nhân"),

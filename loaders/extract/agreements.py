@@ -78,7 +78,8 @@ _SIGNING_BEFORE = _r(r"(?<!\w)(?P<v>ký kết|kí kết|ký|kí|đạt được|
                      r"chấp nhận|chấp thuận)"
                      r"(?: được)?(?: (?:một|các|những|hai|ba|bốn|năm|\d+|bản|văn bản|lại))*\s*$")
 # "A đình chỉ / khôi phục / rút khỏi <agreement>": the subject's parties identify the agreement as a signing's do
-_STATUS_BEFORE = _r(r"(?<!\w)(?:đình chỉ|tạm ngừng|ngừng tham gia|khôi phục|nối lại|rút khỏi|hủy bỏ|gia hạn|tái kích hoạt)"
+_STATUS_BEFORE = _r(r"(?<!\w)(?:đình chỉ|tạm ngừng|ngừng tham gia|khôi phục|nối lại|rút khỏi|hủy bỏ|gia hạn|tái kích hoạt|"
+                    r"dừng tuân thủ|ngừng tuân thủ|chấm dứt|dừng|ngừng|dừng hoạt động phối hợp(?: [^,.;]{0,40}? trong khuôn khổ)?)"
                     r"(?: (?:việc thực hiện|thực hiện|hiệu lực của|các|một|bản))*\s*$")
 _UNREALISED = _r(r"(?<!\w)(?:không|chưa|chẳng|sẽ|có thể|dự kiến|hy vọng|muốn|mong muốn|nhằm|để|tiến tới|hướng tới|khi|"
                  r"gần|sắp|dường như|có vẻ|có lẽ|"
@@ -89,7 +90,8 @@ _VIOLATION_BEFORE = _r(
     r"(?<!\w)(?P<v>vi phạm|phá vỡ|chà đạp(?: lên)?|không tuân thủ|không tôn trọng|đi ngược lại|"
     r"cố cản trở|cản trở|ngăn cản|phá hoại|phá hỏng|làm chệch hướng)"
     r"(?P<adv>(?: (?:nghiêm trọng|trắng trợn|rõ ràng|trực tiếp|thô bạo|cả|lên|việc thực hiện|việc thực thi|"
-    r"tiến trình thực hiện|các điều khoản của|điều khoản của|tinh thần của|nội dung của))*)\s+$"
+    r"tiến trình thực hiện|các điều khoản của|điều khoản của|tinh thần của|nội dung của|"
+    r"(?:những |các )?cam kết (?:trong khuôn khổ|theo khuôn khổ|theo|của)(?: của)?))*)\s+$"
 )
 _OBSTRUCTION = frozenset(map(canon, ("cố cản trở", "cản trở", "ngăn cản", "phá hoại", "phá hỏng", "làm chệch hướng")))
 _PASSIVE_VIOLATION = _r(r"(?<!\w)bị (?:vi phạm|phá vỡ|chà đạp)(?!\w)")
@@ -114,7 +116,7 @@ _NEGATED_VERB = _r(r"(?<!\w)(?:không|chưa|chẳng|không hề|chưa hề|sẽ|
 _ACCORD_RE = _r(
     r"(?<!\w)(?P<v>nhất trí|thống nhất|đồng ý|đạt được (?:sự )?(?:đồng thuận|nhất trí))"
     r"(?: (?:với nhau|cao))?(?: (?:về|rằng|là))?(?P<skip>(?: (?:việc|cách thức|các biện pháp|biện pháp|một|các|những|"
-    r"cùng nhau|sẽ|tiếp tục))*) (?P<obj>\S+(?: \S+){0,3})"
+    r"cùng nhau|sẽ|tiếp tục|hai bên|các bên|hai nước))*) (?P<obj>\S+(?: \S+){0,3})"
 )
 JOINT_ACTIONS = tuple(map(canon, (
     "phối hợp", "hợp tác", "chia sẻ", "thành lập", "thiết lập", "lập", "triển khai", "tổ chức", "ngừng bắn",
@@ -123,6 +125,7 @@ JOINT_ACTIONS = tuple(map(canon, (
     "gia hạn", "duy trì", "thực hiện", "áp dụng", "tiến hành tuần tra", "tiến hành đàm phán", "trao trả",
     "dỡ bỏ", "thả", "chấm dứt", "đình chỉ", "thông qua", "thúc đẩy hợp tác", "thúc đẩy phối hợp", "đẩy mạnh hợp tác",
     "đẩy mạnh phối hợp", "mở rộng hợp tác", "tăng cường", "bảo đảm an ninh", "đảm bảo an ninh", "bảo vệ", "đẩy mạnh",
+    "củng cố cơ chế", "củng cố lệnh ngừng bắn", "di tản", "thúc đẩy các nỗ lực", "thúc đẩy nỗ lực",
 )))
 _HEDGE = _r(r"(?<!\w)(?:dường như|có vẻ|có lẽ|nghi ngờ|đồn đoán)(?!\w)")
 _POSSESSIVE = _r(r"(?<!\w)(?:của|thuộc|thành viên)\s*$")
@@ -398,8 +401,9 @@ def _parties_in(doc: Doc, s: Sentence, spans: list[tuple[int, int]]) -> list[str
         if any(b <= gb and ge <= e for b, e in spans):
             for k in g.keys:
                 p = _as_party(doc, k)
-                if p and p not in out:
-                    out.append(p)
+                for q in (p, _org_country(doc, p) if p else None):  # "Bộ Quốc phòng Mỹ" is the US too
+                    if q and q not in out:
+                        out.append(q)
     return out
 
 
@@ -456,6 +460,10 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
         gap = s.text[g.end - s.begin : right]
         if _POSSESSIVE.search(s.text[max(0, g.begin - s.begin - 15) : g.begin - s.begin]):
             break  # "một thành viên của NATO": the subject is someone unnamed
+        if _WHERE_BEFORE.search(s.text[max(0, g.begin - s.begin - 30) : g.begin - s.begin]) or \
+                (doc.kind_of(g.keys[0]) == "place" and _LIST_OF_PLACES.search(s.text[max(0, g.begin - s.begin - 40) :
+                                                                                      g.begin - s.begin])):
+            break  # "các nhóm vũ trang ở thành phố X, tỉnh Y | đồng ý ...": where they are, not who agrees
         if right == verb_begin:
             if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap) or _UNNAMED_MEMBER.fullmatch(gap)):
                 break  # "quân đội Syria | và lực lượng đối lập | đồng ý ngừng bắn": an unnamed co-subject
@@ -583,7 +591,10 @@ _WHERE_BEFORE = _r(r"(?<!\w)(?:tại|ở|gần|quanh|ngoại ô)\s+(?:(?:khu v�
 
 _PASSIVE_SIGNED = _r(r"\s*(?P<v>(?:(?:đã|vừa|mới|chính thức|cuối cùng)\s+)*được\s+(?:ký kết|kí kết|ký|kí|thông qua)"
                     r"|(?:(?:đã|vừa|mới)\s+)+(?:ký kết|kí kết|ký|kí))(?!\w)")
+_LIST_OF_PLACES = _r(r"(?<!\w)(?:ở|tại)\s+[^;:.]{0,40},\s*(?:(?:tỉnh|thành phố|thị trấn|quận|huyện|vùng|khu vực)\s+)?$")
+_PASSIVE_SIGNED_IN = _r(r"\s(?P<v>(?:(?:đã|vừa|mới|chính thức)\s+)*được\s+(?:ký kết|kí kết|ký|kí|thông qua))(?!\w)")
 _BETWEEN = _r(r"(?<!\w)giữa\s")
+_PAIR = re.compile(r"[A-ZĐ][\w'’-]*\s*[-–]\s*[A-ZĐ]")  # "thỏa thuận ngừng bắn Nga - Latakia"
 
 
 def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agreement | None:
@@ -593,9 +604,9 @@ def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agree
     m = _SIGNING_BEFORE.search(before)
     if m is None:
         # "Thỏa thuận ngừng bắn giữa A và B đã được ký kết": signed, the parties named after "giữa"
-        p = _PASSIVE_SIGNED.match(s.text, n.window_end)
-        if p is None or not _BETWEEN.search(s.text, n.end, n.window_end) or \
-                n.sentence.text[n.begin : n.end].lower().startswith(("nghị quyết", "thông cáo")):
+        p = _PASSIVE_SIGNED.match(s.text, n.window_end) or _PASSIVE_SIGNED_IN.search(s.text, n.end, n.window_end)
+        if p is None or not (_BETWEEN.search(s.text, n.end, p.start("v")) or _PAIR.search(s.text, n.end, p.start("v"))) \
+                or n.sentence.text[n.begin : n.end].lower().startswith(("nghị quyết", "thông cáo")):
             return None
         return _accord(doc, s, p.start("v"), n.begin, p.end(), [], accords)
     if canon(m.group("v")).startswith(("nhất trí", "thống nhất", "đồng ý")):
