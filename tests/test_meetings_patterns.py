@@ -432,3 +432,19 @@ def test_militaries_of_a_hyphenated_pair_stay_countries_after_a_meeting_of_perso
                 (1, "Ấn Độ", "india")])
     calls = [e for e in run(doc) if e.kind == "phone_call"]
     assert len(calls) == 1 and set(calls[0].actors) == {"france", "india"}
+
+
+def test_a_capital_after_a_long_topic_is_the_venue():
+    doc = make(["Iraq, Jordan và Ai Cập đã xác nhận tham gia vòng hòa đàm tiếp theo về giải quyết cuộc khủng hoảng "
+                "Yemen tại thủ đô Amman vào ngày 4/7 tới."],
+               [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "Ai Cập", "egypt"), (0, "Yemen", "yemen"),
+                (0, "thủ đô Amman", "amman")], year="2018")
+    [ev] = run(doc)
+    assert ev.place == "amman" and ev.status == "planned" and set(ev.actors) == {"iraq", "jordan", "egypt"}
+
+
+def test_a_city_where_the_topic_happens_is_not_the_venue():
+    doc = make(["Iraq và Jordan đang đàm phán về việc cung cấp vũ khí chống phiến quân ở thành phố Mosul."],
+               [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "thành phố Mosul", "mosul")])
+    [ev] = run(doc)
+    assert ev.place is None

@@ -130,8 +130,9 @@ def topic_end(text: str, tstart: int, cend: int, subject_np: bool = False) -> in
     while m is not None:
         w = m.group(0).lower()
         if w in ("tại", "ở", "vào", "do", "dưới") or w.startswith("trong"):
-            if m.start() - tstart <= 30 and not TOPIC_NOUN_BEFORE_RE.search(text[tstart:m.start()]):
-                return m.start()
+            capital = w == "tại" and re.match(r"\s+(?:thủ\s+đô|thành\s+phố)\s", text[m.end():], re.IGNORECASE)
+            if (m.start() - tstart <= 30 or capital) and not TOPIC_NOUN_BEFORE_RE.search(text[tstart:m.start()]):
+                return m.start()  # "về giải quyết cuộc khủng hoảng X tại thủ đô Y": the event's venue
             m = _TOPIC_PRED_RE.search(text, m.end(), cend)
             continue
         return m.start()
