@@ -22,7 +22,14 @@ The page is read as a list of paragraphs (non-blank lines).  In order:
    tags, separator rules, the headline repeated as a sentence, captions that
    open with 'Quang cảnh', 'Toàn cảnh', 'Một góc'..., an outlet prefix
    '(Dân trí) - ' at the start of the lead, and a byline glued to the end of
-   the last paragraph ('... hôm qua. Lan Chi', '... hôm qua./. Minh Hòa/VOV.VN').
+   the last paragraph ('... hôm qua. Lan Chi', '... hôm qua./. Minh Hòa/VOV.VN'),
+   also without a stop before it ('... hôm 5/9 T.H (Theo Reuters)') or at the
+   start of the first ('T.H (Theo Reuters) Ngày 5/9, ...').
+5. Flattened pages (one line per body): a caption or sub-heading without a
+   full stop glued to the next sentence (`glued`), an inline 'Tin liên quan'
+   heading (the body ends there), '>> Title' links, a leading box of
+   truncated teaser titles, and a closing run of unbracketed teasers
+   (`teasers`).
 
 All patterns run on an NFC view of the text (a Windows-1258 page decodes to
 combining tone marks) and every span is mapped back to offsets of the stored
