@@ -438,7 +438,7 @@ def test_a_capital_after_a_long_topic_is_the_venue():
     doc = make(["Iraq, Jordan và Ai Cập đã xác nhận tham gia vòng hòa đàm tiếp theo về giải quyết cuộc khủng hoảng "
                 "Yemen tại thủ đô Amman vào ngày 4/7 tới."],
                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "Ai Cập", "egypt"), (0, "Yemen", "yemen"),
-                (0, "thủ đô Amman", "amman")], year="2018")
+                (0, "thủ đô Amman", "amman")], year="2018", published="2018-06-20")
     [ev] = run(doc)
     assert ev.place == "amman" and ev.status == "planned" and set(ev.actors) == {"iraq", "jordan", "egypt"}
 
