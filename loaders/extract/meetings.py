@@ -37,8 +37,21 @@ in its clause:
   (`meetings_reception`).
 * one trigger naming several occasions ("các vòng đàm phán tháng 1 và tháng
   3", "vòng thứ tư và thứ năm") gives one event each (`meetings_rounds`).
+* promises to take part ("A, B và C đã xác nhận / cam kết tham gia vòng đàm
+  phán tới"): the promisers take part, the event is planned; a delegation
+  joining the negotiation process ("phái đoàn từ X ... đã tham gia tiến trình
+  đàm phán") is a negotiation of its sender; the next round at a venue ("cuộc
+  đàm phán tiếp theo ở X") needs no date.
+* what is handed over at a meeting ("X đã tiết lộ ... cho/với Y và Z trong
+  cuộc gặp"): the giver and the recipients; joint work with a named
+  counterpart without a meeting word ("X đã cùng người đồng cấp Y thảo luận /
+  rà soát ...") is read by `meetings_joint`.
+* what the parties agreed ("Tại cuộc điện đàm ..., hai bên nhất trí sẽ ...")
+  is neither the event's status, place nor date; a conference named as the
+  occasion ("bên lề Hội nghị thượng đỉnh X") is neither an event of its own
+  nor a party of the meeting held there.
 
-Modules: `meetings_lexicon` (triggers, kinds, shared cue patterns),
+Modules: `meetings_lexicon` (triggers, kinds, shared cue patterns), `meetings_joint` (joint work),
 `meetings_clause` (clause, complement and topic boundaries), `meetings_actors`,
 `meetings_place`, `meetings_dates`, `meetings_reception`, `meetings_rounds`,
 `meetings_merge` (candidates -> events, back-references); this module reads
