@@ -200,3 +200,15 @@ def test_places_in_the_subject_are_where_not_who() -> None:
     doc = build(["Các nhóm vũ trang ở thành phố Al-Bab, tỉnh Aleppo đã đồng ý sơ tán khỏi khu vực."],
                 [(0, "thành phố Al-Bab", "bab"), (0, "tỉnh Aleppo", "aleppo")])
     assert doc.ex.agreements == []
+
+
+def test_an_agreement_identified_by_its_own_day() -> None:
+    doc = build(["Văn kiện ký ngày 4/5/2017 giữa Nga, Iran và Thổ Nhĩ Kỳ là thỏa thuận ngày 4/5/2017 được các bên tôn trọng."],
+                [(0, "Nga", "russia"), (0, "Iran", "iran"), (0, "Thổ Nhĩ Kỳ", "turkey")], date="2017-08-10")
+    assert [a.key for a in doc.ex.agreements] == []  # the day alone names nothing
+    doc = build(["Thỏa thuận ngày 4/5/2017 giữa Nga, Iran và Thổ Nhĩ Kỳ vẫn được tôn trọng."],
+                [(0, "Nga", "russia"), (0, "Iran", "iran"), (0, "Thổ Nhĩ Kỳ", "turkey")], date="2017-08-10")
+    assert [a.key for a in doc.ex.agreements] == ["astana_deescalation"]
+    doc = build(["Thỏa thuận thương mại ký ngày 17/9/2018 giữa Iraq và Jordan có hiệu lực."],
+                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan")], date="2019-01-10")
+    assert [a.key for a in doc.ex.agreements if a.key] == []

@@ -11,8 +11,9 @@ turned into *features*:
   "sơ tán", "phi quân sự", "toàn quốc", ...);
 * `party:KEY`: entities mentioned (capitals stand for their countries:
   Moskva -> russia, Ankara -> turkey);
-* `year:YYYY`, `month:M`: dates written there, resolved against the article
-  (or, for telling agreements apart only, against its estimated date);
+* `year:YYYY`, `month:M`, `day:YYYY-MM-DD`: dates written there, resolved against the article
+  (or, for telling agreements apart only, against its estimated date); an entry's own day (give or take
+  one) with one of its parties or cue topics identifies it;
 * `ctx...`: when the article was written (`ArticleDates.time_window`).
 
 Each catalogue row lists its `cues`: alternatives separated by `|`, each a
@@ -250,7 +251,24 @@ def score(entry: CatalogueEntry, ev: Evidence) -> int:
     for alt in entry.cues:
         if all(_holds(a, ev) for a in alt):
             best = max(best, sum(1 for a in alt if not a.negated))
+    if entry.date is not None and _same_day(entry.date, ev.atoms):
+        # the agreement's own day written with it, and something else of it (a party, or a topic of its cues)
+        cue_atoms = {a.name for alt in entry.cues for a in alt if not a.negated and a.name.startswith("topic:")}
+        if ev.atoms & ({f"party:{p}" for p in entry.parties} | cue_atoms):
+            best = max(best, 3)
     return best
+
+
+def _same_day(day: dt.date, atoms: set[str]) -> bool:
+    """A "day:YYYY-MM-DD" atom within a day of `day` (signed one day, in force the next)."""
+    for a in atoms:
+        if a.startswith("day:"):
+            try:
+                if abs((dt.date.fromisoformat(a[4:]) - day).days) <= 1:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def identify(ev: Evidence, entries: tuple[CatalogueEntry, ...] | None = None) -> CatalogueEntry | None:

@@ -277,7 +277,10 @@ def _evidence(doc: Doc, s: Sentence, b: int, e: int, w_end: int) -> cat.Evidence
             rb, re_ = r.span.begin - s.begin, r.span.end - s.begin
             if not any(sb <= rb and re_ <= se for sb, se in spans):
                 continue
-            y, mo = _year_month(dates.estimate(r, s) if hasattr(dates, "estimate") else r.value, r.expr)
+            v = dates.estimate(r, s) if hasattr(dates, "estimate") else r.value
+            y, mo = _year_month(v, r.expr)
+            if v is not None and v.precision == "date":
+                atoms.add(f"day:{v.value[:10]}")  # "thỏa thuận ký ngày 17/9/2018": the exact day
             if y is not None:
                 atoms.add(f"year:{y}")
             if mo is not None:
