@@ -156,3 +156,9 @@ def test_byline_glued_to_the_start_of_the_body() -> None:
 def test_bracket_at_the_start_that_is_no_byline_is_kept() -> None:
     art = jsonl_page("Nga điều tàu", "Nga (theo nguồn tin quân sự) Hạm đội đã rời cảng Tartus hôm qua. Tàu hướng về phía tây.")
     assert body_texts(art)[0].startswith("Nga (theo nguồn tin quân sự)")
+
+
+def test_byline_then_its_sources() -> None:
+    b = parse_byline("Thảo Vy/VOV-Trung tâm Tin Theo AFP, Reuters")
+    assert b is not None and b.author == "Thảo Vy" and b.outlet == "VOV" and b.agency == "AFP, Reuters"
+    assert parse_byline("Nga và Mỹ Theo Reuters") is None

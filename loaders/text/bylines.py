@@ -40,6 +40,8 @@ _NAME_PREFIX = re.compile(r"^(?:[A-ZĐ]{2,3}|BS|TS|ThS|PGS\.?TS|Đại tá|Thư�
 # 'Đình Viên - Thể thao Ngày nay | 11:20 06/02/2017': a byline line with the outlet and the time
 _DATE_TAIL = re.compile(r"\s*\|\s*\d{1,2}[:h]\d{2}\s+\d{1,2}/\d{1,2}/\d{2,4}\s*$")
 _NAME_OUTLET = re.compile(r"(?:^|(?<=\s))(?P<name>\S+(?:\s+\S+){1,4})\s+-\s+(?P<outlet>[A-ZĐ]\S*(?:\s+\S+){0,4})$")
+_THEN_THEO = re.compile(r"^(?P<by>\S+(?:\s+\S+){1,5}?)\s+(?P<theo>Theo\s+[^()]{2,50})$")
+_HONORIFIC = re.compile(r"^(?:Ông|Bà|Ngài|Anh|Chị)\s", re.I)  # 'Ông Lavrov' is a person spoken of, not an author
 _DASH_END = re.compile(r"\s+[-–]$")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
 
@@ -151,6 +153,14 @@ def parse_byline(text: str) -> Byline | None:
             name = parts[1]  # the author's initials or rank printed before the name
         if is_person_name(name) and " - " not in name:
             return Byline(t, author=name)
+    m = _THEN_THEO.match(core)
+    if m:  # 'Hồng Nhung/VOV Theo BBC, Reuters': a byline, then the sources
+        first = parse_byline(m.group("by"))
+        parts = [p.strip() for p in re.split(r",|;| và ", m.group("theo")[4:]) if p.strip()]
+        if (first is not None and first.author and not _HONORIFIC.match(first.author)
+                and parts and all(_looks_like_source(p) for p in parts)):
+            return Byline(t, author=first.author, outlet=first.outlet,
+                          agency=", ".join(p for p in (first.agency, *parts) if p))
     m = re.match(r"^(?P<name>.+?)\s+[-–]\s+(?P<theo>(?:theo|nguồn\s*:?)\s+.+)$", core, re.I)
     if m and is_person_name(m.group("name")):  # 'Tú Anh - Theo Daily Mail'
         src = parse_byline(m.group("theo"))
