@@ -14,7 +14,11 @@ Three things are read from body sentences:
    nhất trí / thống nhất / đồng ý <joint action>" (coordinate, cooperate,
    share, set up, cease fire, evacuate, ...; not "nhất trí ủng hộ", a shared
    stance) and "A (đã) ký / đạt được một thỏa thuận ..." for agreements the
-   catalogue does not know.  Negated or unrealised ones ("không đạt thỏa
+   catalogue does not know (also "chấp nhận thỏa thuận với ...", "ký kết 2 thỏa
+   thuận", passive "thỏa thuận ... giữa A và B đã được ký kết"; a local deal may
+   have one named side: "các tay súng chấp nhận thỏa thuận với chính phủ").
+   Agreements named after a place ("Thỏa thuận Min-xcơ", "Hiệp định Paris") get
+   a node of their own.  Negated or unrealised ones ("không đạt thỏa
    thuận", "sẽ ký", "hy vọng đạt được thỏa thuận") are left out.  Parties are
    the entities of the subject (persons stand for their countries when their
    position says so); "hai bên" / "hai nước" take the countries of the nearest

@@ -19,17 +19,20 @@ give no claim: they lack a people noun or an outcome.  A negated outcome
 ("không có binh sĩ nào thiệt mạng") gives none either.
 
 Each claim keeps `count_text` as written, `victims` as written, the place (a
-place or country mentioned after "ở/tại/trong/trên" in the clause, else in the
-clause at all, else a locative of the previous sentence of the paragraph), the
-claimant (`attribution.source_of`: "Bộ Quốc phòng X cho biết ...", "Theo X,
-...", "..., X cho biết", "..., theo X.", "Hãng Y dẫn thông tin từ X cho biết",
-quotations; else the source of the previous sentence of the paragraph when
-this one continues its figures ("Trong số đó có 12 trẻ em ...", "12 người khác
-bị thương."), or a next sentence that only names the source ("X cho biết như
+place or country mentioned after "ở/tại/gần/thuộc/..." in the clause, else in
+the clause at all, else a locative of the previous sentence of the paragraph
+unless this sentence names a place we cannot resolve; never a venue of talks
+("hội đàm tại Geneva") nor where a victim comes from ("đến từ X"); the narrower
+place over the region it belongs to ("thuộc tỉnh Y")), the claimant (see
+`_claimant`: the source attributed in the figure's own sentence, "Bộ Quốc phòng
+X cho biết ...", "Theo X, ...", "..., theo X.", quotations; not a speaker who
+disputes the figure, praises or mourns around it, or speaks in another item of
+a digest; else the source of the previous sentence of the paragraph when this
+one continues its figures ("Trong số đó có 12 trẻ em ...", "12 người khác bị
+thương."), or a next sentence that only names the source ("X cho biết như
 vậy."); None when the article states it itself), the clause's date, and the
-sentence index as evidence.  The same
-figure stated twice in one article (lead and body) is one claim with both
-sentences as evidence.
+sentence index as evidence.  The same figure stated twice in one article (lead
+and body) with the same claimant is one claim with both sentences as evidence.
 """
 
 from __future__ import annotations
