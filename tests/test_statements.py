@@ -337,3 +337,18 @@ def test_place_of_the_meeting_the_speaker_just_attended():
     doc.ex.events.append(Event("talks", "occurred", ["safadi", "shoukry"], [0], place="vienna"))
     got = {s.speaker: s.place for s in run(doc)}
     assert got == {"safadi": "vienna", "shoukry": None}  # no occasion named in Shoukry's sentence
+
+
+def test_outlet_news_report_and_its_own_assertion_are_two_statements():
+    doc = make(["Tờ Al-Ahram đưa tin ngày 4/4, các cuộc biểu tình đã lan rộng.",
+                "Một",
+                "Tờ Al-Ahram khẳng định chính phủ đã phản ứng quá mạnh tay."],
+               [(0, "Al-Ahram", "al_ahram"), (2, "Al-Ahram", "al_ahram")])
+    assert sorted((s.speaker, tuple(s.evidence)) for s in run(doc)) == [("al_ahram", (0,)), ("al_ahram", (2,))]
+
+
+def test_addressee_outlet_does_not_speak():
+    doc = make(["Trong thư gửi cho tờ Al-Ahram, một quan chức nói rằng tình hình phức tạp.",
+                "Nguồn tin của hãng TASS nói rõ là phiên tòa đã kết thúc."],
+               [(0, "Al-Ahram", "al_ahram"), (1, "TASS", "tass")])
+    assert run(doc) == []

@@ -175,7 +175,7 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"(?:\b(?:của|tại|ở|với|cho|về|từ|đến|tới|giữa|do|bởi|vào|thuộc|sang|khỏi|trên|dưới|như|và|hoặc|lẫn|"
     r"cùng|chống|nhằm|qua|đối\s+với)(?:\s+(?:cựu|đương\s+kim|tân))?"
     r"(?:\s+(?:tổng\s+thống|ngoại\s+trưởng|thủ\s+tướng|bộ\s+trưởng|ông|bà|người\s+đồng\s+(?:cấp|nhiệm)|"
-    r"chủ\s+tịch|quốc\s+vương|lãnh\s+đạo))*\s*)$",
+    r"chủ\s+tịch|quốc\s+vương|lãnh\s+đạo|tờ(?:\s+báo)?|hãng(?:\s+tin)?|báo|đài|kênh))*\s*)$",  # "cho tờ X nói"
     re.IGNORECASE,
 )
 # an outlet relaying a source: "<outlet> dẫn (lời|thông tin|nguồn tin) (từ|của) <SOURCE> cho biết ..."

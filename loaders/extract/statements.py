@@ -496,6 +496,8 @@ def _merge_into(out: list[Statement], st: Statement) -> None:
             continue
         if (id(old) in _SEPARATE) != (id(st) in _SEPARATE) or id(old) in _SEPARATE:
             continue  # a background clause's words were said on an earlier occasion
+        if (old.verb.lower() == "đưa tin") != (st.verb.lower() == "đưa tin"):
+            continue  # an outlet's news report and its own assertion ("Tờ X khẳng định ...") are two statements
         if not _dates_ok(old.date, st.date):
             continue
         if old.place and st.place and old.place != st.place:
