@@ -473,7 +473,7 @@ def _subject_parties(doc: Doc, s: Sentence, verb_begin: int, accords: list[Agree
             break  # "các nhóm vũ trang ở thành phố X, tỉnh Y | đồng ý ...": where they are, not who agrees
         if right == verb_begin:
             if not (discourse.is_filler(gap) or _SUBJECT_TAIL.fullmatch(gap) or _UNNAMED_MEMBER.fullmatch(gap)):
-                break  # "quân đội Syria | và lực lượng đối lập | đồng ý ngừng bắn": an unnamed co-subject
+                break  # "quân đội Iraq | và các nhóm vũ trang | đồng ý ngừng bắn": an unnamed co-subject
         elif not _COORD.fullmatch(gap):
             break
         for k in g.keys:
@@ -601,7 +601,7 @@ _PASSIVE_SIGNED = _r(r"\s*(?P<v>(?:(?:đã|vừa|mới|chính thức|cuối cùn
 _LIST_OF_PLACES = _r(r"(?<!\w)(?:ở|tại)\s+[^;:.]{0,40},\s*(?:(?:tỉnh|thành phố|thị trấn|quận|huyện|vùng|khu vực)\s+)?$")
 _PASSIVE_SIGNED_IN = _r(r"\s(?P<v>(?:(?:đã|vừa|mới|chính thức)\s+)*được\s+(?:ký kết|kí kết|ký|kí|thông qua))(?!\w)")
 _BETWEEN = _r(r"(?<!\w)giữa\s")
-_PAIR = re.compile(r"[A-ZĐ][\w'’-]*\s*[-–]\s*[A-ZĐ]")  # "thỏa thuận ngừng bắn Nga - Latakia"
+_PAIR = re.compile(r"[A-ZĐ][\w'’-]*\s*[-–]\s*[A-ZĐ]")  # "thỏa thuận ngừng bắn Iraq - Jordan"
 
 
 def _signed_accord(doc: Doc, n: _NounMention, accords: list[Agreement]) -> Agreement | None:
