@@ -100,7 +100,7 @@ def test_not_named_agreements(sentence: str, mentions: list) -> None:
 @pytest.mark.parametrize("first", [
     "Lệnh ngừng bắn, được thực thi từ hồi tháng 12 năm ngoái, đã giúp giảm bạo lực.",
     "Lệnh ngừng bắn đã được thực thi từ hồi tháng 12 năm ngoái.",
-    "Lệnh ngừng bắn có hiệu lực từ cuối tháng 12 năm ngoái vẫn được duy trì.",
+    "Lệnh ngừng bắn bắt đầu có hiệu lực từ cuối tháng 12 năm ngoái và vẫn còn mong manh.",
 ])
 def test_ceasefire_by_its_start_date_and_later_references(first: str) -> None:
     doc = build([first, "Thời tiết ở thủ đô khá lạnh.", "Lệnh ngừng bắn đã được duy trì dù còn vi phạm."],
@@ -139,7 +139,7 @@ def test_two_named_agreements_in_one_phrase() -> None:
 
 
 def test_a_nationwide_december_ceasefire_without_a_year() -> None:
-    doc = build(["Lễ cưới diễn ra sau khi lệnh ngừng bắn có hiệu lực trên toàn Syria từ ngày 30/12."])
+    doc = build(["Chợ phiên mở cửa trở lại từ khi lệnh ngừng bắn toàn quốc được áp dụng từ ngày 30/12."])
     assert [a.key for a in doc.ex.agreements] == ["syria_ceasefire_dec_2016"]
     doc = build(["Lệnh ngừng bắn trên toàn Syria có hiệu lực từ tháng 12/2019."])
     assert [a.key for a in doc.ex.agreements if a.key] == []

@@ -261,7 +261,7 @@ def test_the_narrower_place_wins_over_the_region_it_belongs_to() -> None:
              [(0, "Madaya", "madaya"), (0, "Homs", "homs")])
     assert [(c.count, c.place) for c in cs] == [(90, "madaya")]
     cs = run(["Một nguồn tin cho biết vụ tấn công diễn ra trên đường cao tốc thuộc tỉnh Homs.",
-              "SOHR thông báo cuộc tấn công đã làm 8 người thiệt mạng."],
+              "SOHR thông báo vụ nổ khiến 8 người thiệt mạng."],
              [(0, "Homs", "homs"), (1, "SOHR", "sohr")], one_paragraph=True)
     assert [(c.count, c.place) for c in cs] == [(8, "homs")]
 
