@@ -130,3 +130,20 @@ def test_sentences_with_stops_are_untouched() -> None:
     assert caps == []
     assert body == ["Thủ tướng Lebanon tới Paris hôm 4/11.", "Theo nguồn tin ngoại giao, ông sẽ gặp Tổng thống Pháp.",
                     "Ngày 6/11, hai bên họp báo chung."]
+
+
+def test_capitalised_ong_opens_a_sentence_but_not_after_a_conjunction() -> None:
+    assert kind("Làn sóng phản đối lan rộng Ông Haddad nói rằng chính phủ sẽ lắng nghe.") == (
+        "Làn sóng phản đối lan rộng", "heading")
+    assert kind("Sau buổi diễn, ca sĩ Minh Thư và Ông Tấn Phát cùng ra mắt album mới.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Về hình thức bên ngoài thì Ông Táo thường được vẽ bên cạnh bếp lửa.",
+        "Người dân làng chài thờ hai Ông Cá voi khổng lồ trong lăng cổ.",
+    ],
+)
+def test_ong_after_a_determiner_or_conjunction_is_a_name(sentence: str) -> None:
+    assert kind(sentence) is None

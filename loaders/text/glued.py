@@ -49,6 +49,7 @@ _OPENER = re.compile(
     r"|Ngày\s+\d+|Hôm\s+(?:qua|nay|thứ|\d+)|(?:Sáng|Chiều|Tối|Đêm|Trưa)\s+(?:nay|qua|ngày|thứ|cùng|\d+)"
     r"|Vào\s+(?:ngày|tháng|năm|hôm|sáng|chiều|tối|đêm|cuối|đầu|\d+)|Tháng\s+\d+"
     r"|Phát\s+biểu\s+(?:tại|với|trong|trước)|Trả\s+lời\s+(?:phỏng\s+vấn|báo|hãng|kênh)"
+    r"|Ông(?=\s+[A-ZĐ])"  # 'ông' is lower case inside a sentence ('Bà' is not used: 'Hai Bà Trưng', 'Bà Rịa')
     r")(?!\w)"
 )
 # 'Theo Reuters, ...', 'Theo Bộ Quốc phòng Nga, ...': capitalised words up to a comma; not a name after a
@@ -56,6 +57,9 @@ _OPENER = re.compile(
 _THEO_NAMED = re.compile(r"(?<=[\w)”\"’'%])\s+(?P<op>Theo\s+(?P<src>[^\W\d_][^\s,]*(?:\s+[^\s,]+){0,5}),)")
 _TITLE_BEFORE = re.compile(r"(?:trưởng|thống|tướng|tá|ông|bà|ngài|anh|chị|thủ|viên|sĩ|sỹ|giả|tịch)$", re.I)
 _MIN_WORDS = 4
+# a caption or heading does not end on a conjunction or preposition
+_JOINERS = frozenset("""và với của cho là tại ở từ đến như hoặc hay cùng rằng bởi do về trong theo thì mà nhưng
+    hai ba bốn sáu bảy tám chín mười các những một mỗi mọi vị ngài cụ""".split())
 _MAX_WORDS = 40
 _HEADING_WORDS = 20
 _SCENE_WORDS = 6
@@ -100,6 +104,8 @@ def glued_prefix(text: str, begin: int, end: int) -> tuple[int, str] | None:
     words = prefix.split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _NO_PUNCT.search(prefix):
         return None
+    if words[-1].lower() in _JOINERS:
+        return None  # 'A và Ông B': the capital is part of a name inside the sentence
     if prefix.count("“") != prefix.count("”") or prefix.count('"') % 2 or prefix.count("(") != prefix.count(")"):
         return None  # the capital word is inside a quotation or a bracket
     if _is_caption(prefix):
