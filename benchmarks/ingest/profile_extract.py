@@ -2,6 +2,7 @@
 
     /tmp/venv/bin/pip install pyinstrument      # benchmark-only dependency (`bench` extra)
     python benchmarks/ingest/profile_extract.py [--articles 1000] [--html out.html]
+    SYRIAKG_OFF_TOPIC=text python benchmarks/ingest/profile_extract.py ...   # the `--off-topic text` mode
 
 Prints the time per stage (build_article, sentence split + components, RDF
 mapping straight to N-Quads text) and pyinstrument's call tree, so the hot spots
@@ -22,9 +23,11 @@ from corpus import iter_raw, scale_corpus  # noqa: E402
 
 
 def stage_times(docs: list) -> dict[str, float]:
-    """CPU seconds spent in each stage over all docs (serial, one core; CPU time, so other load on the machine does not count)."""
+    """CPU seconds spent in each stage over all docs (serial, one core; CPU time, so other load on the machine
+    does not count).  Mirrors `pipeline.extract` (relevance gate, `SYRIAKG_OFF_TOPIC` mode, extraction limit)."""
+    from syriakg.loaders.extract import relevance
     from syriakg.loaders.extract.base import Doc
-    from syriakg.loaders.extract.pipeline import COMPONENTS
+    from syriakg.loaders.extract.pipeline import ALWAYS, COMPONENTS, max_extract_chars
     from syriakg.loaders.model import Extraction
     from syriakg.loaders.rdf.mapping import to_nquads
     from syriakg.loaders.text.furniture import build_article
@@ -32,6 +35,8 @@ def stage_times(docs: list) -> dict[str, float]:
 
     acc: dict[str, float] = defaultdict(float)
     base = "https://w3id.org/syriakg/resource/"
+    limit = max_extract_chars()
+    text_mode = relevance.off_topic_mode() == "text"
     for raw in docs:
         t = time.process_time()
         try:
@@ -43,12 +48,21 @@ def stage_times(docs: list) -> dict[str, float]:
         body, caps = split_article(art)
         t2 = time.process_time()
         acc["split_article"] += t2 - t1
-        doc = Doc(Extraction(article=art, sentences=body, captions=caps))
+        read = [s for s in body if s.end <= limit]
+        doc = Doc(Extraction(article=art, sentences=read, captions=caps))
+        relevant = not relevance.filter_enabled() or relevance.is_relevant(doc)
+        t3 = time.process_time()
+        acc["relevance gate"] += t3 - t2
+        acc["(relevant articles)"] += relevant
+        always = frozenset() if text_mode and not relevant else ALWAYS
         for name, comp in COMPONENTS:
+            if not (relevant or name in always):
+                continue
             t3 = time.process_time()
             comp(doc)
             doc.invalidate()
             acc[f"component {name}"] += time.process_time() - t3
+        doc.ex.sentences = body
         t4 = time.process_time()
         to_nquads(doc.ex, base)
         acc["to_nquads (mapping)"] += time.process_time() - t4
@@ -67,12 +81,15 @@ def main() -> None:
 
     base = "https://w3id.org/syriakg/resource/"
     process_document(docs[0], base)  # warm up: gazetteer, catalogues, compiled patterns
+    from syriakg.loaders.extract.relevance import off_topic_mode
+
     acc = stage_times(docs)
+    n_relevant = int(acc.pop("(relevant articles)", 0))
     total = sum(acc.values())
-    print(f"{len(docs)} articles, {total:.1f} s on one core = {1000 * total / len(docs):.1f} ms/article "
-          f"({len(docs) / total:.0f} articles/s/core)")
+    print(f"{len(docs)} articles ({n_relevant} on topic), --off-topic {off_topic_mode()}: {total:.1f} CPU s on one "
+          f"core = {1000 * total / len(docs):.2f} ms/article ({len(docs) / total:.0f} articles/s/core)")
     for k, v in sorted(acc.items(), key=lambda kv: -kv[1]):
-        print(f"  {k:<24} {v:7.2f} s  {100 * v / total:5.1f} %")
+        print(f"  {k:<24} {v:7.2f} s  {1000 * v / len(docs):6.3f} ms/article  {100 * v / total:5.1f} %")
     if args.no_tree:
         return
     try:

@@ -130,6 +130,12 @@ def _dedupe_repeat(text: str) -> str:
 
 def parse_byline(text: str) -> Byline | None:
     """The byline in `text` (a short paragraph or sentence), or None if it is not one."""
+    # cheap exit for running text (this is asked of every paragraph): `_clean` keeps every
+    # whitespace-separated word except those made only of zero-width spaces, so 13 such words
+    # already make more than _MAX_WORDS
+    head = text.split(None, _MAX_WORDS + 1)
+    if len(head) > _MAX_WORDS and all(w.strip("\u200b") for w in head[:_MAX_WORDS + 1]):
+        return None
     t = _clean(text)
     if not t or len(t) > _MAX_CHARS or len(t.split()) > _MAX_WORDS:
         return None

@@ -18,6 +18,7 @@ picture) is a credit with no one credited.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -91,10 +92,48 @@ def _unbracketed_end(text: str, start: int, limit: int) -> int | None:
     return None
 
 
+_KEYWORD_FORMS = ("ảnh", "hình", "nguồn", "photo")
+
+
+def _keyword_starts(text: str, begin: int, end: int) -> list[int]:
+    """Where a `_KEYWORDS` match may start in text[begin:end] (all of them, and possibly more), sorted.
+
+    `str.lower` and `str.find` are much faster than a case-insensitive regex scan.  When lower-casing
+    keeps every offset (the same length), each case-insensitive occurrence of a keyword is an
+    occurrence in the lower-cased text; otherwise the regex says."""
+    low = text[begin:end].lower()
+    if len(low) != end - begin:
+        return [m.start() for m in _KEYWORDS.finditer(text, begin, end)]
+    found: list[int] = []
+    for kw in _KEYWORD_FORMS:
+        i = low.find(kw)
+        while i >= 0:
+            found.append(begin + i)
+            i = low.find(kw, i + 1)
+    found.sort()
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text, ..., end)` yields when every match starts at one of `starts` (sorted)."""
+    pos = -1
+    for p in starts:
+        if p < pos:
+            continue
+        m = pattern.match(text, p, end)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+
 def find_credits(text: str, begin: int, end: int) -> list[Credit]:
     """Photo credits in text[begin:end], in order, non-overlapping."""
     found: list[Credit] = []
-    if not _KEYWORDS.search(text, begin, end):
+    # Every credit pattern but _PAREN starts at a keyword (case-insensitive), after a non-word
+    # character; so instead of scanning the paragraph once per pattern, each is tried only where a
+    # keyword starts (a keyword start inside an earlier keyword follows a letter and cannot match).
+    kws = _keyword_starts(text, begin, end)
+    if not kws:
         return found
 
     def free(b: int, e: int) -> bool:
@@ -109,7 +148,7 @@ def find_credits(text: str, begin: int, end: int) -> list[Credit]:
         if len(who.split()) > _MAX_WORDS:
             continue
         found.append(Credit(m.start(), m.end(), who, "minh h" in kw.lower()))
-    for m in _COLON.finditer(text, begin, end):
+    for m in _matches_at(_COLON, text, kws, end):
         if m.group("kw").lower().startswith("nguồn") and m.group("kw").lower() != "nguồn ảnh":
             stop = _known_run(text, m.end(), end)
         else:
@@ -117,10 +156,10 @@ def find_credits(text: str, begin: int, end: int) -> list[Credit]:
         if stop is None or stop <= m.end() or not free(m.start(), stop):
             continue
         found.append(Credit(m.start(), stop, text[m.end():stop].strip(), "minh h" in m.group("kw").lower()))
-    for m in _ILLUSTRATION.finditer(text, begin, end):
+    for m in _matches_at(_ILLUSTRATION, text, kws, end):
         if free(m.start(), m.end()):
             found.append(Credit(m.start(), m.end(), "", True))
-    for m in _BARE.finditer(text, begin, end):
+    for m in _matches_at(_BARE, text, kws, end):
         stop = _known_run(text, m.end(), end)
         if stop <= m.end() or not free(m.start(), stop):
             continue

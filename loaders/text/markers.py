@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from syriakg.loaders.text.sources_gazetteer import source_name
 
@@ -156,11 +157,17 @@ def title_key(text: str) -> str:
     return t.casefold()
 
 
+@lru_cache(maxsize=64)
+def _headline_key(headline: str) -> str:
+    """`title_key` of a headline: one article compares every body sentence with the same headline."""
+    return title_key(headline)
+
+
 def repeats_title(par: str, headline: str) -> bool:
     """The headline again (image alt text), possibly with a suffix such as ' ảnh 1' or ' - Ảnh 2'."""
     if not headline.strip() or not 0.6 * len(headline) <= len(par) <= len(headline) + 30:
         return False  # cheap length filter: this runs on every sentence of every body
-    p, h = title_key(par), title_key(headline)
+    p, h = title_key(par), _headline_key(headline)
     if not h:
         return False
     if p == h:

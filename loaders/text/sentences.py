@@ -43,7 +43,8 @@ ABBREVIATIONS = frozenset(
     No Nos Vol tr Tr vs Vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     """.split()
 )
-_TERMINAL = re.compile(r"(?:\./\.|[.!?…]+)[”\"’'»)\]]*(?=[ \t\u00a0\u2007\u202f\u3000]+(\S))")
+# (the leading lookahead changes nothing but lets the regex engine skip to the next candidate character)
+_TERMINAL = re.compile(r"(?=[./!?…])(?:\./\.|[.!?…]+)[”\"’'»)\]]*(?=[ \t\u00a0\u2007\u202f\u3000]+(\S))")
 _SOFT_BREAK = re.compile(r"(?<=\S)[ \t\u00a0\u2007\u202f\u3000]{2,}(?=\S)")
 _OPENERS = frozenset("“\"‘'«([„")
 _NO_SOFT_BEFORE = frozenset(",;:-–—(/&+")
@@ -103,6 +104,12 @@ def _is_abbreviation(word: str, following: str) -> bool:
     return bool(_DOTTED_ACRONYM.match(word)) and not word.islower()
 
 
+def _may_soft_break(text: str, a: int, b: int) -> bool:
+    """False when text[a:b] cannot hold a `_SOFT_BREAK` (two spaces, or any other space it counts): most lines."""
+    seg = text[a:b]
+    return "  " in seg or "\t" in seg or "\u00a0" in seg or "\u2007" in seg or "\u202f" in seg or "\u3000" in seg
+
+
 def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
     """Offsets inside [a, b) after which a new sentence starts."""
     cuts: list[int] = []
@@ -115,6 +122,8 @@ def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
             if _is_abbreviation(_word_before(text, a, m.start()), _next_word(text, nxt, b)):
                 continue
         cuts.append(m.end())
+    if not _may_soft_break(text, a, b):
+        return sorted(set(cuts))
     for m in _SOFT_BREAK.finditer(text, a, b):
         prev = text[m.start() - 1]
         if prev in _NO_SOFT_BEFORE or m.end() >= b:
