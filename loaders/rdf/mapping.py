@@ -126,6 +126,9 @@ class NQuads:
     shared: list[bytes]  # lines (without their newline) for the shared entities graph
 
 
+_ENTITY_LINES: dict[tuple, tuple[str, ...]] = {}
+
+
 class _Writer:
     """Accumulates quads for one article."""
 
@@ -235,13 +238,17 @@ class _Writer:
 
     def write_string(self, s: Sentence, cls: str, kind: str) -> None:
         """A NIF string of the article (sentence, caption or mention), formatted directly (the hot path)."""
-        node, g = f"<{self._article_iri}/{kind}/{s.begin}-{s.end}>", self._g
-        self.lines += (
-            f"{node} {_T_TYPE} {cls}{g}",
-            f"{node} {_T_CONTEXT} {self._article_nt}{g}",
-            f'{node} {_T_BEGIN} "{s.begin}"{_T_NNI}{g}',
-            f'{node} {_T_END} "{s.end}"{_T_NNI}{g}',
-            f"{node} {_T_ANCHOR} {nt_string(s.text)}{g}",
+        b, e, g = s.begin, s.end, self._g
+        node = f"<{self._article_iri}/{kind}/{b}-{e}>"
+        text = s.text
+        lit = f'"{text}"' if _NEEDS_ESCAPE.search(text) is None else nt_string(text)
+        # one string for the five lines (the article's lines are joined in the end anyway)
+        self.lines.append(
+            f"{node} {_T_TYPE} {cls}{g}"
+            f"{node} {_T_CONTEXT} {self._article_nt}{g}"
+            f'{node} {_T_BEGIN} "{b}"{_T_NNI}{g}'
+            f'{node} {_T_END} "{e}"{_T_NNI}{g}'
+            f"{node} {_T_ANCHOR} {lit}{g}"
         )
 
     # -- entities and mentions -----------------------------------------------
@@ -263,6 +270,20 @@ class _Writer:
             self.lines.append(f"<{self._article_iri}/mention/{m.begin}-{m.end}> {_T_IDENT} {ent}{self._g}")
 
     def describe_entity(self, e: Entity) -> None:
+        # the same entities are described in article after article: their lines are kept (pure function
+        # of the base and the entity's fields)
+        ck = (self.iris.base, e.key, e.kind, e.label_vi, e.label_en, e.qid)
+        got = _ENTITY_LINES.get(ck)
+        if got is None:
+            mark = len(self.shared)
+            self._describe_entity(e)
+            if len(_ENTITY_LINES) >= 50_000:
+                _ENTITY_LINES.clear()
+            _ENTITY_LINES[ck] = tuple(self.shared[mark:])
+        else:
+            self.shared.extend(got)
+
+    def _describe_entity(self, e: Entity) -> None:
         node = self.entity(e.key)
         self.add_shared(node, RDF_TYPE, NamedNode(ENTITY_CLASS[e.kind]))
         self.add_shared(node, RDFS.label, _vi(e.label_vi))

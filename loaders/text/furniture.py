@@ -134,11 +134,11 @@ def _pieces(t: str, begin: int, end: int, cuts: list[tuple[int, int]]) -> list[t
         if ce <= pos:
             continue
         b, e = trim_span(t, pos, max(pos, cb))
-        if b < e and any(c.isalnum() for c in t[b:e]):
+        if b < e and (t[b].isalnum() or any(c.isalnum() for c in t[b:e])):
             out.append((b, e))
         pos = max(pos, ce)
     b, e = trim_span(t, pos, end)
-    if b < e and any(c.isalnum() for c in t[b:e]):
+    if b < e and (t[b].isalnum() or any(c.isalnum() for c in t[b:e])):
         out.append((b, e))
     return out
 

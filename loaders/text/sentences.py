@@ -163,7 +163,7 @@ def _split_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
         pos = line_start
         for cut in _cuts_in_line(text, line_start, line_end) + [line_end]:
             s, e = trim_span(text, pos, cut)
-            if s < e and any(ch.isalnum() for ch in text[s:e]):
+            if s < e and (text[s].isalnum() or any(ch.isalnum() for ch in text[s:e])):
                 spans.append((s, e))
             pos = cut
         line_start = line_end + 1
