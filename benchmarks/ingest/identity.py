@@ -82,8 +82,8 @@ def main() -> None:
     ap.add_argument("--modes", default=",".join(MODES))
     args = ap.parse_args()
     docs = list(inputs(args.scale))
-    from syriakg.loaders.process import process_document
     from syriakg.loaders.model import LoadError
+    from syriakg.loaders.process import process_document
 
     warm = next(d for d in docs if not isinstance(d, LoadError))
     process_document(warm, BASE)  # gazetteer, catalogues, compiled patterns

@@ -65,6 +65,7 @@ CONFLICT_STARTS: dict[str, tuple[dt.date, re.Pattern[str]]] = {
 }
 LEAD_SENTENCES = 2  # how many first body sentences count as the lead ...
 LEAD_CHARS = 160  # ... and how far into each the lead's date may stand
+_ANY_DIGIT = re.compile(r"\d")
 YEAR_EVIDENCE_DAYS = 10  # a full date this close to the lead's day gives it its year ...
 EVIDENCE_SENTENCES = 3  # ... when written in a caption or in one of the first body sentences
 HEADER_LEAD_DAYS = 7  # a header date is believed when the lead's day is at most this many days before it
@@ -366,6 +367,8 @@ class ArticleDates:
     # --- the article's anchor -----------------------------------------------
     def _lead(self) -> tuple[DateExpr, Sentence] | None:
         for s in self.doc.ex.sentences[:LEAD_SENTENCES]:
+            if _ANY_DIGIT.search(s.text, 0, LEAD_CHARS) is None:
+                continue  # a day and month ("dm", "dmy") is always written with digits: none to find here
             for e in find_dates(s.text, 0, min(len(s.text), LEAD_CHARS)):
                 if e.kind in ("dm", "dmy") and e.direction is None and not _NOT_LEAD_RE.search(
                     s.text[max(0, e.begin - 25) : e.begin] + e.text[:6]

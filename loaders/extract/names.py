@@ -60,7 +60,7 @@ _KEYS: dict[str, str] = {}  # norm() of token texts (a plain dict: cheaper than 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
     """Word and punctuation tokens of `text`; offsets are shifted by `offset`."""
-    return _scan(text, offset, None, frozenset())[0]
+    return _scan(text, offset, _NO_FIRSTS, _NO_FIRSTS)[0]
 
 
 def tokenize_starts(
@@ -71,37 +71,64 @@ def tokenize_starts(
     return _scan(text, offset, firsts, extra)
 
 
-def _scan(text: str, offset: int, firsts: frozenset[str] | set[str] | None, extra: frozenset[str] | set[str]
+# `_scan`: the whitespace before a token, then the token (a word, else one punctuation mark)
+_TOKEN_WS2 = re.compile(r"(\s*)(\w+(?:['’]\w+)*|[^\w\s])", re.UNICODE)
+_WORD_START = re.compile(r"\w")
+_NO_FIRSTS: frozenset[str] = frozenset()
+# per (firsts, extra) sets: token text -> (key, is a word, may start something, length); the sets are
+# kept in the entry, so their ids stay theirs while the entry lives
+_START_INFO: dict[tuple[int, int], tuple[frozenset[str] | set[str], frozenset[str] | set[str],
+                                         dict[str, tuple[str, bool, bool, int]]]] = {}
+
+
+def _start_info(firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str]) -> dict:
+    ck = (id(firsts), id(extra))
+    got = _START_INFO.get(ck)
+    if got is not None and got[0] is firsts and got[1] is extra and len(got[2]) < 500_000:
+        return got[2]
+    if len(_START_INFO) >= 8:
+        _START_INFO.clear()
+    info: dict[str, tuple[str, bool, bool, int]] = {}
+    _START_INFO[ck] = (firsts, extra, info)
+    return info
+
+
+def _scan(text: str, offset: int, firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str]
           ) -> tuple[list[Tok], list[str], list[int]]:
-    """The tokenizer (one loop for both entry points); keys and starts only when `firsts` is given."""
+    """The tokenizer (one loop for both entry points).
+
+    This runs on every body sentence (the actors component), so what depends only on a token's text
+    (its key, whether it is a word, whether it may start something) is looked up once per distinct
+    text; the sets must not change while in use (the actors' dispatch tables never do)."""
     toks: list[Tok] = []
     append = toks.append
     klist: list[str] = []
-    starts: list[int] = []
-    want = firsts is not None
     kappend = klist.append
+    starts: list[int] = []
     sappend = starts.append
-    keys = _KEYS
-    get = keys.get
+    cache = _start_info(firsts, extra)
+    get = cache.get
     pos = offset
-    idx = 0
-    for ws, w, p in _TOKEN_WS.findall(text):
+    for ws, s in _TOKEN_WS2.findall(text):
+        info = get(s)
+        if info is None:
+            k = _KEYS.get(s)
+            if k is None:
+                k = norm(s)
+                if len(_KEYS) < 500_000:
+                    _KEYS[s] = k
+            word = _WORD_START.match(s) is not None
+            info = cache[s] = (k, word, word and (k in firsts or s[0].isupper() or k in extra), len(s))
+        k, word, start, n = info
         if ws:
             pos += len(ws)
-        s = w or p
-        k = get(s)
-        if k is None:
-            k = norm(s)
-            if len(keys) < 500_000:
-                keys[s] = k
-        e = pos + len(s)
-        append(Tok(s, pos, e, ws != "", w != "", k))
-        if want:
-            kappend(k)
-            if w and (k in firsts or s[0].isupper() or k in extra):  # type: ignore[operator]
-                sappend(idx)
-            idx += 1
-        pos = e
+            append(Tok(s, pos, pos + n, True, word, k))
+        else:
+            append(Tok(s, pos, pos + n, False, word, k))
+        if start:
+            sappend(len(klist))
+        kappend(k)
+        pos += n
     if toks:
         toks[0].space = True  # the start of the text counts as whitespace
     return toks, klist, starts

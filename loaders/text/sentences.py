@@ -115,11 +115,18 @@ def _cuts_in_line(text: str, a: int, b: int) -> list[int]:
     cuts: list[int] = []
     for m in _TERMINAL.finditer(text, a, b):  # endpos b: the lookahead does not see past the line
         nxt = m.start(1)
-        if nxt >= b or not _starts_sentence(text, nxt, b):
+        if nxt >= b:
+            continue
+        ch = text[nxt]
+        if not (ch.isupper() or ch.isdigit()) and not _starts_sentence(text, nxt, b):
             continue
         mark = m.group(0)
         if mark.startswith(".") and not mark.startswith("..") and not mark.startswith("./."):
-            if _is_abbreviation(_word_before(text, a, m.start()), _next_word(text, nxt, b)):
+            word = _word_before(text, a, m.start())
+            # only a listed word, a single letter or a dotted word can be an abbreviation (the next
+            # word matters only for a single letter)
+            if (word in ABBREVIATIONS or len(word) == 1 or "." in word) and \
+                    _is_abbreviation(word, _next_word(text, nxt, b)):
                 continue
         cuts.append(m.end())
     if not _may_soft_break(text, a, b):
