@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from syriakg.loaders.text.literal_gate import required_literals
+
 __all__ = ["glued_prefix"]
 
 # words that start a sentence when written with a capital; a lower-case word (or a number) must
@@ -85,9 +87,31 @@ _CLAUSE_WORDS = re.compile(
 _QUOTES = re.compile(r"[“”\"«»]")
 
 
+# Every match of _OPENER / _THEO_NAMED contains one of these words (read off the patterns,
+# literal_gate.py) right after its leading whitespace: the two searches, which try every character,
+# start at the whitespace before the first of the words (one fast literal search), and a sentence
+# with none of them (most) skips them.
+def _gate() -> re.Pattern[str] | None:
+    a, b = required_literals(_OPENER, "op"), required_literals(_THEO_NAMED, "op")
+    if a is None or b is None:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(a + b), key=len, reverse=True)))
+
+
+_GATE = _gate()
+
+
 def _opener(text: str, b: int, e: int) -> re.Match[str] | None:
-    first = _OPENER.search(text, b, e)
-    m = _THEO_NAMED.search(text, b, first.start() if first else e)
+    start = b
+    if _GATE is not None:
+        g = _GATE.search(text, b, e)
+        if g is None:
+            return None
+        start = g.start()
+        while start > b and text[start - 1].isspace():  # `\s` is str.isspace
+            start -= 1
+    first = _OPENER.search(text, start, e)
+    m = _THEO_NAMED.search(text, start, first.start() if first else e)
     if m and m.group("src")[0].isupper() and not _TITLE_BEFORE.search(text, b, m.start()):
         return m
     return first
