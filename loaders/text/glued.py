@@ -87,10 +87,12 @@ _CLAUSE_WORDS = re.compile(
 _QUOTES = re.compile(r"[“”\"«»]")
 
 
-# Every match of _OPENER / _THEO_NAMED contains one of these words (read off the patterns,
-# literal_gate.py) right after its leading whitespace: the two searches, which try every character,
-# start at the whitespace before the first of the words (one fast literal search), and a sentence
-# with none of them (most) skips them.
+# Every match of _OPENER / _THEO_NAMED is a run of whitespace, then one of these words (read off the
+# patterns, literal_gate.py).  So instead of two searches that try every character, the patterns are
+# tried only at the whitespace before each of the words (one fast literal search finds them); a
+# sentence with none of them (most) is done at once.  The first that matches is the leftmost match,
+# the one `search` would return: a match cannot start inside the whitespace (the character before it
+# must not be a space) nor put its word anywhere but right after the whitespace.
 def _gate() -> re.Pattern[str] | None:
     a, b = required_literals(_OPENER, "op"), required_literals(_THEO_NAMED, "op")
     if a is None or b is None:
@@ -102,16 +104,29 @@ _GATE = _gate()
 
 
 def _opener(text: str, b: int, e: int) -> re.Match[str] | None:
-    start = b
-    if _GATE is not None:
-        g = _GATE.search(text, b, e)
-        if g is None:
-            return None
-        start = g.start()
-        while start > b and text[start - 1].isspace():  # `\s` is str.isspace
-            start -= 1
-    first = _OPENER.search(text, start, e)
-    m = _THEO_NAMED.search(text, start, first.start() if first else e)
+    if _GATE is None:
+        first = _OPENER.search(text, b, e)
+        m = _THEO_NAMED.search(text, b, first.start() if first else e)
+    else:
+        starts: list[int] = []  # where a match may start: the whitespace before a gate word
+        for g in _GATE.finditer(text, b, e):
+            p = s0 = g.start()
+            while s0 > b and text[s0 - 1].isspace():  # `\s` is str.isspace
+                s0 -= 1
+            if s0 < p:
+                starts.append(s0)
+        first = m = None
+        for s0 in starts:
+            first = _OPENER.match(text, s0, e)
+            if first is not None:
+                break
+        limit = first.start() if first else e
+        for s0 in starts:
+            if s0 >= limit:
+                break
+            m = _THEO_NAMED.match(text, s0, limit)
+            if m is not None:
+                break
     if m and m.group("src")[0].isupper() and not _TITLE_BEFORE.search(text, b, m.start()):
         return m
     return first
