@@ -80,3 +80,10 @@ def test_property_map_is_monotone_and_covers(original: str, quotes: bool, case: 
             assert n.text[b:e].strip() in normalize(original[ob:oe], fold_quotes=quotes, fold_case=case).text
     if not quotes and not case:
         assert n.text == unicodedata.normalize("NFC", n.text)
+
+
+def test_marks_split_by_a_zero_width_space_are_reordered_with_the_whole_cluster() -> None:
+    # two grave accents, a zero-width space, a dot below: the NFC view reorders all three marks
+    n = normalize("\u0300\u0300\u200b\u0323")
+    assert n.text == unicodedata.normalize("NFC", "\u0300\u0300\u0323")
+    assert n.original_span(0, len(n.text)) == (0, 4)

@@ -117,12 +117,12 @@ def normalize(text: str, *, fold_whitespace: bool = True, fold_quotes: bool = Fa
             if i == 0 and unicodedata.combining(chunk[0]) and out and out[-1][-1] != " ":
                 # marks separated from their base only by dropped zero-width characters:
                 # compose them with the base already written, so the view stays NFC
-                begin = starts.pop()
-                ends.pop()
-                base = out[-1][-1]
-                out[-1] = out[-1][:-1]
-                if not out[-1]:
-                    out.pop()
+                # (the whole cluster written last, its base and all its marks: the marks must be
+                # reordered together with the new ones)
+                k = _last_cluster_size(out)
+                begin = starts[-k]
+                base = _pop_chars(out, k)
+                del starts[-k:], ends[-k:]
                 cluster = base + cluster
             composed = _fold(unicodedata.normalize("NFC", cluster), fold_quotes, fold_case)
             for c in composed:
@@ -131,6 +131,32 @@ def normalize(text: str, *, fold_whitespace: bool = True, fold_quotes: bool = Fa
                 ends.append(s + j)
             i = j
     return Normalized(text, "".join(out), tuple(starts), tuple(ends))
+
+
+def _last_cluster_size(out: list[str]) -> int:
+    """How many characters at the end of `out` form the last cluster: trailing marks and their base."""
+    k = 0
+    for piece in reversed(out):
+        for c in reversed(piece):
+            k += 1
+            if not unicodedata.combining(c):
+                return k
+    return k
+
+
+def _pop_chars(out: list[str], k: int) -> str:
+    """Remove the last `k` characters written to `out` (a list of strings) and return them."""
+    taken: list[str] = []
+    while k > 0:
+        last = out[-1]
+        if len(last) <= k:
+            taken.append(out.pop())
+            k -= len(last)
+        else:
+            taken.append(last[-k:])
+            out[-1] = last[:-k]
+            k = 0
+    return "".join(reversed(taken))
 
 
 def _plain(chunk: str, s: int, out: list[str], starts: list[int], ends: list[int],
