@@ -448,3 +448,17 @@ def test_a_city_where_the_topic_happens_is_not_the_venue():
                [(0, "Iraq", "iraq"), (0, "Jordan", "jordan"), (0, "thành phố Mosul", "mosul")])
     [ev] = run(doc)
     assert ev.place is None
+
+
+def test_short_visit_on_a_day_of_an_owner_to_a_country():
+    doc = make(["Chuyến thăm ngắn trong ngày 29/5 của Thủ tướng Narendra Modi tới Pháp tạo khởi đầu mới."],
+               [(0, "Narendra Modi", "modi"), (0, "Pháp", "france")], year="2018")
+    [ev] = run(doc)
+    assert ev.kind == "visit" and {"modi", "france"} <= set(ev.actors) and ev.place == "france"
+
+
+def test_person_discussing_with_another_at_a_meeting_inside_a_topic_phrase():
+    doc = make(["Trong những chủ đề ông Modi bàn luận với ông Macron trong cuộc gặp ngày 27/5, khí hậu được chú trọng."],
+               [(0, "Modi", "modi"), (0, "Macron", "macron")], year="2018")
+    [ev] = run(doc)
+    assert set(ev.actors) == {"modi", "macron"} and ev.date.value == "2018-05-27"

@@ -659,13 +659,24 @@ def _giver_and_recipients(doc: Doc, i: int, lo: int, hi: int, chain: list[str], 
     recipients = [k for g in gs for k in g.keys[:1] if doc.kind_of(k) == "person"]
     if not recipients:
         recipients = [k for g in gs if g.how == "title" for k in actor_keys(doc, g)][:1]
-    # the giver: the clause's subject, or the speaker whose verb opens it ("X đã tiết lộ | thông tin ... cho Y")
-    giver = [k for k in clause_subject(doc, i, lo, rm.start()) or _frame_speaker(doc, i, atts, lo)
-             if k not in recipients]
+    # the giver: the clause's subject, or the speaker whose verb opens it ("X đã tiết lộ | thông tin ... cho Y"),
+    # or the person right before the verb ("những chủ đề A bàn luận với B trong cuộc gặp")
+    giver = [k for k in clause_subject(doc, i, lo, rm.start()) or _frame_speaker(doc, i, atts, lo) or
+             _person_before_verb(doc, i, lo, rm.start()) if k not in recipients]
     return giver + list(dict.fromkeys(recipients)) if giver and recipients else chain
 
 
 _SIDELINES_BEFORE_RE = re.compile(r"(?<!\w)(?:bên\s+lề|ngoài\s+lề|trước\s+thềm)\s+$", re.IGNORECASE)
+
+
+def _person_before_verb(doc: Doc, i: int, lo: int, hi: int) -> list[str]:
+    """The person named just before a verb of two words at most that ends at `hi` ("A bàn luận | với B")."""
+    s = doc.ex.sentences[i]
+    gs = groups_in(doc, i, lo, hi)
+    if not gs or doc.kind_of(gs[-1].keys[0]) != "person":
+        return []
+    gap = s.text[gs[-1].end - s.begin: hi]
+    return list(gs[-1].keys[:1]) if re.fullmatch(r"\s*(?:(?:đã|cũng|sẽ|vừa)\s+)?\w+(?:\s+\w+)?\s*", gap) else []
 
 
 # joining a negotiation process: "đã (lần đầu) tham gia (vào) tiến trình đàm phán / hòa đàm"
@@ -709,12 +720,16 @@ _VISIT_FRAME_RE = re.compile(
 )
 
 
-_VISIT_OWNER_RE = re.compile(
-    r"\s*(?:(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc|lịch\s+sử|đầu\s+tiên|bất\s+ngờ)\s+)*của(?!\w)", re.IGNORECASE)
+# words between a visit noun and its owner: "chuyến thăm (chính thức / ngắn trong ngày 29/5) của X"
+_VISIT_MODS = (r"(?:(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc|lịch\s+sử|đầu\s+tiên|bất\s+ngờ|ngắn(?:\s+ngày)?|"
+               r"trong\s+ngày\s+\d[\d/.\-]*|kéo\s+dài\s+\S+\s+ngày|lần\s+này|gần\s+đây)\s+)*")
+
+
+_VISIT_OWNER_RE = re.compile(r"\s*" + _VISIT_MODS + r"của(?!\w)", re.IGNORECASE)
 
 
 _OWNER_THEN_DEST_RE = re.compile(
-    r"\s*(?:(?:chính\s+thức|cấp\s+nhà\s+nước|làm\s+việc|lịch\s+sử|đầu\s+tiên|bất\s+ngờ)\s+)*"
+    r"\s*" + _VISIT_MODS +
     r"của\s+[^,;.:“\"]{1,70}?(?<!\w)(?:tới|đến|sang)\s+(?:(?:thủ\s+đô|thành\s+phố|nước|tỉnh)\s+)?$",
     re.IGNORECASE,
 )
