@@ -541,6 +541,8 @@ class WorkerPool:
             if key is not None:
                 self.costs.record(key[0], time.monotonic() - started, timed_out=True, shape=key[1])
             log.warning("timeout after %.1f s: killing %s worker %d", timeout or 0, self.mode, w.pid)
+            if niced[0]:  # a SCHED_IDLE or niced process would get no CPU to exit on a busy machine
+                _restore_priority(w.pid)
             w.kill()
             # answer only once the work has really stopped (the process is gone, not just signalled)
             await w.wait_exit(10)
