@@ -77,6 +77,7 @@ _WORD_START = re.compile(r"\w")
 _NO_FIRSTS: frozenset[str] = frozenset()
 # per (firsts, extra) sets: token text -> (key, is a word, may start something, length); the sets are
 # kept in the entry, so their ids stay theirs while the entry lives
+_START_INFO_MAX = 200_000  # token texts per table (then a fresh table: bounded memory per worker)
 _START_INFO: dict[tuple[int, int], tuple[frozenset[str] | set[str], frozenset[str] | set[str],
                                          dict[str, tuple[str, bool, bool, int]]]] = {}
 
@@ -84,7 +85,7 @@ _START_INFO: dict[tuple[int, int], tuple[frozenset[str] | set[str], frozenset[st
 def _start_info(firsts: frozenset[str] | set[str], extra: frozenset[str] | set[str]) -> dict:
     ck = (id(firsts), id(extra))
     got = _START_INFO.get(ck)
-    if got is not None and got[0] is firsts and got[1] is extra and len(got[2]) < 500_000:
+    if got is not None and got[0] is firsts and got[1] is extra and len(got[2]) < _START_INFO_MAX:
         return got[2]
     if len(_START_INFO) >= 8:
         _START_INFO.clear()

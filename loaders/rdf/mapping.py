@@ -277,7 +277,7 @@ class _Writer:
         if got is None:
             mark = len(self.shared)
             self._describe_entity(e)
-            if len(_ENTITY_LINES) >= 50_000:
+            if len(_ENTITY_LINES) >= 20_000:
                 _ENTITY_LINES.clear()
             _ENTITY_LINES[ck] = tuple(self.shared[mark:])
         else:
