@@ -64,8 +64,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "their share of the CPU; 0 = off [SYRIAKG_SLOW_NICE] (default %(default)s)")
     g.add_argument("--no-slow-idle", dest="slow_idle", action="store_false",
                    default=_bool(_env("SYRIAKG_SLOW_IDLE", "1") or "1"),
-                   help="run slow-lane work niced (--slow-nice) instead of under SCHED_IDLE, the Linux policy that gives "
-                        "it only CPU time no other process wants [SYRIAKG_SLOW_IDLE=0]")
+                   help="run queries that timed out before (runaways) niced (--slow-nice) like other slow work, instead "
+                        "of under SCHED_IDLE, the Linux policy that gives them only CPU time no other process wants "
+                        "[SYRIAKG_SLOW_IDLE=0]")
     g.add_argument("--fast-queue", type=int, default=int(_env("SYRIAKG_FAST_QUEUE", "512")),
                    help="requests that may wait for a query worker on the fast lane per HTTP worker; more get 503 "
                         "[SYRIAKG_FAST_QUEUE] (default %(default)s)")

@@ -35,7 +35,7 @@ class Settings:
     slow_after: float = 0.2  # CPU seconds above which a query text is remembered as slow (slow lane)
     medium_after: float = 0.01  # CPU seconds above which a query (text or shape) takes the medium lane
     slow_queue: int = 16  # known-slow queries that may wait for the slow lane; more get 503 + Retry-After
-    slow_idle: bool = True  # slow-lane work under SCHED_IDLE: only CPU time nothing else wants (Linux)
+    slow_idle: bool = True  # queries that timed out before run under SCHED_IDLE: only CPU time nothing else wants
     slow_nice: int = 10  # nice value (CPU priority) of a worker while it runs slow-lane work; 0 = unchanged
     fast_queue: int = 512  # requests that may wait for a worker on the fast lane; more get 503
     cors_origins: tuple[str, ...] = ()  # () = CORS off; ("*",) = any origin
