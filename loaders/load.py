@@ -85,6 +85,7 @@ class LoadSummary:
     worker_restarts: int = 0
     cpu_main_s: float = 0.0  # CPU seconds of the main process (reading, batching, the store's writes)
     cpu_workers_s: float = 0.0  # CPU seconds of the extraction workers
+    optimize_s: float = 0.0  # wall seconds of the final compaction (`Store.optimize`), 0 when skipped
 
     @property
     def ok(self) -> bool:
@@ -102,6 +103,8 @@ class LoadSummary:
             f"peak memory {self.peak_rss_mb:.0f} MB (main process {self.peak_rss_main_mb:.0f} MB)",
             f"cpu: main process {self.cpu_main_s:.1f} s, workers {self.cpu_workers_s:.1f} s",
         ]
+        if self.optimize_s:
+            lines.append(f"store compacted for queries in {self.optimize_s:.1f} s (included in the time above)")
         if self.cleaned_partial:
             lines.append(f"removed {self.cleaned_partial} incomplete article graph(s) left by an interrupted load")
         if self.worker_restarts:
@@ -517,8 +520,14 @@ class _Pool:
 
 def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None, *, store: Store | None = None,
          workers: int | None = None, encoding: str | None = None, base: str | None = None,
-         force: bool = False, progress: bool = False) -> LoadSummary:
-    """Load every article under `paths` into the store; returns the summary (errors included, never raised)."""
+         force: bool = False, progress: bool = False, optimize: bool = True) -> LoadSummary:
+    """Load every article under `paths` into the store; returns the summary (errors included, never raised).
+
+    `optimize`: when the load wrote anything, compact the store at the end (`Store.optimize`).  A store
+    built by many bulk loads is left as many overlapping RocksDB files, and every index lookup has to
+    probe them all; compacted, lookups cost about half (35k-article store: 59-71 -> 26-31 us per
+    lookup, lookup-bound queries 2-3x faster) for about 20 s of CPU once.
+    """
     t0 = time.perf_counter()
     cpu0 = _cpu()
     sampler = _MemorySampler().start()
@@ -571,6 +580,10 @@ def load(paths: Iterable[str], store_path: str | os.PathLike[str] | None = None,
         from syriakg.loaders.link import relink_after_load
 
         relink_after_load(store, store_path, loader.base, loader.summary)
+        if optimize and store_path is not None:
+            t_opt = time.perf_counter()
+            store.optimize()
+            loader.summary.optimize_s = time.perf_counter() - t_opt
     loader.summary.seconds = time.perf_counter() - t0
     loader.summary.peak_rss_main_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     loader.summary.peak_rss_mb = max(sampler.stop(), peak_rss_mb())

@@ -87,3 +87,14 @@ def test_partial_article_graphs_from_a_crash_are_removed(tmp_path):
     assert any(isinstance(q, Quad) for q in store.quads_for_pattern(None, None, None, g))
     assert remove_partial_graphs(store, DEFAULT_BASE) == 1
     assert not store.contains_named_graph(g)
+
+
+def test_the_final_compaction_changes_no_quad_and_can_be_skipped(tmp_path):
+    compacted = load([str(SEEDS)], tmp_path / "c", workers=1)
+    plain = load([str(SEEDS)], tmp_path / "p", workers=1, optimize=False)
+    assert compacted.ok and plain.ok
+    assert compacted.optimize_s > 0 and plain.optimize_s == 0
+    assert "store compacted" in compacted.to_text() and "store compacted" not in plain.to_text()
+    assert quads_of(tmp_path / "c") == quads_of(tmp_path / "p")
+    again = load([str(SEEDS)], tmp_path / "c", workers=1)  # nothing written: nothing to compact
+    assert again.articles == 0 and again.optimize_s == 0

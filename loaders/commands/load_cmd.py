@@ -20,6 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="what articles not about the Syrian war keep: entities (mentions, entities, positions; "
                         "default) or text (article and sentences only: faster, smaller). Changing it needs --force "
                         "for articles already loaded")
+    p.add_argument("--no-optimize", action="store_true",
+                   help="skip the final compaction of the store (faster load, slower queries until the store's "
+                        "own background compaction catches up)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--quiet", action="store_true", help="print only errors")
 
@@ -29,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     if args.off_topic:
         os.environ["SYRIAKG_OFF_TOPIC"] = args.off_topic  # read by the extraction workers, which inherit it
     summary = load(paths, args.store, workers=args.workers, encoding=args.encoding, force=args.force,
-                   progress=not (args.no_progress or args.quiet) and sys.stderr.isatty())
+                   progress=not (args.no_progress or args.quiet) and sys.stderr.isatty(),
+                   optimize=not args.no_optimize)
     if args.quiet:
         for err in summary.errors:
             print(f"FAILED {err.source}: {err.problem}", file=sys.stderr)
