@@ -358,8 +358,10 @@ class ReaderCore:
         return k + 1 < len(self.toks) and self.toks[k + 1].text == "-" and not self.toks[k + 1].space
 
     def _all_viet(self, tb: int, te: int) -> bool:
-        return all(not t.word or is_viet_syllable(t.text) for t in self.toks[tb:te]) and \
-            not any(t.text == "-" for t in self.toks[tb:te])
+        for t in self.toks[tb:te]:  # (one loop: this is asked for every word of every capitalised run)
+            if t.text == "-" or t.word and not is_viet_syllable(t.text):
+                return False
+        return True
 
     def _person_ok(self, tb: int, te: int) -> bool:
         """A person's name has no acronym (`UBND`, `NĐ-CP`) and no digit."""

@@ -81,12 +81,20 @@ class People:
         parts = name_parts(name)
         if not parts:
             return None
-        exact = [p for p in self.local if p.parts == parts]
-        if exact:
-            return exact[-1].key
+        # one pass, most recent first: an exact match wins, else the most recent compatible one (both
+        # need the same surname, the cheap test; local names are never empty)
+        last = parts[-1]
+        comp = None
         for p in reversed(self.local):
-            if compatible(parts, p.parts):
+            pp = p.parts
+            if pp[-1] != last:
+                continue
+            if pp == parts:
                 return p.key
+            if comp is None and compatible(parts, pp):
+                comp = p.key
+        if comp is not None:
+            return comp
         if len(parts) == 1:
             return self._gaz_people[1].get(parts)
         best = None
