@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from syriakg.loaders.extract.base import Doc
-from syriakg.loaders.model import Article, Extraction, Mention, RawDocument, Sentence, Span
+from syriakg.loaders.model import Article, Entity, Extraction, Mention, RawDocument, Sentence, Span
 
 
 def doc_from_sentences(sentences: list[str], headline: str = "Tiêu đề", date: str | None = None) -> Doc:
@@ -38,3 +40,16 @@ def add_mention(doc: Doc, sentence: int, surface: str, entity: str, how: str = "
     doc.ex.mentions.append(m)
     doc.invalidate()
     return m
+
+
+def run_with_mentions(sentences: list[str], mentions: Iterable[tuple[int, str, str]], kinds: dict[str, str],
+                      components: Iterable[Callable[[Doc], None]], date: str | None = None) -> Doc:
+    """A doc of `sentences` with the given (sentence, surface, entity key) mentions, entities of the kinds in
+    `kinds`, after running `components` in order."""
+    doc = doc_from_sentences(sentences, date=date)
+    for i, surface, key in mentions:
+        add_mention(doc, i, surface, key)
+        doc.ex.entities.setdefault(key, Entity(key, kinds[key], surface))  # type: ignore[arg-type]
+    for component in components:
+        component(doc)
+    return doc

@@ -10,7 +10,7 @@ from syriakg.loaders.extract import agreement_catalogue as cat
 from syriakg.loaders.extract import agreements, dates
 from syriakg.loaders.extract.base import Doc
 from syriakg.loaders.model import Entity, Position, PositionHolding
-from tests.extract_helpers import add_mention, doc_from_sentences
+from tests.extract_helpers import add_mention, doc_from_sentences, run_with_mentions
 
 KINDS = {
     "russia": "country", "turkey": "country", "iran": "country", "usa": "country", "syria": "country",
@@ -22,13 +22,7 @@ KINDS = {
 
 
 def build(sentences: list[str], mentions: list[tuple[int, str, str]] = (), date: str | None = None) -> Doc:
-    doc = doc_from_sentences(sentences, date=date)
-    for i, surface, key in mentions:
-        add_mention(doc, i, surface, key)
-        doc.ex.entities.setdefault(key, Entity(key, KINDS[key], surface))  # type: ignore[arg-type]
-    dates.component(doc)
-    agreements.component(doc)
-    return doc
+    return run_with_mentions(sentences, mentions, KINDS, (dates.component, agreements.component), date)
 
 
 def keys(doc: Doc) -> list[str | None]:

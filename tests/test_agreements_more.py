@@ -7,8 +7,7 @@ import pytest
 
 from syriakg.loaders.extract import agreements, dates
 from syriakg.loaders.extract.base import Doc
-from syriakg.loaders.model import Entity
-from tests.extract_helpers import add_mention, doc_from_sentences
+from tests.extract_helpers import run_with_mentions
 
 KINDS = {
     "russia": "country", "turkey": "country", "iran": "country", "iraq": "country", "jordan": "country",
@@ -19,13 +18,7 @@ KINDS = {
 
 
 def build(sentences: list[str], mentions: list[tuple[int, str, str]] = (), date: str | None = None) -> Doc:
-    doc = doc_from_sentences(sentences, date=date)
-    for i, surface, key in mentions:
-        add_mention(doc, i, surface, key)
-        doc.ex.entities.setdefault(key, Entity(key, KINDS[key], surface))  # type: ignore[arg-type]
-    dates.component(doc)
-    agreements.component(doc)
-    return doc
+    return run_with_mentions(sentences, mentions, KINDS, (dates.component, agreements.component), date)
 
 
 # --- accords reached in the article -----------------------------------------------------------------------------
