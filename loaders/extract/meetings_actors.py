@@ -269,15 +269,21 @@ _LEADERS_OF_RE = re.compile(
 )
 
 
-def _recent_countries_apart(doc: Doc, i: int, rel_before: int, n: int) -> list[str]:
-    """Exactly n distinct countries named (not as places of a title-less venue) in this sentence before the
-    point and up to 3 sentences back; none when more than n are named there (the referents are then unclear)."""
-    found: list[str] = []
+def _groups_back(doc: Doc, i: int, rel_before: int):  # noqa: ANN202 - Iterator[(Sentence, groups)]
+    """(sentence, its mention groups) for sentence i (only groups ending before the point) and up to 3 back."""
     for j in range(i, max(-1, i - 4), -1):
         s = doc.ex.sentences[j]
         gs = discourse.groups(doc, j)
         if j == i:
             gs = [g for g in gs if g.end - s.begin <= rel_before]
+        yield s, gs
+
+
+def _recent_countries_apart(doc: Doc, i: int, rel_before: int, n: int) -> list[str]:
+    """Exactly n distinct countries named (not as places of a title-less venue) in this sentence before the
+    point and up to 3 sentences back; none when more than n are named there (the referents are then unclear)."""
+    found: list[str] = []
+    for _s, gs in _groups_back(doc, i, rel_before):
         for g in gs:
             if g.plural:
                 continue
@@ -333,11 +339,7 @@ def _recent_entities(doc: Doc, i: int, rel_before: int, person: bool, n: int) ->
     two named apart.
     """
     found: list[str] = []
-    for j in range(i, max(-1, i - 4), -1):
-        s = doc.ex.sentences[j]
-        gs = discourse.groups(doc, j)
-        if j == i:
-            gs = [g for g in gs if g.end - s.begin <= rel_before]
+    for s, gs in _groups_back(doc, i, rel_before):
         if not person:
             # countries: only a list named together ("Washington và Moscow", "Nga, Iran và Thổ Nhĩ Kỳ")
             for k in range(len(gs) - n, -1, -1):
